@@ -1,0 +1,89 @@
+// A tiny dependency-free static file server for the end-to-end tests. It serves a directory
+// (the release dist/) under a sub-path (default /calc/), the way a CDN would host the app
+// somewhere other than the site root, so relative asset URLs are exercised for real.
+//
+//   import { startServer } from './serve.mjs';
+//   const server = await startServer({ root: 'dist', prefix: '/calc/' });
+//   ... server.url ...   // e.g. http://127.0.0.1:40123/calc/
+//   await server.close();
+//
+// Or by hand: node tests/e2e/serve.mjs [dir] [prefix] [port]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+// Trunk's hashed file names look like name-0123456789abcdef.ext: safe to cache forever.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
+
+export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host = '127.0.0.1' } = {}) {
+  const rootDir = resolve(root);
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with '/': ${prefix}`);
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+
+    const { pathname } = new URL(req.url, 'http://localhost');
+    if (pathname === prefix.slice(0, -1)) return send(301, '', { Location: prefix });
+    if (!pathname.startsWith(prefix)) return send(404, 'not found\n');
+
+    let rel;
+    try {
+      rel = decodeURIComponent(pathname.slice(prefix.length));
+    } catch {
+      return send(400, 'bad request\n');
+    }
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(rootDir, rel));
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) return send(404, 'not found\n');
+
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return send(404, 'not found\n');
+      const body = await readFile(file);
+      const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const cache = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': cache });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      send(404, 'not found\n');
+    }
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolvePromise({
+        url: `http://${host}:${actual}${prefix}`,
+        origin: `http://${host}:${actual}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [root = 'dist', prefix = '/calc/', port = '0'] = process.argv.slice(2);
+  const { url } = await startServer({ root, prefix, port: Number(port) });
+  console.log(`serving ${root} at ${url} (Ctrl-C to stop)`);
+}
