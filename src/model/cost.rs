@@ -1,0 +1,432 @@
+//! Batch cost: every line as quantity x unit price = amount, so it can be shown and audited.
+
+use super::downstream::{DownstreamResult, DsStep};
+use super::facility::{FacilityProfile, Rate, RateCard};
+use super::fed_batch::ProductionResult;
+use super::scenario::{Chromatography, ResinMode, Scenario};
+use super::schedule::Timeline;
+use super::seed_train::StageResult;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CostCategory {
+    Media,
+    Buffers,
+    SingleUse,
+    Filters,
+    Resins,
+    Labour,
+    FacilityTime,
+    Qc,
+    Qa,
+    Overhead,
+    Margin,
+}
+
+impl CostCategory {
+    pub const ALL: [CostCategory; 11] = [
+        CostCategory::Media,
+        CostCategory::Buffers,
+        CostCategory::SingleUse,
+        CostCategory::Filters,
+        CostCategory::Resins,
+        CostCategory::Labour,
+        CostCategory::FacilityTime,
+        CostCategory::Qc,
+        CostCategory::Qa,
+        CostCategory::Overhead,
+        CostCategory::Margin,
+    ];
+}
+
+/// What a cost line is for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CostItem {
+    SeedTrainMedium,
+    BasalMedium,
+    /// A production feed, by its name in the scenario.
+    FeedMedium(String),
+    PerfusionMedium,
+    Buffer,
+    /// A single-use bag, flask or kit for a vessel, by vessel id.
+    VesselKit(String),
+    DspSingleUse,
+    DepthFilter,
+    VirusFilter,
+    SterileFilters,
+    Resin(DsStep),
+    UspLabour,
+    DspLabour,
+    SeedSuite,
+    ProductionLine,
+    DspSuite,
+    QcRelease,
+    BulkHarvestTesting,
+    QaReview,
+    Overhead,
+    Margin,
+}
+
+/// The unit of a cost line's quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuantityUnit {
+    Litre,
+    /// Litres of resin used up by this batch.
+    ResinLitre,
+    SquareMetre,
+    Each,
+    Batch,
+    OperatorDay,
+    SuiteDay,
+    /// A sum of money that a percentage applies to (overhead, margin); the unit price is then
+    /// the fraction.
+    Money,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostLine {
+    pub category: CostCategory,
+    pub item: CostItem,
+    pub quantity: f64,
+    pub unit: QuantityUnit,
+    pub unit_price: f64,
+    /// quantity x unit price.
+    pub amount: f64,
+    /// The rate used, when it comes from the rate card (for its source and override).
+    pub rate: Option<Rate>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostBreakdown {
+    pub currency: String,
+    pub lines: Vec<CostLine>,
+    pub by_category: Vec<(CostCategory, f64)>,
+    /// Direct costs, before overhead and margin.
+    pub direct: f64,
+    pub per_batch: f64,
+    /// Per batch / drug substance per batch; `None` when no drug substance is made.
+    pub per_gram: Option<f64>,
+    pub batches: u32,
+    pub campaign: f64,
+}
+
+/// The facility's rate card with the scenario's overrides applied.
+pub fn effective_rates(facility: &FacilityProfile, s: &Scenario) -> RateCard {
+    let mut rates = facility.rates.clone();
+    for (&rate, &value) in &s.rate_overrides {
+        rates.set(rate, value);
+    }
+    rates
+}
+
+/// Resin a batch uses up, in litres of resin (DOMAIN.md, two real-world cases):
+/// amortised over lifetime, CV x cycles per batch / lifetime cycles; or dedicated to the
+/// campaign and written off over its batches, CV x resin sets / batches, where the campaign
+/// needs ceil(cycles per batch x batches / lifetime) sets.
+pub fn resin_litres_per_batch(
+    c: &Chromatography,
+    cycles_per_batch: u32,
+    mode: ResinMode,
+    batches: u32,
+) -> f64 {
+    let lifetime = f64::from(c.lifetime_cycles.max(1));
+    match mode {
+        ResinMode::Amortised => c.column_volume_l * f64::from(cycles_per_batch) / lifetime,
+        ResinMode::DedicatedToCampaign => {
+            let batches = f64::from(batches.max(1));
+            let sets = (f64::from(cycles_per_batch) * batches / lifetime - 1e-9)
+                .ceil()
+                .max(1.0);
+            c.column_volume_l * sets / batches
+        }
+    }
+}
+
+/// Inputs of the cost model, all already computed.
+pub struct CostInputs<'a> {
+    pub scenario: &'a Scenario,
+    pub facility: &'a FacilityProfile,
+    pub stages: &'a [StageResult],
+    pub production: &'a ProductionResult,
+    pub downstream: &'a DownstreamResult,
+    pub timeline: &'a Timeline,
+    pub batches: u32,
+}
+
+pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
+    let s = inp.scenario;
+    let rates = effective_rates(inp.facility, s);
+    let media_factor = 1.0 + s.downstream.media_overage_pct / 100.0;
+    let buffer_factor = 1.0 + s.downstream.buffer_overage_pct / 100.0;
+    let mut lines: Vec<CostLine> = Vec::new();
+    let mut rated = |category, item, quantity: f64, unit, rate: Rate| {
+        let unit_price = rates.get(rate);
+        lines.push(CostLine {
+            category,
+            item,
+            quantity,
+            unit,
+            unit_price,
+            amount: quantity * unit_price,
+            rate: Some(rate),
+        });
+    };
+
+    // Media, with overage for preparation losses.
+    use CostCategory as C;
+    let seed_medium_l: f64 = inp.stages.iter().map(|st| st.fresh_medium_l).sum();
+    rated(
+        C::Media,
+        CostItem::SeedTrainMedium,
+        seed_medium_l * media_factor,
+        QuantityUnit::Litre,
+        Rate::SeedMediumPerL,
+    );
+    let perfusion_l: f64 = inp.stages.iter().map(|st| st.perfusion_medium_l).sum();
+    if perfusion_l > 0.0 {
+        rated(
+            C::Media,
+            CostItem::PerfusionMedium,
+            perfusion_l * media_factor,
+            QuantityUnit::Litre,
+            Rate::PerfusionMediumPerL,
+        );
+    }
+    rated(
+        C::Media,
+        CostItem::BasalMedium,
+        inp.production.basal_medium_l * media_factor,
+        QuantityUnit::Litre,
+        Rate::BasalMediumPerL,
+    );
+    for feed in &inp.production.feeds {
+        rated(
+            C::Media,
+            CostItem::FeedMedium(feed.name.clone()),
+            feed.total_l * media_factor,
+            QuantityUnit::Litre,
+            Rate::FeedMediumPerL,
+        );
+    }
+    rated(
+        C::Buffers,
+        CostItem::Buffer,
+        inp.downstream.total_buffer_l * buffer_factor,
+        QuantityUnit::Litre,
+        Rate::BufferPerL,
+    );
+
+    // Filters.
+    let area = |step| inp.downstream.step(step).filter_area_m2.unwrap_or(0.0);
+    rated(
+        C::Filters,
+        CostItem::DepthFilter,
+        area(DsStep::Clarification),
+        QuantityUnit::SquareMetre,
+        Rate::DepthFilterPerM2,
+    );
+    rated(
+        C::Filters,
+        CostItem::VirusFilter,
+        area(DsStep::VirusFiltration),
+        QuantityUnit::SquareMetre,
+        Rate::VirusFilterPerM2,
+    );
+    rated(
+        C::Filters,
+        CostItem::SterileFilters,
+        1.0,
+        QuantityUnit::Batch,
+        Rate::SterileFiltersPerBatch,
+    );
+    rated(
+        C::SingleUse,
+        CostItem::DspSingleUse,
+        1.0,
+        QuantityUnit::Batch,
+        Rate::DspSingleUsePerBatch,
+    );
+
+    // Resins.
+    let d = &s.downstream;
+    for (step, column, price) in [
+        (DsStep::ProteinA, &d.protein_a, Rate::ProteinAResinPerL),
+        (DsStep::Aex, &d.aex, Rate::AexResinPerL),
+        (DsStep::Cex, &d.cex, Rate::CexResinPerL),
+    ] {
+        let cycles = inp.downstream.step(step).column.map_or(0, |c| c.cycles);
+        let litres = resin_litres_per_batch(column, cycles, d.resin_mode, inp.batches);
+        rated(
+            C::Resins,
+            CostItem::Resin(step),
+            litres,
+            QuantityUnit::ResinLitre,
+            price,
+        );
+    }
+
+    // Labour and suite time.
+    let t = inp.timeline;
+    let upstream_days = f64::from(t.harvest_day);
+    let usp_operators = rates.get(Rate::UspOperators);
+    let dsp_operators = rates.get(Rate::DspOperators);
+    let dsp_days = f64::from(s.schedule.downstream_days);
+    rated(
+        C::Labour,
+        CostItem::UspLabour,
+        upstream_days * usp_operators,
+        QuantityUnit::OperatorDay,
+        Rate::OperatorDay,
+    );
+    rated(
+        C::Labour,
+        CostItem::DspLabour,
+        dsp_days * dsp_operators,
+        QuantityUnit::OperatorDay,
+        Rate::OperatorDay,
+    );
+    rated(
+        C::FacilityTime,
+        CostItem::SeedSuite,
+        f64::from(t.thaw_to_inoculation_days),
+        QuantityUnit::SuiteDay,
+        Rate::SeedSuiteDay,
+    );
+    rated(
+        C::FacilityTime,
+        CostItem::ProductionLine,
+        f64::from(t.line_occupancy_days),
+        QuantityUnit::SuiteDay,
+        Rate::ProductionLineDay,
+    );
+    rated(
+        C::FacilityTime,
+        CostItem::DspSuite,
+        dsp_days,
+        QuantityUnit::SuiteDay,
+        Rate::DspSuiteDay,
+    );
+
+    rated(
+        C::Qc,
+        CostItem::QcRelease,
+        1.0,
+        QuantityUnit::Batch,
+        Rate::QcReleasePerBatch,
+    );
+    rated(
+        C::Qc,
+        CostItem::BulkHarvestTesting,
+        1.0,
+        QuantityUnit::Batch,
+        Rate::BulkHarvestTestingPerBatch,
+    );
+    rated(
+        C::Qa,
+        CostItem::QaReview,
+        1.0,
+        QuantityUnit::Batch,
+        Rate::QaReviewPerBatch,
+    );
+
+    // Single-use vessel kits: one per seed stage and one production bag, priced from the
+    // facility's vessel catalogue.
+    let mut kits: Vec<(String, f64)> = Vec::new();
+    for id in inp
+        .stages
+        .iter()
+        .map(|st| &st.vessel_id)
+        .chain([&inp.production.vessel_id])
+    {
+        match kits.iter_mut().find(|(k, _)| k == id) {
+            Some((_, n)) => *n += 1.0,
+            None => kits.push((id.clone(), 1.0)),
+        }
+    }
+    for (id, count) in kits {
+        let price = inp.facility.vessel(&id).map_or(0.0, |v| v.kit_cost);
+        lines.push(CostLine {
+            category: C::SingleUse,
+            item: CostItem::VesselKit(id),
+            quantity: count,
+            unit: QuantityUnit::Each,
+            unit_price: price,
+            amount: count * price,
+            rate: None,
+        });
+    }
+
+    // Overhead on direct costs; the CDMO's margin on cost (direct + overhead).
+    let direct: f64 = lines.iter().map(|l| l.amount).sum();
+    let overhead_fraction = rates.get(Rate::OverheadPct) / 100.0;
+    let overhead = direct * overhead_fraction;
+    lines.push(CostLine {
+        category: C::Overhead,
+        item: CostItem::Overhead,
+        quantity: direct,
+        unit: QuantityUnit::Money,
+        unit_price: overhead_fraction,
+        amount: overhead,
+        rate: Some(Rate::OverheadPct),
+    });
+    let margin_fraction = rates.get(Rate::MarginPct) / 100.0;
+    lines.push(CostLine {
+        category: C::Margin,
+        item: CostItem::Margin,
+        quantity: direct + overhead,
+        unit: QuantityUnit::Money,
+        unit_price: margin_fraction,
+        amount: (direct + overhead) * margin_fraction,
+        rate: Some(Rate::MarginPct),
+    });
+
+    let by_category = CostCategory::ALL
+        .iter()
+        .map(|&cat| {
+            (
+                cat,
+                lines
+                    .iter()
+                    .filter(|l| l.category == cat)
+                    .map(|l| l.amount)
+                    .sum(),
+            )
+        })
+        .collect();
+    let per_batch: f64 = lines.iter().map(|l| l.amount).sum();
+    let ds = inp.downstream.drug_substance_g;
+    CostBreakdown {
+        currency: inp.facility.currency.clone(),
+        lines,
+        by_category,
+        direct,
+        per_batch,
+        per_gram: (ds > 0.0).then(|| per_batch / ds),
+        batches: inp.batches,
+        campaign: per_batch * f64::from(inp.batches),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn resin_cost_amortised_and_dedicated() {
+        // Protein A 50 L at $12,000/L, 200-cycle lifetime, 4 cycles a batch.
+        let c = Chromatography::default();
+        // Amortised: 50 L x 4 / 200 = 1 L of resin a batch -> $12,000 a batch.
+        let amortised = resin_litres_per_batch(&c, 4, ResinMode::Amortised, 3);
+        assert!(close(amortised * 12_000.0, 12_000.0, 1e-9));
+        // Dedicated to a 3-batch campaign: 12 cycles < 200 -> one set of 50 L = $600,000,
+        // written off over 3 batches = $200,000 a batch.
+        let dedicated = resin_litres_per_batch(&c, 4, ResinMode::DedicatedToCampaign, 3);
+        assert!(close(dedicated * 12_000.0, 200_000.0, 1e-6));
+        // 60 batches x 4 = 240 cycles > 200: two sets, 2 x 50 / 60 = 1.667 L a batch.
+        let long = resin_litres_per_batch(&c, 4, ResinMode::DedicatedToCampaign, 60);
+        assert!(close(long, 100.0 / 60.0, 1e-12));
+    }
+}

@@ -1,0 +1,251 @@
+//! Downstream processing: masses, yields, column cycles, filter areas and buffer volumes of the
+//! typical antibody train (DOMAIN.md): clarification -> Protein A -> low-pH hold -> AEX
+//! flow-through -> CEX bind/elute -> virus filtration -> UF/DF.
+
+use super::scenario::{Chromatography, Downstream};
+
+/// The steps, in process order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DsStep {
+    Clarification,
+    ProteinA,
+    LowPh,
+    Aex,
+    Cex,
+    VirusFiltration,
+    UfDf,
+}
+
+impl DsStep {
+    pub const ALL: [DsStep; 7] = [
+        DsStep::Clarification,
+        DsStep::ProteinA,
+        DsStep::LowPh,
+        DsStep::Aex,
+        DsStep::Cex,
+        DsStep::VirusFiltration,
+        DsStep::UfDf,
+    ];
+}
+
+/// Column sizing and use in one batch.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ColumnUse {
+    pub column_volume_l: f64,
+    /// Capacity per cycle = CV x capacity x load fraction (g).
+    pub capacity_per_cycle_g: f64,
+    /// ceil(mass loaded / capacity per cycle).
+    pub cycles: u32,
+    pub max_cycles: u32,
+    pub lifetime_cycles: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepResult {
+    pub step: DsStep,
+    pub mass_in_g: f64,
+    pub yield_pct: f64,
+    pub mass_out_g: f64,
+    /// Volume of the product stream leaving the step (L).
+    pub volume_out_l: f64,
+    /// Buffer the step consumes, before overage (L).
+    pub buffer_l: f64,
+    pub column: Option<ColumnUse>,
+    /// Filter area, for the depth and virus filters (m2).
+    pub filter_area_m2: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DownstreamResult {
+    pub steps: Vec<StepResult>,
+    /// Drug substance per batch = titer x harvest volume x product of the step yields (g).
+    pub drug_substance_g: f64,
+    pub overall_yield_pct: f64,
+    /// Drug substance volume at the final concentration (L).
+    pub drug_substance_volume_l: f64,
+    /// Buffer before overage (L).
+    pub total_buffer_l: f64,
+}
+
+impl DownstreamResult {
+    pub fn step(&self, step: DsStep) -> &StepResult {
+        // Every step is always present, in `DsStep::ALL` order.
+        &self.steps[DsStep::ALL.iter().position(|s| *s == step).unwrap_or(0)]
+    }
+}
+
+/// Cycles of a column for a load: capacity per cycle = CV x DBC x load fraction;
+/// cycles = ceil(mass loaded / capacity per cycle) (DOMAIN.md, bind/elute columns).
+pub fn column_use(c: &Chromatography, mass_loaded_g: f64) -> ColumnUse {
+    let capacity_per_cycle_g = c.column_volume_l * c.capacity_g_per_l * c.load_fraction_pct / 100.0;
+    let cycles = (mass_loaded_g / capacity_per_cycle_g - 1e-9)
+        .ceil()
+        .max(1.0)
+        .min(1.0e6) as u32;
+    ColumnUse {
+        column_volume_l: c.column_volume_l,
+        capacity_per_cycle_g,
+        cycles,
+        max_cycles: c.max_cycles_per_batch,
+        lifetime_cycles: c.lifetime_cycles,
+    }
+}
+
+fn chromatography_step(step: DsStep, c: &Chromatography, mass_in_g: f64) -> StepResult {
+    let column = column_use(c, mass_in_g);
+    let mass_out_g = mass_in_g * c.yield_pct / 100.0;
+    StepResult {
+        step,
+        mass_in_g,
+        yield_pct: c.yield_pct,
+        mass_out_g,
+        // The pool's volume follows from its concentration.
+        volume_out_l: mass_out_g / c.pool_concentration_g_per_l,
+        // Buffer = CVs per cycle x column volume x cycles.
+        buffer_l: c.buffer_cv_per_cycle * c.column_volume_l * f64::from(column.cycles),
+        column: Some(column),
+        filter_area_m2: None,
+    }
+}
+
+/// Runs the train on a harvest. Expects a validated scenario.
+pub fn run_downstream(
+    d: &Downstream,
+    harvest_volume_l: f64,
+    product_at_harvest_g: f64,
+) -> DownstreamResult {
+    let mut steps = Vec::with_capacity(DsStep::ALL.len());
+
+    // Clarification: depth filter area = harvest volume / loading; flush = area x L/m2.
+    let cl = &d.clarification;
+    let area = harvest_volume_l / cl.filter_loading_l_per_m2;
+    steps.push(StepResult {
+        step: DsStep::Clarification,
+        mass_in_g: product_at_harvest_g,
+        yield_pct: cl.yield_pct,
+        mass_out_g: product_at_harvest_g * cl.yield_pct / 100.0,
+        volume_out_l: harvest_volume_l,
+        buffer_l: area * cl.flush_l_per_m2,
+        column: None,
+        filter_area_m2: Some(area),
+    });
+
+    let protein_a = chromatography_step(DsStep::ProteinA, &d.protein_a, steps[0].mass_out_g);
+    steps.push(protein_a);
+
+    // Low-pH hold: acid and base added as a percentage of the Protein A pool.
+    let adjust_l = protein_a.volume_out_l * d.low_ph.adjust_pct_of_volume / 100.0;
+    steps.push(StepResult {
+        step: DsStep::LowPh,
+        mass_in_g: protein_a.mass_out_g,
+        yield_pct: d.low_ph.yield_pct,
+        mass_out_g: protein_a.mass_out_g * d.low_ph.yield_pct / 100.0,
+        volume_out_l: protein_a.volume_out_l + adjust_l,
+        buffer_l: adjust_l,
+        column: None,
+        filter_area_m2: None,
+    });
+
+    let aex = chromatography_step(DsStep::Aex, &d.aex, steps[2].mass_out_g);
+    steps.push(aex);
+    let cex = chromatography_step(DsStep::Cex, &d.cex, aex.mass_out_g);
+    steps.push(cex);
+
+    // Virus filtration: area = volume / loading capacity (L/m2).
+    let vf = &d.virus_filtration;
+    steps.push(StepResult {
+        step: DsStep::VirusFiltration,
+        mass_in_g: cex.mass_out_g,
+        yield_pct: vf.yield_pct,
+        mass_out_g: cex.mass_out_g * vf.yield_pct / 100.0,
+        volume_out_l: cex.volume_out_l,
+        buffer_l: 0.0,
+        column: None,
+        filter_area_m2: Some(cex.volume_out_l / vf.loading_l_per_m2),
+    });
+
+    // UF/DF: buffer = diavolumes x volume at the diafiltration concentration.
+    let uf = &d.ufdf;
+    let mass_in_g = steps[5].mass_out_g;
+    let diafiltration_volume_l = mass_in_g / uf.diafiltration_concentration_g_per_l;
+    let drug_substance_g = mass_in_g * uf.yield_pct / 100.0;
+    steps.push(StepResult {
+        step: DsStep::UfDf,
+        mass_in_g,
+        yield_pct: uf.yield_pct,
+        mass_out_g: drug_substance_g,
+        volume_out_l: drug_substance_g / uf.final_concentration_g_per_l,
+        buffer_l: uf.diavolumes * diafiltration_volume_l,
+        column: None,
+        filter_area_m2: None,
+    });
+
+    let overall_yield_pct = steps.iter().map(|s| s.yield_pct / 100.0).product::<f64>() * 100.0;
+    DownstreamResult {
+        drug_substance_g,
+        overall_yield_pct,
+        drug_substance_volume_l: steps[6].volume_out_l,
+        total_buffer_l: steps.iter().map(|s| s.buffer_l).sum(),
+        steps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn protein_a_cycles_and_buffer() {
+        // 50 L column, DBC 45 g/L loaded at 80 %: 50 x 45 x 0.8 = 1800 g per cycle.
+        // 5448.87 g loaded -> 5448.87 / 1800 = 3.03 -> 4 cycles; buffer 35 CV x 50 L x 4 = 7000 L.
+        let c = Chromatography::default();
+        let u = column_use(&c, 5448.87);
+        assert!(close(u.capacity_per_cycle_g, 1800.0, 1e-9));
+        assert_eq!(u.cycles, 4);
+        let s = chromatography_step(DsStep::ProteinA, &c, 5448.87);
+        assert!(close(s.buffer_l, 7000.0, 1e-9));
+        // Exactly 3600 g is two full cycles, not three.
+        assert_eq!(column_use(&c, 3600.0).cycles, 2);
+    }
+
+    #[test]
+    fn default_train_worked_by_hand() {
+        // Harvest 1953 L at 3 g/L = 5859 g.
+        let d = Downstream::default();
+        let r = run_downstream(&d, 1953.0, 5859.0);
+        // Yields 0.93 x 0.93 x 0.97 x 0.95 x 0.92 x 0.97 x 0.96 = 0.682 798; 5859 x 0.682 798 = 4000.51 g.
+        let y = 0.93 * 0.93 * 0.97 * 0.95 * 0.92 * 0.97 * 0.96;
+        assert!(close(r.overall_yield_pct, y * 100.0, 1e-9));
+        assert!(close(r.drug_substance_g, 5859.0 * y, 1e-6));
+        assert!(close(r.drug_substance_g, 4000.51, 0.01));
+        // Depth filter: 1953 / 40 = 48.825 m2; flush 48.825 x 50 = 2441.25 L.
+        let cl = r.step(DsStep::Clarification);
+        assert!(close(cl.filter_area_m2.unwrap(), 48.825, 1e-9));
+        assert!(close(cl.buffer_l, 2441.25, 1e-9));
+        // Protein A: 5859 x 0.93 = 5448.87 g -> 4 cycles, 7000 L; pool 5067.45 g at 10 g/L = 506.7 L.
+        let pa = r.step(DsStep::ProteinA);
+        assert_eq!(pa.column.unwrap().cycles, 4);
+        assert!(close(pa.volume_out_l, 506.745, 1e-3));
+        // AEX: 20 L x 150 g/L = 3000 g per cycle; 4915.4 g -> 2 cycles; 15 x 20 x 2 = 600 L.
+        let aex = r.step(DsStep::Aex);
+        assert_eq!(aex.column.unwrap().cycles, 2);
+        assert!(close(aex.buffer_l, 600.0, 1e-9));
+        // CEX: 40 x 60 x 0.8 = 1920 g per cycle; 4669.7 g -> 3 cycles; 30 x 40 x 3 = 3600 L.
+        let cex = r.step(DsStep::Cex);
+        assert_eq!(cex.column.unwrap().cycles, 3);
+        assert!(close(cex.buffer_l, 3600.0, 1e-9));
+        // Virus filter: CEX pool 4296.1 g / 10 g/L = 429.6 L / 200 L/m2 = 2.148 m2.
+        assert!(close(
+            r.step(DsStep::VirusFiltration).filter_area_m2.unwrap(),
+            2.148,
+            1e-3
+        ));
+        // UF/DF: 4167.2 g at 50 g/L = 83.34 L x 8 DV = 666.75 L; DS 4000.5 g at 100 g/L = 40.0 L.
+        assert!(close(r.step(DsStep::UfDf).buffer_l, 666.75, 0.01));
+        assert!(close(r.drug_substance_volume_l, 40.005, 1e-3));
+    }
+}

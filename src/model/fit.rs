@@ -1,0 +1,380 @@
+//! Facility fit: how the client's process fits this facility, item by item, with numbers
+//! (DOMAIN.md, "fit/gap analysis").
+
+use super::date::CivilDate;
+use super::downstream::{DownstreamResult, DsStep};
+use super::facility::FacilityProfile;
+use super::fed_batch::ProductionResult;
+use super::scenario::{Scenario, StageEnd, StageMode};
+use super::schedule::{Operation, Timeline};
+use super::seed_train::StageResult;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FitStatus {
+    Pass,
+    Warning,
+    Fail,
+}
+
+/// A published range that an input falls outside (a warning, not an error: the client's
+/// process may well differ from the literature).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishedRange {
+    /// Seed-train seeding 0.3-0.6 x10^6 cells/mL (bioprocesstools CHO growth notes).
+    SeedSeedingDensity,
+    /// Seed-train split 2-5 x10^6 cells/mL (same source).
+    SeedSplitDensity,
+    /// Batch N-1 ends 3-6 (conventional) up to 22-34 (enriched) x10^6 cells/mL (Xu et al. 2019).
+    NMinus1FinalDensity,
+    /// Perfusion N-1 up to ~40-100 x10^6 cells/mL (Stepper 2020; Xu et al. 2020).
+    PerfusionFinalDensity,
+    /// N seeded 0.3-0.6 (conventional) up to 2-20 x10^6 cells/mL (intensified) (Xu 2019, 2020).
+    ProductionSeedingDensity,
+    /// CHO doubling time about 20-30 h.
+    DoublingTime,
+    /// Production 12-16 days (Xu 2020; Processes 12:806).
+    ProductionDays,
+    /// Titer 1-10 g/L (Rader & Langer 2015; Jagschies 2016).
+    Titer,
+    /// Overall downstream yield ~70 % (60-80 %) (Rader & Langer 2015; BioPharm Intl 2008).
+    DownstreamYield,
+    /// Bulk-harvest safety testing 21-35 days (Sartorius lot-release notes).
+    BulkHarvestTesting,
+    /// Protein A DBC 35-55 g/L (resin vendor data via bioprocesstools).
+    ProteinADbc,
+    /// Protein A loaded at 70-80 % of DBC (same source).
+    ProteinALoadFraction,
+    /// Protein A buffer ~25-45 CV per cycle (bioprocesstools).
+    ProteinABufferCv,
+}
+
+impl PublishedRange {
+    pub fn bounds(self) -> (f64, f64) {
+        use PublishedRange::*;
+        match self {
+            SeedSeedingDensity => (0.3, 0.6),
+            SeedSplitDensity => (2.0, 5.0),
+            NMinus1FinalDensity => (3.0, 34.0),
+            PerfusionFinalDensity => (3.0, 100.0),
+            ProductionSeedingDensity => (0.3, 20.0),
+            DoublingTime => (20.0, 30.0),
+            ProductionDays => (12.0, 16.0),
+            Titer => (1.0, 10.0),
+            DownstreamYield => (60.0, 80.0),
+            BulkHarvestTesting => (21.0, 35.0),
+            ProteinADbc => (35.0, 55.0),
+            ProteinALoadFraction => (70.0, 80.0),
+            ProteinABufferCv => (25.0, 45.0),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FitCheck {
+    /// A seed stage's working volume against its vessel's working range.
+    StageVolume {
+        stage: usize,
+        vessel_id: String,
+        volume_l: f64,
+        min_l: f64,
+        max_l: f64,
+    },
+    /// The inoculum a stage needs against what the previous stage holds. `stage` is `None`
+    /// for the production bioreactor.
+    InoculumAvailable {
+        stage: Option<usize>,
+        needed_l: f64,
+        available_l: f64,
+    },
+    /// The inoculum needed against the stage's own volume: more means the previous culture is
+    /// too dilute to seed at the target density even undiluted.
+    SeedingReachable {
+        stage: Option<usize>,
+        target_e6_per_ml: f64,
+        previous_final_e6_per_ml: f64,
+    },
+    /// V0 against the production bioreactor's working range.
+    ProductionInitialVolume {
+        volume_l: f64,
+        min_l: f64,
+        max_l: f64,
+    },
+    /// The largest volume during the run against the vessel's maximum working volume.
+    FeedOverflow {
+        max_volume_l: f64,
+        vessel_max_l: f64,
+        max_initial_volume_l: f64,
+    },
+    ColumnCycles {
+        step: DsStep,
+        cycles: u32,
+        max_cycles: u32,
+    },
+    WeekendOperation {
+        operation: Operation,
+        date: CivilDate,
+    },
+    LinesNotInstalled {
+        lines_used: u32,
+        lines_installed: u32,
+    },
+    OutsidePublished {
+        range: PublishedRange,
+        field: String,
+        value: f64,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FitItem {
+    pub status: FitStatus,
+    pub check: FitCheck,
+    /// The input to change, as a scenario path.
+    pub field: Option<String>,
+}
+
+/// All fit items, failures first within the process order.
+pub fn check_fit(
+    s: &Scenario,
+    facility: &FacilityProfile,
+    stages: &[StageResult],
+    production: &ProductionResult,
+    downstream: &DownstreamResult,
+    timeline: &Timeline,
+) -> Vec<FitItem> {
+    let mut items = Vec::new();
+    let mut item = |ok: bool, fail_status: FitStatus, check: FitCheck, field: Option<String>| {
+        let status = if ok { FitStatus::Pass } else { fail_status };
+        items.push(FitItem {
+            status,
+            check,
+            field,
+        });
+    };
+    const EPS: f64 = 1e-9;
+
+    for (i, (st, input)) in stages.iter().zip(&s.seed_train).enumerate() {
+        if let Some(v) = facility.vessel(&st.vessel_id) {
+            item(
+                v.holds(st.working_volume_l),
+                FitStatus::Fail,
+                FitCheck::StageVolume {
+                    stage: i,
+                    vessel_id: v.id.clone(),
+                    volume_l: st.working_volume_l,
+                    min_l: v.min_working_volume_l,
+                    max_l: v.max_working_volume_l,
+                },
+                Some(format!("seed_train[{i}].working_volume_l")),
+            );
+        }
+        if i > 0 {
+            let prev = &stages[i - 1];
+            item(
+                st.inoculum_needed_l <= prev.working_volume_l + EPS,
+                FitStatus::Fail,
+                FitCheck::InoculumAvailable {
+                    stage: Some(i),
+                    needed_l: st.inoculum_needed_l,
+                    available_l: prev.working_volume_l,
+                },
+                Some(format!("seed_train[{i}].working_volume_l")),
+            );
+            if st.inoculum_needed_l > st.working_volume_l + EPS {
+                item(
+                    false,
+                    FitStatus::Fail,
+                    FitCheck::SeedingReachable {
+                        stage: Some(i),
+                        target_e6_per_ml: input.seeding_density_e6_per_ml,
+                        previous_final_e6_per_ml: prev.final_density_e6_per_ml,
+                    },
+                    Some(format!("seed_train[{i}].seeding_density_e6_per_ml")),
+                );
+            }
+        }
+    }
+
+    if let Some(last) = stages.last() {
+        item(
+            production.inoculum_needed_l <= last.working_volume_l + EPS,
+            FitStatus::Fail,
+            FitCheck::InoculumAvailable {
+                stage: None,
+                needed_l: production.inoculum_needed_l,
+                available_l: last.working_volume_l,
+            },
+            Some("production.initial_volume_l".into()),
+        );
+        if production.inoculum_needed_l > production.initial_volume_l + EPS {
+            item(
+                false,
+                FitStatus::Fail,
+                FitCheck::SeedingReachable {
+                    stage: None,
+                    target_e6_per_ml: s.production.seeding_density_e6_per_ml,
+                    previous_final_e6_per_ml: last.final_density_e6_per_ml,
+                },
+                Some("production.seeding_density_e6_per_ml".into()),
+            );
+        }
+    }
+
+    if let Some(v) = facility.vessel(&production.vessel_id) {
+        item(
+            v.holds(production.initial_volume_l),
+            FitStatus::Fail,
+            FitCheck::ProductionInitialVolume {
+                volume_l: production.initial_volume_l,
+                min_l: v.min_working_volume_l,
+                max_l: v.max_working_volume_l,
+            },
+            Some("production.initial_volume_l".into()),
+        );
+        item(
+            production.max_volume_l <= v.max_working_volume_l + EPS,
+            FitStatus::Fail,
+            FitCheck::FeedOverflow {
+                max_volume_l: production.max_volume_l,
+                vessel_max_l: v.max_working_volume_l,
+                max_initial_volume_l: production.max_initial_volume_l,
+            },
+            Some("production.initial_volume_l".into()),
+        );
+    }
+
+    for (step, path) in [
+        (DsStep::ProteinA, "protein_a"),
+        (DsStep::Aex, "aex"),
+        (DsStep::Cex, "cex"),
+    ] {
+        if let Some(col) = downstream.step(step).column {
+            item(
+                col.cycles <= col.max_cycles,
+                FitStatus::Fail,
+                FitCheck::ColumnCycles {
+                    step,
+                    cycles: col.cycles,
+                    max_cycles: col.max_cycles,
+                },
+                Some(format!("downstream.{path}.column_volume_l")),
+            );
+        }
+    }
+
+    let installed = facility.lines_installed;
+    item(
+        s.schedule.lines_used <= installed,
+        FitStatus::Warning,
+        FitCheck::LinesNotInstalled {
+            lines_used: s.schedule.lines_used,
+            lines_installed: installed,
+        },
+        Some("schedule.lines_used".into()),
+    );
+
+    if !s.schedule.weekend_operations_allowed {
+        for e in timeline.events.iter().filter(|e| e.on_weekend) {
+            item(
+                false,
+                FitStatus::Warning,
+                FitCheck::WeekendOperation {
+                    operation: e.operation,
+                    date: e.date,
+                },
+                Some("schedule.thaw_date".into()),
+            );
+        }
+    }
+
+    // Inputs outside published ranges: warnings only.
+    let mut published = |range: PublishedRange, field: String, value: f64| {
+        let (low, high) = range.bounds();
+        if value < low - EPS || value > high + EPS {
+            items.push(FitItem {
+                status: FitStatus::Warning,
+                check: FitCheck::OutsidePublished {
+                    range,
+                    field: field.clone(),
+                    value,
+                },
+                field: Some(field),
+            });
+        }
+    };
+    use PublishedRange as P;
+    published(
+        P::DoublingTime,
+        "cell_line.doubling_time_h".into(),
+        s.cell_line.doubling_time_h,
+    );
+    let last = s.seed_train.len().saturating_sub(1);
+    for (i, st) in s.seed_train.iter().enumerate() {
+        published(
+            P::SeedSeedingDensity,
+            format!("seed_train[{i}].seeding_density_e6_per_ml"),
+            st.seeding_density_e6_per_ml,
+        );
+        if let StageEnd::SplitDensity { density_e6_per_ml } = st.end {
+            let range = match (st.mode, i == last) {
+                (StageMode::Perfusion { .. }, _) => P::PerfusionFinalDensity,
+                (StageMode::Batch, true) => P::NMinus1FinalDensity,
+                (StageMode::Batch, false) => P::SeedSplitDensity,
+            };
+            published(
+                range,
+                format!("seed_train[{i}].end.density_e6_per_ml"),
+                density_e6_per_ml,
+            );
+        }
+    }
+    let p = &s.production;
+    published(
+        P::ProductionSeedingDensity,
+        "production.seeding_density_e6_per_ml".into(),
+        p.seeding_density_e6_per_ml,
+    );
+    published(
+        P::ProductionDays,
+        "production.duration_days".into(),
+        f64::from(p.duration_days),
+    );
+    published(P::Titer, "production.titer_g_per_l".into(), p.titer_g_per_l);
+    published(
+        P::DownstreamYield,
+        "downstream.clarification.yield_pct".into(),
+        downstream.overall_yield_pct,
+    );
+    published(
+        P::BulkHarvestTesting,
+        "schedule.bulk_harvest_testing_days".into(),
+        f64::from(s.schedule.bulk_harvest_testing_days),
+    );
+    let pa = &s.downstream.protein_a;
+    published(
+        P::ProteinADbc,
+        "downstream.protein_a.capacity_g_per_l".into(),
+        pa.capacity_g_per_l,
+    );
+    published(
+        P::ProteinALoadFraction,
+        "downstream.protein_a.load_fraction_pct".into(),
+        pa.load_fraction_pct,
+    );
+    published(
+        P::ProteinABufferCv,
+        "downstream.protein_a.buffer_cv_per_cycle".into(),
+        pa.buffer_cv_per_cycle,
+    );
+
+    items
+}
+
+/// The worst status among the items: the headline "facility fit".
+pub fn overall_status(items: &[FitItem]) -> FitStatus {
+    items
+        .iter()
+        .map(|i| i.status)
+        .max()
+        .unwrap_or(FitStatus::Pass)
+}

@@ -1,0 +1,484 @@
+//! The client's process: every input of an estimate, as the user enters it.
+//!
+//! Field names carry their units (`_l`, `_pct`, `_e6_per_ml` = 10^6 cells/mL, `_h`, `_days`,
+//! `_g_per_l`). The `Default` values form the default scenario: a typical CHO monoclonal
+//! antibody fed-batch process at 2000 L, each value from the published ranges in
+//! `shared/DOMAIN.md` (sources in the doc comments) or marked *illustrative*.
+//!
+//! `#[serde(default)]` on every struct: a file or link that lacks a field reads it from these
+//! defaults, so files written by hand with only a few fields still open.
+
+use super::date::CivilDate;
+use super::facility::Rate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    /// A name for the scenario (free text, shown as plain text everywhere).
+    pub name: String,
+    pub program: Program,
+    pub cell_line: CellLine,
+    /// Seed-train stages in order, from the vial thaw to N-1. The production bioreactor (N)
+    /// is not a stage here: it is [`Scenario::production`].
+    pub seed_train: Vec<SeedStage>,
+    pub production: Production,
+    pub downstream: Downstream,
+    pub schedule: Schedule,
+    /// Rates that differ from the facility's rate card for this scenario.
+    pub rate_overrides: BTreeMap<Rate, f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Mab,
+    Bispecific,
+    FcFusion,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Tox,
+    Clinical,
+    PpqCommercial,
+}
+
+/// What the campaign must deliver: a number of batches, or grams of drug substance (then the
+/// batches needed are computed).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CampaignTarget {
+    Batches { count: u32 },
+    DrugSubstanceG { grams: f64 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Program {
+    pub product_name: String,
+    pub modality: Modality,
+    pub phase: Phase,
+    pub target: CampaignTarget,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CellLine {
+    /// Population doubling time in exponential growth (h). CHO: about 20-30 h; no single
+    /// authoritative figure, so it must be the client's own number. Default 24 h.
+    pub doubling_time_h: f64,
+    /// Lag after each passage before exponential growth resumes (h). Default 0.
+    pub lag_h: f64,
+    /// Total cells frozen per vial (10^6 cells). Default 30 (illustrative; working cell bank
+    /// vials commonly hold 10-50 x 10^6 cells).
+    pub cells_per_vial_e6: f64,
+    /// Viability right after thaw (%). Default 95 (illustrative).
+    pub post_thaw_viability_pct: f64,
+}
+
+/// How a seed-train stage ends.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StageEnd {
+    /// Passage when the culture reaches this density (10^6 cells/mL); the stage lasts the
+    /// whole days needed to reach it.
+    SplitDensity { density_e6_per_ml: f64 },
+    /// Passage after a fixed number of whole days, whatever the density.
+    FixedDays { days: u32 },
+}
+
+/// Batch culture, or perfusion (an intensified N-1) at a constant exchange rate.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StageMode {
+    Batch,
+    /// Perfused at `vvd` vessel volumes of medium per day (commonly 0.5-2 VVD).
+    Perfusion {
+        vvd: f64,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeedStage {
+    /// A vessel id from the facility catalogue.
+    pub vessel_id: String,
+    pub working_volume_l: f64,
+    /// Target seeding density (10^6 cells/mL). For the first stage the whole content of the
+    /// thawed vial(s) goes in, so the actual density can be higher than this target.
+    pub seeding_density_e6_per_ml: f64,
+    pub end: StageEnd,
+    pub mode: StageMode,
+}
+
+/// How much of a feed medium goes in on each feed day.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FeedAmount {
+    /// A percentage of the initial volume V0 on each feed day.
+    PercentOfInitial { pct: f64 },
+    /// A fixed volume (L) on each feed day.
+    FixedVolume { litres: f64 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Feed {
+    pub name: String,
+    pub amount: FeedAmount,
+    /// Culture days (day 0 = inoculation of N) on which the feed is added.
+    pub days: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Production {
+    /// The production bioreactor, from the facility catalogue.
+    pub vessel_id: String,
+    /// Working volume right after inoculation, V0 (L). Default 1400 L: with the default feed
+    /// (3.6 % of V0 on 11 days) the final volume stays under 2000 L (V0 <= 1433 L).
+    pub initial_volume_l: f64,
+    /// Seeding density of N (10^6 cells/mL). Conventional N-1: N seeded at 0.3-0.6
+    /// (Xu et al. 2019, mAbs). Default 0.5.
+    pub seeding_density_e6_per_ml: f64,
+    /// Days from inoculation to harvest. 12-16 typical, 14 default (Xu et al. 2020).
+    pub duration_days: u32,
+    /// Peak viable cell density, used only for the drawn growth curve (10^6 cells/mL).
+    /// Default 20 (illustrative for a CHO fed-batch).
+    pub peak_density_e6_per_ml: f64,
+    pub feeds: Vec<Feed>,
+    /// Product concentration at harvest (g/L). 1-10 g/L; ~2.5-3 commercial average
+    /// (Rader & Langer 2015). Default 3.
+    pub titer_g_per_l: f64,
+    /// Volume removed for samples each culture day (L). Default 0.1 (illustrative).
+    pub daily_sample_l: f64,
+}
+
+/// A chromatography step, bind/elute (Protein A, CEX) or flow-through (AEX).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Chromatography {
+    /// Step yield (%).
+    pub yield_pct: f64,
+    /// Dynamic binding capacity (bind/elute) or loading capacity (flow-through), g product
+    /// per L resin.
+    pub capacity_g_per_l: f64,
+    /// Fraction of the capacity loaded per cycle (%). Protein A: 70-80 % of DBC.
+    pub load_fraction_pct: f64,
+    /// Packed column volume, CV (L).
+    pub column_volume_l: f64,
+    /// Most cycles the batch may take (the facility's processing-time limit).
+    pub max_cycles_per_batch: u32,
+    /// Buffer per cycle in column volumes, all steps (equilibrate, wash, elute, strip, CIP,
+    /// re-equilibrate, store).
+    pub buffer_cv_per_cycle: f64,
+    /// Product concentration of the pooled eluate or flow-through (g/L): sets the pool volume.
+    pub pool_concentration_g_per_l: f64,
+    /// Cycles the resin is qualified for.
+    pub lifetime_cycles: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Clarification {
+    /// Harvest clarification yield (%): 90-95 % typical.
+    pub yield_pct: f64,
+    /// Harvest volume per m2 of depth filter (L/m2). Default 40 (illustrative, primary and
+    /// secondary depth filters together).
+    pub filter_loading_l_per_m2: f64,
+    /// Flush and chase buffer per m2 of depth filter (L/m2). Default 50 (illustrative).
+    pub flush_l_per_m2: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LowPh {
+    /// Low-pH virus inactivation yield (%): 95-98 % typical.
+    pub yield_pct: f64,
+    /// Acid and neutralisation buffer added, % of the Protein A pool volume. Default 10
+    /// (illustrative).
+    pub adjust_pct_of_volume: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VirusFiltration {
+    /// Yield (%): 95-98 % typical.
+    pub yield_pct: f64,
+    /// Volume filtered per m2 of virus filter (L/m2). Default 200 (illustrative).
+    pub loading_l_per_m2: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UfDf {
+    /// Yield (%): 95-98 % typical.
+    pub yield_pct: f64,
+    /// Product concentration during diafiltration (g/L). Default 50 (illustrative).
+    pub diafiltration_concentration_g_per_l: f64,
+    /// Diavolumes of formulation buffer exchanged. Default 8 (illustrative).
+    pub diavolumes: f64,
+    /// Drug substance concentration after final concentration (g/L). Default 100
+    /// (illustrative).
+    pub final_concentration_g_per_l: f64,
+}
+
+/// How resin cost reaches a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResinMode {
+    /// Amortised over the resin's lifetime: CV x price x cycles per batch / lifetime cycles.
+    Amortised,
+    /// Bought for this client's campaign and written off over its batches (common in clinical
+    /// supply).
+    DedicatedToCampaign,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Downstream {
+    pub clarification: Clarification,
+    pub protein_a: Chromatography,
+    pub low_ph: LowPh,
+    pub aex: Chromatography,
+    pub cex: Chromatography,
+    pub virus_filtration: VirusFiltration,
+    pub ufdf: UfDf,
+    pub resin_mode: ResinMode,
+    /// Extra medium prepared for preparation and transfer losses (%). Default 10
+    /// (illustrative).
+    pub media_overage_pct: f64,
+    /// Extra buffer prepared for preparation and hold losses (%). Default 10 (illustrative).
+    pub buffer_overage_pct: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Schedule {
+    /// Day 0: the working-cell-bank vial is thawed.
+    pub thaw_date: CivilDate,
+    /// Days a production line needs between harvest and the next inoculation (cleaning,
+    /// changeover, new bag). Default 3 (illustrative).
+    pub turnaround_days: u32,
+    /// Days from harvest to the end of downstream processing. Default 6 (illustrative).
+    pub downstream_days: u32,
+    /// Bulk-harvest safety testing, from harvest (days). 21-35 (Sartorius); default 28.
+    pub bulk_harvest_testing_days: u32,
+    /// QC release testing after downstream ends (days). Default 30 (illustrative).
+    pub qc_release_days: u32,
+    /// QA batch-record review and disposition after all results (days). Default 7
+    /// (illustrative).
+    pub qa_disposition_days: u32,
+    /// Whether thaw, transfers and harvest may fall on a Saturday or Sunday.
+    pub weekend_operations_allowed: bool,
+    /// Production lines the campaign uses (the facility has 1 installed, room for 6).
+    pub lines_used: u32,
+    /// Share of line time planned as busy when batches are spaced (%). About 80 % is
+    /// excellent in practice, 100 % is not realistic (DOMAIN.md, campaigns). Default 80.
+    pub line_utilisation_pct: f64,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            name: "Typical CHO mAb fed-batch, 2000 L".into(),
+            program: Program::default(),
+            cell_line: CellLine::default(),
+            seed_train: default_seed_train(),
+            production: Production::default(),
+            downstream: Downstream::default(),
+            schedule: Schedule::default(),
+            rate_overrides: BTreeMap::new(),
+        }
+    }
+}
+
+impl Default for Program {
+    fn default() -> Self {
+        Self {
+            product_name: "mAb-001".into(),
+            modality: Modality::Mab,
+            phase: Phase::Clinical,
+            target: CampaignTarget::Batches { count: 3 },
+        }
+    }
+}
+
+impl Default for CellLine {
+    fn default() -> Self {
+        Self {
+            doubling_time_h: 24.0,
+            lag_h: 0.0,
+            cells_per_vial_e6: 30.0,
+            post_thaw_viability_pct: 95.0,
+        }
+    }
+}
+
+/// A conventional seed train: seeded at 0.5 and split at 4 x 10^6 cells/mL (within the
+/// published 0.3-0.6 -> 2-5 x 10^6 window), 8-fold expansion per 3-day passage at Td = 24 h.
+/// It is the train [`super::seed_train::design_seed_train`] proposes for the default
+/// production step (a test checks that).
+fn default_seed_train() -> Vec<SeedStage> {
+    let stage = |vessel: &str, volume_l: f64| SeedStage {
+        vessel_id: vessel.into(),
+        working_volume_l: volume_l,
+        seeding_density_e6_per_ml: 0.5,
+        end: StageEnd::SplitDensity {
+            density_e6_per_ml: 4.0,
+        },
+        mode: StageMode::Batch,
+    };
+    vec![
+        stage("sf125", 0.047),
+        stage("sf1000", 0.37),
+        stage("rb10", 2.9),
+        stage("rb50", 23.0),
+        stage("sub200", 180.0),
+    ]
+}
+
+impl Default for Production {
+    fn default() -> Self {
+        Self {
+            vessel_id: "sub2000".into(),
+            initial_volume_l: 1400.0,
+            seeding_density_e6_per_ml: 0.5,
+            duration_days: 14,
+            peak_density_e6_per_ml: 20.0,
+            // Xu et al. 2020, Table 2: 3.6 % of V0 per day from day 3.
+            feeds: vec![Feed {
+                name: "Feed A".into(),
+                amount: FeedAmount::PercentOfInitial { pct: 3.6 },
+                days: (3..=13).collect(),
+            }],
+            titer_g_per_l: 3.0,
+            daily_sample_l: 0.1,
+        }
+    }
+}
+
+impl Default for Chromatography {
+    /// Protein A capture: DBC 35-55 g/L (default 45) loaded at 70-80 % (default 80 %);
+    /// buffer 25-45 CV per cycle (default 35); resin lifetime 100-300 cycles (default 200);
+    /// yield 90-95 % (default 93 %). Column 50 L and pool 10 g/L are illustrative.
+    fn default() -> Self {
+        Self {
+            yield_pct: 93.0,
+            capacity_g_per_l: 45.0,
+            load_fraction_pct: 80.0,
+            column_volume_l: 50.0,
+            max_cycles_per_batch: 6,
+            buffer_cv_per_cycle: 35.0,
+            pool_concentration_g_per_l: 10.0,
+            lifetime_cycles: 200,
+        }
+    }
+}
+
+impl Chromatography {
+    /// Anion-exchange flow-through polish. Yield 90-95 % (default 95 %); loading 150 g/L,
+    /// 20 L column, 15 CV per cycle, 8 g/L pool, 100 cycles: illustrative.
+    pub fn default_aex() -> Self {
+        Self {
+            yield_pct: 95.0,
+            capacity_g_per_l: 150.0,
+            load_fraction_pct: 100.0,
+            column_volume_l: 20.0,
+            max_cycles_per_batch: 4,
+            buffer_cv_per_cycle: 15.0,
+            pool_concentration_g_per_l: 8.0,
+            lifetime_cycles: 100,
+        }
+    }
+
+    /// Cation-exchange bind/elute polish. Yield 90-95 % (default 92 %); DBC 60 g/L at 80 %,
+    /// 40 L column, 30 CV per cycle, 10 g/L pool, 100 cycles: illustrative.
+    pub fn default_cex() -> Self {
+        Self {
+            yield_pct: 92.0,
+            capacity_g_per_l: 60.0,
+            load_fraction_pct: 80.0,
+            column_volume_l: 40.0,
+            max_cycles_per_batch: 4,
+            buffer_cv_per_cycle: 30.0,
+            pool_concentration_g_per_l: 10.0,
+            lifetime_cycles: 100,
+        }
+    }
+}
+
+impl Default for Clarification {
+    fn default() -> Self {
+        Self {
+            yield_pct: 93.0,
+            filter_loading_l_per_m2: 40.0,
+            flush_l_per_m2: 50.0,
+        }
+    }
+}
+
+impl Default for LowPh {
+    fn default() -> Self {
+        Self {
+            yield_pct: 97.0,
+            adjust_pct_of_volume: 10.0,
+        }
+    }
+}
+
+impl Default for VirusFiltration {
+    fn default() -> Self {
+        Self {
+            yield_pct: 97.0,
+            loading_l_per_m2: 200.0,
+        }
+    }
+}
+
+impl Default for UfDf {
+    fn default() -> Self {
+        Self {
+            yield_pct: 96.0,
+            diafiltration_concentration_g_per_l: 50.0,
+            diavolumes: 8.0,
+            final_concentration_g_per_l: 100.0,
+        }
+    }
+}
+
+impl Default for Downstream {
+    fn default() -> Self {
+        Self {
+            clarification: Clarification::default(),
+            protein_a: Chromatography::default(),
+            low_ph: LowPh::default(),
+            aex: Chromatography::default_aex(),
+            cex: Chromatography::default_cex(),
+            virus_filtration: VirusFiltration::default(),
+            ufdf: UfDf::default(),
+            resin_mode: ResinMode::Amortised,
+            media_overage_pct: 10.0,
+            buffer_overage_pct: 10.0,
+        }
+    }
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Self {
+            // A fixed date, not "today", so that the default scenario's results never change.
+            thaw_date: CivilDate::from_ymd(2027, 3, 1).expect("valid date"),
+            turnaround_days: 3,
+            downstream_days: 6,
+            bulk_harvest_testing_days: 28,
+            qc_release_days: 30,
+            qa_disposition_days: 7,
+            weekend_operations_allowed: true,
+            lines_used: 1,
+            line_utilisation_pct: 80.0,
+        }
+    }
+}

@@ -1,0 +1,662 @@
+//! Input validation: every problem at once, each tied to the field that causes it.
+//!
+//! The limits here are hard bounds of sense (a doubling time of 2 h or a titer of 500 g/L is a
+//! typing error), not the published typical ranges: values outside those are allowed and
+//! flagged as warnings by [`super::fit`]. The UI shows these limits next to each field.
+
+use super::facility::FacilityProfile;
+use super::scenario::{CampaignTarget, Chromatography, FeedAmount, Scenario, StageEnd, StageMode};
+use std::fmt;
+
+/// An inclusive allowed range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limit {
+    pub min: f64,
+    pub max: f64,
+}
+
+const fn limit(min: f64, max: f64) -> Limit {
+    Limit { min, max }
+}
+
+/// The allowed range of each numeric input.
+pub mod limits {
+    use super::{limit, Limit};
+    pub const DOUBLING_TIME_H: Limit = limit(8.0, 240.0);
+    pub const LAG_H: Limit = limit(0.0, 96.0);
+    pub const CELLS_PER_VIAL_E6: Limit = limit(0.1, 1000.0);
+    pub const VIABILITY_PCT: Limit = limit(1.0, 100.0);
+    pub const SEED_VOLUME_L: Limit = limit(0.001, 5000.0);
+    pub const DENSITY_E6_PER_ML: Limit = limit(0.01, 200.0);
+    pub const FIXED_DAYS: Limit = limit(1.0, 30.0);
+    pub const VVD: Limit = limit(0.0, 10.0);
+    pub const PRODUCTION_VOLUME_L: Limit = limit(1.0, 100_000.0);
+    pub const PRODUCTION_DAYS: Limit = limit(1.0, 60.0);
+    pub const TITER_G_PER_L: Limit = limit(0.01, 100.0);
+    pub const DAILY_SAMPLE_L: Limit = limit(0.0, 100.0);
+    pub const FEED_PCT: Limit = limit(0.0, 100.0);
+    pub const FEED_LITRES: Limit = limit(0.0, 100_000.0);
+    pub const YIELD_PCT: Limit = limit(1.0, 100.0);
+    pub const CAPACITY_G_PER_L: Limit = limit(0.1, 1000.0);
+    pub const LOAD_FRACTION_PCT: Limit = limit(1.0, 100.0);
+    pub const COLUMN_VOLUME_L: Limit = limit(0.01, 5000.0);
+    pub const MAX_CYCLES: Limit = limit(1.0, 100.0);
+    pub const BUFFER_CV: Limit = limit(0.0, 500.0);
+    pub const CONCENTRATION_G_PER_L: Limit = limit(0.1, 500.0);
+    pub const LIFETIME_CYCLES: Limit = limit(1.0, 100_000.0);
+    pub const LOADING_L_PER_M2: Limit = limit(1.0, 100_000.0);
+    pub const FLUSH_L_PER_M2: Limit = limit(0.0, 10_000.0);
+    pub const ADJUST_PCT: Limit = limit(0.0, 500.0);
+    pub const DIAVOLUMES: Limit = limit(0.0, 50.0);
+    pub const OVERAGE_PCT: Limit = limit(0.0, 100.0);
+    pub const SCHEDULE_DAYS: Limit = limit(0.0, 365.0);
+    pub const UTILISATION_PCT: Limit = limit(10.0, 100.0);
+    pub const BATCHES: Limit = limit(1.0, 200.0);
+    pub const DRUG_SUBSTANCE_G: Limit = limit(0.001, 10_000_000.0);
+    /// Stages in a seed train, thaw to N-1.
+    pub const MAX_SEED_STAGES: usize = 12;
+    pub const MAX_FEEDS: usize = 10;
+    pub const MAX_TEXT_CHARS: usize = 200;
+}
+
+/// What is wrong with one input.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Empty, not a number, or infinite.
+    NotANumber,
+    OutOfRange {
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// Must be larger than another field's value (e.g. split density > seeding density).
+    MustExceed {
+        value: f64,
+        other_field: String,
+        other_value: f64,
+    },
+    UnknownVessel {
+        id: String,
+    },
+    /// A production bioreactor chosen for a seed stage, or a seed vessel for production.
+    WrongVesselRole {
+        id: String,
+        production_expected: bool,
+    },
+    FeedDayAfterHarvest {
+        day: u32,
+        duration_days: u32,
+    },
+    RepeatedFeedDay {
+        day: u32,
+    },
+    NoSeedStages,
+    TooMany {
+        count: usize,
+        max: usize,
+    },
+    TextTooLong {
+        chars: usize,
+        max: usize,
+    },
+    /// Samples would remove more than the culture holds.
+    SamplesExceedCulture {
+        samples_l: f64,
+        available_l: f64,
+    },
+    /// The grams wanted need more batches than a campaign may have.
+    TooManyBatchesNeeded {
+        needed: f64,
+        max: f64,
+    },
+    /// More production lines than the facility has room for.
+    TooManyLines {
+        lines: u32,
+        possible: u32,
+    },
+}
+
+/// One invalid input: `field` is its path in the scenario format, e.g.
+/// `seed_train[2].working_volume_l` or `production.feeds[0].days`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl fmt::Display for FieldError {
+    /// Plain English, with the numbers (the UI translates from the `Problem` data).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            Problem::NotANumber => write!(f, "{}: enter a number", self.field),
+            Problem::OutOfRange { value, min, max } => {
+                write!(
+                    f,
+                    "{}: {value} is outside the allowed range {min} to {max}",
+                    self.field
+                )
+            }
+            Problem::MustExceed {
+                value,
+                other_field,
+                other_value,
+            } => {
+                write!(
+                    f,
+                    "{}: {value} must be larger than {other_field} ({other_value})",
+                    self.field
+                )
+            }
+            Problem::UnknownVessel { id } => {
+                write!(f, "{}: no vessel `{id}` in the facility", self.field)
+            }
+            Problem::WrongVesselRole {
+                id,
+                production_expected: true,
+            } => {
+                write!(
+                    f,
+                    "{}: `{id}` is a seed vessel, not a production bioreactor",
+                    self.field
+                )
+            }
+            Problem::WrongVesselRole {
+                id,
+                production_expected: false,
+            } => {
+                write!(
+                    f,
+                    "{}: `{id}` is a production bioreactor, not a seed vessel",
+                    self.field
+                )
+            }
+            Problem::FeedDayAfterHarvest { day, duration_days } => {
+                write!(
+                    f,
+                    "{}: feed on day {day} but harvest is on day {duration_days}",
+                    self.field
+                )
+            }
+            Problem::RepeatedFeedDay { day } => {
+                write!(f, "{}: day {day} is listed twice", self.field)
+            }
+            Problem::NoSeedStages => {
+                write!(f, "{}: the seed train needs at least one stage", self.field)
+            }
+            Problem::TooMany { count, max } => {
+                write!(f, "{}: {count} items, at most {max}", self.field)
+            }
+            Problem::TextTooLong { chars, max } => {
+                write!(f, "{}: {chars} characters, at most {max}", self.field)
+            }
+            Problem::SamplesExceedCulture {
+                samples_l,
+                available_l,
+            } => write!(
+                f,
+                "{}: samples remove {samples_l:.1} L but the culture holds {available_l:.1} L",
+                self.field
+            ),
+            Problem::TooManyBatchesNeeded { needed, max } => {
+                write!(f, "{}: needs {needed} batches, at most {max}", self.field)
+            }
+            Problem::TooManyLines { lines, possible } => {
+                write!(
+                    f,
+                    "{}: {lines} lines, the facility has room for {possible}",
+                    self.field
+                )
+            }
+        }
+    }
+}
+
+/// Collects problems for one scenario.
+struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn push(&mut self, field: impl Into<String>, problem: Problem) {
+        self.errors.push(FieldError {
+            field: field.into(),
+            problem,
+        });
+    }
+
+    /// Checks a number against its limit; true when it is usable.
+    fn number(&mut self, field: impl Into<String>, value: f64, limit: Limit) -> bool {
+        if !value.is_finite() {
+            self.push(field, Problem::NotANumber);
+            false
+        } else if value < limit.min || value > limit.max {
+            self.push(
+                field,
+                Problem::OutOfRange {
+                    value,
+                    min: limit.min,
+                    max: limit.max,
+                },
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    fn whole(&mut self, field: impl Into<String>, value: u32, limit: Limit) -> bool {
+        self.number(field, f64::from(value), limit)
+    }
+
+    fn text(&mut self, field: &str, value: &str) {
+        let chars = value.chars().count();
+        if chars > limits::MAX_TEXT_CHARS {
+            self.push(
+                field,
+                Problem::TextTooLong {
+                    chars,
+                    max: limits::MAX_TEXT_CHARS,
+                },
+            );
+        }
+    }
+
+    fn chromatography(&mut self, path: &str, c: &Chromatography) {
+        self.number(format!("{path}.yield_pct"), c.yield_pct, limits::YIELD_PCT);
+        self.number(
+            format!("{path}.capacity_g_per_l"),
+            c.capacity_g_per_l,
+            limits::CAPACITY_G_PER_L,
+        );
+        self.number(
+            format!("{path}.load_fraction_pct"),
+            c.load_fraction_pct,
+            limits::LOAD_FRACTION_PCT,
+        );
+        self.number(
+            format!("{path}.column_volume_l"),
+            c.column_volume_l,
+            limits::COLUMN_VOLUME_L,
+        );
+        self.whole(
+            format!("{path}.max_cycles_per_batch"),
+            c.max_cycles_per_batch,
+            limits::MAX_CYCLES,
+        );
+        self.number(
+            format!("{path}.buffer_cv_per_cycle"),
+            c.buffer_cv_per_cycle,
+            limits::BUFFER_CV,
+        );
+        self.number(
+            format!("{path}.pool_concentration_g_per_l"),
+            c.pool_concentration_g_per_l,
+            limits::CONCENTRATION_G_PER_L,
+        );
+        self.whole(
+            format!("{path}.lifetime_cycles"),
+            c.lifetime_cycles,
+            limits::LIFETIME_CYCLES,
+        );
+    }
+}
+
+/// Every problem with the scenario's inputs, in the order of the form. Empty means the
+/// estimate can be computed; it may still fail facility-fit checks.
+pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
+    let mut c = Checker { errors: Vec::new() };
+    c.text("name", &s.name);
+    c.text("program.product_name", &s.program.product_name);
+    match s.program.target {
+        CampaignTarget::Batches { count } => {
+            c.whole("program.target.count", count, limits::BATCHES);
+        }
+        CampaignTarget::DrugSubstanceG { grams } => {
+            c.number("program.target.grams", grams, limits::DRUG_SUBSTANCE_G);
+        }
+    }
+
+    let cl = &s.cell_line;
+    c.number(
+        "cell_line.doubling_time_h",
+        cl.doubling_time_h,
+        limits::DOUBLING_TIME_H,
+    );
+    c.number("cell_line.lag_h", cl.lag_h, limits::LAG_H);
+    c.number(
+        "cell_line.cells_per_vial_e6",
+        cl.cells_per_vial_e6,
+        limits::CELLS_PER_VIAL_E6,
+    );
+    c.number(
+        "cell_line.post_thaw_viability_pct",
+        cl.post_thaw_viability_pct,
+        limits::VIABILITY_PCT,
+    );
+
+    if s.seed_train.is_empty() {
+        c.push("seed_train", Problem::NoSeedStages);
+    } else if s.seed_train.len() > limits::MAX_SEED_STAGES {
+        c.push(
+            "seed_train",
+            Problem::TooMany {
+                count: s.seed_train.len(),
+                max: limits::MAX_SEED_STAGES,
+            },
+        );
+    }
+    for (i, stage) in s
+        .seed_train
+        .iter()
+        .enumerate()
+        .take(limits::MAX_SEED_STAGES)
+    {
+        let path = format!("seed_train[{i}]");
+        match facility.vessel(&stage.vessel_id) {
+            None => c.push(
+                format!("{path}.vessel_id"),
+                Problem::UnknownVessel {
+                    id: stage.vessel_id.clone(),
+                },
+            ),
+            Some(v) if v.production => c.push(
+                format!("{path}.vessel_id"),
+                Problem::WrongVesselRole {
+                    id: stage.vessel_id.clone(),
+                    production_expected: false,
+                },
+            ),
+            Some(_) => {}
+        }
+        c.number(
+            format!("{path}.working_volume_l"),
+            stage.working_volume_l,
+            limits::SEED_VOLUME_L,
+        );
+        let seeding_ok = c.number(
+            format!("{path}.seeding_density_e6_per_ml"),
+            stage.seeding_density_e6_per_ml,
+            limits::DENSITY_E6_PER_ML,
+        );
+        match stage.end {
+            StageEnd::SplitDensity { density_e6_per_ml } => {
+                let field = format!("{path}.end.density_e6_per_ml");
+                if c.number(field.clone(), density_e6_per_ml, limits::DENSITY_E6_PER_ML)
+                    && seeding_ok
+                    && density_e6_per_ml <= stage.seeding_density_e6_per_ml
+                {
+                    c.push(
+                        field,
+                        Problem::MustExceed {
+                            value: density_e6_per_ml,
+                            other_field: format!("{path}.seeding_density_e6_per_ml"),
+                            other_value: stage.seeding_density_e6_per_ml,
+                        },
+                    );
+                }
+            }
+            StageEnd::FixedDays { days } => {
+                c.whole(format!("{path}.end.days"), days, limits::FIXED_DAYS);
+            }
+        }
+        if let StageMode::Perfusion { vvd } = stage.mode {
+            c.number(format!("{path}.mode.vvd"), vvd, limits::VVD);
+        }
+    }
+
+    let p = &s.production;
+    match facility.vessel(&p.vessel_id) {
+        None => c.push(
+            "production.vessel_id",
+            Problem::UnknownVessel {
+                id: p.vessel_id.clone(),
+            },
+        ),
+        Some(v) if !v.production => c.push(
+            "production.vessel_id",
+            Problem::WrongVesselRole {
+                id: p.vessel_id.clone(),
+                production_expected: true,
+            },
+        ),
+        Some(_) => {}
+    }
+    let v0_ok = c.number(
+        "production.initial_volume_l",
+        p.initial_volume_l,
+        limits::PRODUCTION_VOLUME_L,
+    );
+    c.number(
+        "production.seeding_density_e6_per_ml",
+        p.seeding_density_e6_per_ml,
+        limits::DENSITY_E6_PER_ML,
+    );
+    let duration_ok = c.whole(
+        "production.duration_days",
+        p.duration_days,
+        limits::PRODUCTION_DAYS,
+    );
+    c.number(
+        "production.peak_density_e6_per_ml",
+        p.peak_density_e6_per_ml,
+        limits::DENSITY_E6_PER_ML,
+    );
+    c.number(
+        "production.titer_g_per_l",
+        p.titer_g_per_l,
+        limits::TITER_G_PER_L,
+    );
+    let samples_ok = c.number(
+        "production.daily_sample_l",
+        p.daily_sample_l,
+        limits::DAILY_SAMPLE_L,
+    );
+    if p.feeds.len() > limits::MAX_FEEDS {
+        c.push(
+            "production.feeds",
+            Problem::TooMany {
+                count: p.feeds.len(),
+                max: limits::MAX_FEEDS,
+            },
+        );
+    }
+    let mut feeds_ok = true;
+    for (i, feed) in p.feeds.iter().enumerate().take(limits::MAX_FEEDS) {
+        let path = format!("production.feeds[{i}]");
+        c.text(&format!("{path}.name"), &feed.name);
+        feeds_ok &= match feed.amount {
+            FeedAmount::PercentOfInitial { pct } => {
+                c.number(format!("{path}.amount.pct"), pct, limits::FEED_PCT)
+            }
+            FeedAmount::FixedVolume { litres } => {
+                c.number(format!("{path}.amount.litres"), litres, limits::FEED_LITRES)
+            }
+        };
+        let days_field = format!("{path}.days");
+        if feed.days.len() > limits::PRODUCTION_DAYS.max as usize {
+            c.push(
+                days_field.clone(),
+                Problem::TooMany {
+                    count: feed.days.len(),
+                    max: limits::PRODUCTION_DAYS.max as usize,
+                },
+            );
+            feeds_ok = false;
+            continue;
+        }
+        for (k, &day) in feed.days.iter().enumerate() {
+            if duration_ok && day >= p.duration_days {
+                c.push(
+                    days_field.clone(),
+                    Problem::FeedDayAfterHarvest {
+                        day,
+                        duration_days: p.duration_days,
+                    },
+                );
+                feeds_ok = false;
+            }
+            if feed.days[..k].contains(&day) {
+                c.push(days_field.clone(), Problem::RepeatedFeedDay { day });
+                feeds_ok = false;
+            }
+        }
+    }
+    if v0_ok && samples_ok && duration_ok && feeds_ok {
+        let feeds_l: f64 = p
+            .feeds
+            .iter()
+            .map(|f| super::fed_batch::feed_volume_l(f, p.initial_volume_l))
+            .sum();
+        let samples_l = p.daily_sample_l * f64::from(p.duration_days);
+        let available_l = p.initial_volume_l + feeds_l;
+        if samples_l >= available_l {
+            c.push(
+                "production.daily_sample_l",
+                Problem::SamplesExceedCulture {
+                    samples_l,
+                    available_l,
+                },
+            );
+        }
+    }
+
+    let d = &s.downstream;
+    c.number(
+        "downstream.clarification.yield_pct",
+        d.clarification.yield_pct,
+        limits::YIELD_PCT,
+    );
+    c.number(
+        "downstream.clarification.filter_loading_l_per_m2",
+        d.clarification.filter_loading_l_per_m2,
+        limits::LOADING_L_PER_M2,
+    );
+    c.number(
+        "downstream.clarification.flush_l_per_m2",
+        d.clarification.flush_l_per_m2,
+        limits::FLUSH_L_PER_M2,
+    );
+    c.chromatography("downstream.protein_a", &d.protein_a);
+    c.number(
+        "downstream.low_ph.yield_pct",
+        d.low_ph.yield_pct,
+        limits::YIELD_PCT,
+    );
+    c.number(
+        "downstream.low_ph.adjust_pct_of_volume",
+        d.low_ph.adjust_pct_of_volume,
+        limits::ADJUST_PCT,
+    );
+    c.chromatography("downstream.aex", &d.aex);
+    c.chromatography("downstream.cex", &d.cex);
+    c.number(
+        "downstream.virus_filtration.yield_pct",
+        d.virus_filtration.yield_pct,
+        limits::YIELD_PCT,
+    );
+    c.number(
+        "downstream.virus_filtration.loading_l_per_m2",
+        d.virus_filtration.loading_l_per_m2,
+        limits::LOADING_L_PER_M2,
+    );
+    c.number(
+        "downstream.ufdf.yield_pct",
+        d.ufdf.yield_pct,
+        limits::YIELD_PCT,
+    );
+    c.number(
+        "downstream.ufdf.diafiltration_concentration_g_per_l",
+        d.ufdf.diafiltration_concentration_g_per_l,
+        limits::CONCENTRATION_G_PER_L,
+    );
+    c.number(
+        "downstream.ufdf.diavolumes",
+        d.ufdf.diavolumes,
+        limits::DIAVOLUMES,
+    );
+    c.number(
+        "downstream.ufdf.final_concentration_g_per_l",
+        d.ufdf.final_concentration_g_per_l,
+        limits::CONCENTRATION_G_PER_L,
+    );
+    c.number(
+        "downstream.media_overage_pct",
+        d.media_overage_pct,
+        limits::OVERAGE_PCT,
+    );
+    c.number(
+        "downstream.buffer_overage_pct",
+        d.buffer_overage_pct,
+        limits::OVERAGE_PCT,
+    );
+
+    let sc = &s.schedule;
+    c.whole(
+        "schedule.turnaround_days",
+        sc.turnaround_days,
+        limits::SCHEDULE_DAYS,
+    );
+    c.whole(
+        "schedule.downstream_days",
+        sc.downstream_days,
+        limits::SCHEDULE_DAYS,
+    );
+    c.whole(
+        "schedule.bulk_harvest_testing_days",
+        sc.bulk_harvest_testing_days,
+        limits::SCHEDULE_DAYS,
+    );
+    c.whole(
+        "schedule.qc_release_days",
+        sc.qc_release_days,
+        limits::SCHEDULE_DAYS,
+    );
+    c.whole(
+        "schedule.qa_disposition_days",
+        sc.qa_disposition_days,
+        limits::SCHEDULE_DAYS,
+    );
+    if sc.lines_used == 0 || sc.lines_used > facility.lines_possible {
+        c.push(
+            "schedule.lines_used",
+            Problem::TooManyLines {
+                lines: sc.lines_used,
+                possible: facility.lines_possible,
+            },
+        );
+    }
+
+    c.number(
+        "schedule.line_utilisation_pct",
+        sc.line_utilisation_pct,
+        limits::UTILISATION_PCT,
+    );
+    for (&rate, &value) in &s.rate_overrides {
+        c.number(
+            format!("rate_overrides.{}", rate.key()),
+            value,
+            Limit {
+                min: 0.0,
+                max: rate.max(),
+            },
+        );
+    }
+    c.errors
+}
+
+/// Checks the batches that a grams-of-drug-substance target needs, once the drug substance
+/// per batch is known.
+pub fn check_batches_needed(grams_wanted: f64, ds_per_batch_g: f64) -> Result<u32, FieldError> {
+    let needed = (grams_wanted / ds_per_batch_g).ceil().max(1.0);
+    if needed.is_finite() && needed <= limits::BATCHES.max {
+        Ok(needed as u32)
+    } else {
+        Err(FieldError {
+            field: "program.target.grams".into(),
+            problem: Problem::TooManyBatchesNeeded {
+                needed,
+                max: limits::BATCHES.max,
+            },
+        })
+    }
+}
