@@ -69,7 +69,10 @@ async fn renders_heading_label_and_default_output() {
     let h1 = c.0.query_selector("h1").unwrap().expect("h1");
     assert_eq!(h1.text_content().unwrap(), "Tech Transfer Calculator");
 
-    let label = c.0.query_selector("label[for=titer]").unwrap().expect("label");
+    let label =
+        c.0.query_selector("label[for=titer]")
+            .unwrap()
+            .expect("label");
     assert_eq!(label.text_content().unwrap(), "Titer at harvest (g/L)");
 
     assert_eq!(c.input().value(), "3.0");
@@ -112,7 +115,10 @@ async fn clearing_the_input_asks_for_a_titer() {
     type_into(&c.input(), "");
     tick().await;
     assert_eq!(c.output_text(), "Enter a titer of 0 g/L or more.");
-    assert_eq!(c.input().get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        c.input().get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
 
     type_into(&c.input(), "4");
     tick().await;
@@ -120,5 +126,8 @@ async fn clearing_the_input_asks_for_a_titer() {
         c.output_text(),
         "Product at harvest in a 2000 L bioreactor: 8.0 kg"
     );
-    assert_eq!(c.input().get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(
+        c.input().get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
 }
