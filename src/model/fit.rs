@@ -120,7 +120,6 @@ pub enum FitCheck {
     },
     OutsidePublished {
         range: PublishedRange,
-        field: String,
         value: f64,
     },
 }
@@ -288,31 +287,27 @@ pub fn check_fit(
     }
 
     // Inputs outside published ranges: warnings only.
-    let mut published = |range: PublishedRange, field: String, value: f64| {
+    let mut published = |range: PublishedRange, field: Option<String>, value: f64| {
         let (low, high) = range.bounds();
         if value < low - EPS || value > high + EPS {
             items.push(FitItem {
                 status: FitStatus::Warning,
-                check: FitCheck::OutsidePublished {
-                    range,
-                    field: field.clone(),
-                    value,
-                },
-                field: Some(field),
+                check: FitCheck::OutsidePublished { range, value },
+                field,
             });
         }
     };
     use PublishedRange as P;
     published(
         P::DoublingTime,
-        "cell_line.doubling_time_h".into(),
+        Some("cell_line.doubling_time_h".into()),
         s.cell_line.doubling_time_h,
     );
     let last = s.seed_train.len().saturating_sub(1);
     for (i, st) in s.seed_train.iter().enumerate() {
         published(
             P::SeedSeedingDensity,
-            format!("seed_train[{i}].seeding_density_e6_per_ml"),
+            Some(format!("seed_train[{i}].seeding_density_e6_per_ml")),
             st.seeding_density_e6_per_ml,
         );
         if let StageEnd::SplitDensity { density_e6_per_ml } = st.end {
@@ -323,7 +318,7 @@ pub fn check_fit(
             };
             published(
                 range,
-                format!("seed_train[{i}].end.density_e6_per_ml"),
+                Some(format!("seed_train[{i}].end.density_e6_per_ml")),
                 density_e6_per_ml,
             );
         }
@@ -331,39 +326,40 @@ pub fn check_fit(
     let p = &s.production;
     published(
         P::ProductionSeedingDensity,
-        "production.seeding_density_e6_per_ml".into(),
+        Some("production.seeding_density_e6_per_ml".into()),
         p.seeding_density_e6_per_ml,
     );
     published(
         P::ProductionDays,
-        "production.duration_days".into(),
+        Some("production.duration_days".into()),
         f64::from(p.duration_days),
     );
-    published(P::Titer, "production.titer_g_per_l".into(), p.titer_g_per_l);
     published(
-        P::DownstreamYield,
-        "downstream.clarification.yield_pct".into(),
-        downstream.overall_yield_pct,
+        P::Titer,
+        Some("production.titer_g_per_l".into()),
+        p.titer_g_per_l,
     );
+    // The product of all step yields: no single field to point at.
+    published(P::DownstreamYield, None, downstream.overall_yield_pct);
     published(
         P::BulkHarvestTesting,
-        "schedule.bulk_harvest_testing_days".into(),
+        Some("schedule.bulk_harvest_testing_days".into()),
         f64::from(s.schedule.bulk_harvest_testing_days),
     );
     let pa = &s.downstream.protein_a;
     published(
         P::ProteinADbc,
-        "downstream.protein_a.capacity_g_per_l".into(),
+        Some("downstream.protein_a.capacity_g_per_l".into()),
         pa.capacity_g_per_l,
     );
     published(
         P::ProteinALoadFraction,
-        "downstream.protein_a.load_fraction_pct".into(),
+        Some("downstream.protein_a.load_fraction_pct".into()),
         pa.load_fraction_pct,
     );
     published(
         P::ProteinABufferCv,
-        "downstream.protein_a.buffer_cv_per_cycle".into(),
+        Some("downstream.protein_a.buffer_cv_per_cycle".into()),
         pa.buffer_cv_per_cycle,
     );
 

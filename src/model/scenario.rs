@@ -5,8 +5,9 @@
 //! antibody fed-batch process at 2000 L, each value from the published ranges in
 //! `shared/DOMAIN.md` (sources in the doc comments) or marked *illustrative*.
 //!
-//! `#[serde(default)]` on every struct: a file or link that lacks a field reads it from these
-//! defaults, so files written by hand with only a few fields still open.
+//! `#[serde(default)]` on every section struct: a file or link that lacks a field reads it from
+//! these defaults, so files written by hand with only a few fields still open. List items (a
+//! seed stage, a feed) have no default and must be complete.
 
 use super::date::CivilDate;
 use super::facility::Rate;

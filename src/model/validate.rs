@@ -109,11 +109,6 @@ pub enum Problem {
         needed: f64,
         max: f64,
     },
-    /// More production lines than the facility has room for.
-    TooManyLines {
-        lines: u32,
-        possible: u32,
-    },
 }
 
 /// One invalid input: `field` is its path in the scenario format, e.g.
@@ -199,13 +194,6 @@ impl fmt::Display for FieldError {
             ),
             Problem::TooManyBatchesNeeded { needed, max } => {
                 write!(f, "{}: needs {needed} batches, at most {max}", self.field)
-            }
-            Problem::TooManyLines { lines, possible } => {
-                write!(
-                    f,
-                    "{}: {lines} lines, the facility has room for {possible}",
-                    self.field
-                )
             }
         }
     }
@@ -616,15 +604,11 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
         sc.qa_disposition_days,
         limits::SCHEDULE_DAYS,
     );
-    if sc.lines_used == 0 || sc.lines_used > facility.lines_possible {
-        c.push(
-            "schedule.lines_used",
-            Problem::TooManyLines {
-                lines: sc.lines_used,
-                possible: facility.lines_possible,
-            },
-        );
-    }
+    c.whole(
+        "schedule.lines_used",
+        sc.lines_used,
+        limit(1.0, f64::from(facility.lines_possible)),
+    );
 
     c.number(
         "schedule.line_utilisation_pct",

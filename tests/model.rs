@@ -1,0 +1,503 @@
+//! Native tests of the whole model: a full estimate worked by hand, property tests over random
+//! valid scenarios, and robustness against malformed input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use tech_transfer_calc::model::downstream::DsStep;
+use tech_transfer_calc::model::fit::{FitCheck, FitStatus};
+use tech_transfer_calc::model::scenario::{CampaignTarget, FeedAmount, ResinMode, StageEnd};
+use tech_transfer_calc::model::scenario_file;
+use tech_transfer_calc::model::seed_train::design_seed_train;
+use tech_transfer_calc::model::{estimate, Estimate, FacilityProfile, Problem, Scenario};
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+fn default_estimate() -> Estimate {
+    estimate(&Scenario::default(), &FacilityProfile::current()).expect("default scenario is valid")
+}
+
+#[test]
+fn default_scenario_batch_cost_worked_by_hand() {
+    let e = default_estimate();
+    // Media (+10 % overage): seed train fresh medium 0.047 + (0.37 - 0.0381) + (2.9 - 0.3625)
+    // + (23 - 2.875) + (180 - 22.5) = 180.541 L at $8; basal 1225 L at $8; Feed A 554.4 L at $12.
+    let seed_l = 0.047 + (0.37 - 0.5 * 0.37 / (28.5 / 47.0 * 8.0)) + 2.5375 + 20.125 + 157.5;
+    let media = (seed_l * 8.0 + 1225.0 * 8.0 + 554.4 * 12.0) * 1.1;
+    // Buffer (+10 %) at $2/L: flush 2441.25 + Protein A 7000 + low pH 50.67 + AEX 600
+    // + CEX 3600 + UF/DF 666.75 = 14 358.68 L.
+    let buffer_l = 2441.25 + 7000.0 + 50.6745 + 600.0 + 3600.0 + 666.751_926;
+    let buffers = buffer_l * 1.1 * 2.0;
+    // Filters: depth 48.825 m2 x $300, virus 2.148 m2 x $4000, sterile $5000 a batch.
+    let filters = 48.825 * 300.0 + 2.148_041 * 4000.0 + 5000.0;
+    // Single use: DSP $40 000 + kits 125 mL $15, 1 L $35, 10 L bag $450, 50 L bag $900,
+    // 200 L SUB $4500, 2000 L SUB $18 000.
+    let single_use = 40_000.0 + 15.0 + 35.0 + 450.0 + 900.0 + 4500.0 + 18_000.0;
+    // Resins, amortised: Protein A 50 L x $12 000 x 4 / 200; AEX 20 x 3000 x 2 / 100;
+    // CEX 40 x 4000 x 3 / 100.
+    let resins = 12_000.0 + 1200.0 + 4800.0;
+    // Labour: (29 upstream days x 2 + 6 DSP days x 4) operator-days x $400.
+    let labour = 400.0 * (29.0 * 2.0 + 6.0 * 4.0);
+    // Suites: seed 15 d x $2000, line 17 d x $10 000, DSP 6 d x $8000.
+    let facility_time = 15.0 * 2000.0 + 17.0 * 10_000.0 + 6.0 * 8000.0;
+    let qc_qa = 60_000.0 + 40_000.0 + 15_000.0;
+    let direct = media + buffers + filters + single_use + resins + labour + facility_time + qc_qa;
+    // Overhead 15 % on direct, margin 25 % on cost.
+    let per_batch = direct * 1.15 * 1.25;
+    assert!(
+        close(e.cost.direct, direct, 0.05),
+        "direct {} vs {}",
+        e.cost.direct,
+        direct
+    );
+    assert!(
+        close(e.cost.per_batch, per_batch, 0.1),
+        "per batch {} vs {}",
+        e.cost.per_batch,
+        per_batch
+    );
+    assert!(close(per_batch, 800_997.4, 0.5));
+    // Per gram: 800 997 / 4000.51 g = $200.2/g; campaign of 3 batches = $2.403 M.
+    assert!(close(e.cost.per_gram.unwrap(), 800_997.4 / 4000.5116, 0.01));
+    assert!(close(e.cost.campaign, 3.0 * e.cost.per_batch, 1e-6));
+    assert_eq!(e.cost.currency, "USD");
+}
+
+#[test]
+fn default_scenario_fits_the_facility() {
+    let e = default_estimate();
+    let problems: Vec<_> = e
+        .fit
+        .iter()
+        .filter(|i| i.status != FitStatus::Pass)
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(e.fit_status, FitStatus::Pass);
+    // Medium total 180.54 + 1225 + 554.4 = 1959.94 L; with 10 % overage 2155.9 L.
+    assert!(close(e.volumes.total_medium_l, 1959.94, 0.01));
+    assert!(close(e.volumes.total_medium_with_overage_l, 2155.94, 0.01));
+}
+
+#[test]
+fn feed_overflow_is_a_failure_with_the_largest_v0_that_fits() {
+    let mut s = Scenario::default();
+    // The last feed is on day 13, after 13 daily 0.1 L samples: the peak is
+    // 1500 x 1.396 - 1.3 = 2092.7 L > 2000 L.
+    s.production.initial_volume_l = 1500.0;
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    let overflow = e
+        .fit
+        .iter()
+        .find(|i| matches!(i.check, FitCheck::FeedOverflow { .. }))
+        .unwrap();
+    assert_eq!(overflow.status, FitStatus::Fail);
+    if let FitCheck::FeedOverflow {
+        max_volume_l,
+        max_initial_volume_l,
+        ..
+    } = overflow.check
+    {
+        assert!(close(max_volume_l, 1500.0 * 1.396 - 1.3, 1e-9));
+        // (2000 + 1.3 L of samples by day 13) / 1.396 = 1433.6 L.
+        assert!(close(max_initial_volume_l, 2001.3 / 1.396, 1e-9));
+    }
+    assert_eq!(e.fit_status, FitStatus::Fail);
+}
+
+#[test]
+fn inoculum_larger_than_previous_stage_is_shown_where_it_is() {
+    let mut s = Scenario::default();
+    s.seed_train[3].working_volume_l = 10.0; // 50 L bag at 10 L; N-1 needs 22.5 L of it
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    let item = e
+        .fit
+        .iter()
+        .find(|i| matches!(i.check, FitCheck::InoculumAvailable { stage: Some(4), .. }))
+        .unwrap();
+    assert_eq!(item.status, FitStatus::Fail);
+    assert_eq!(
+        item.field.as_deref(),
+        Some("seed_train[4].working_volume_l")
+    );
+    // Only 10 L go over: N-1 is seeded at 10 x 4.0 / 180 = 0.222 and needs longer to grow:
+    // ln(4 / 0.222) / ln 2 = 4.17 -> 5 days instead of 3.
+    assert!(close(
+        e.seed_train[4].seeding_density_e6_per_ml,
+        10.0 * 4.0 / 180.0,
+        1e-9
+    ));
+    assert_eq!(e.seed_train[4].duration_days, 5);
+}
+
+#[test]
+fn too_many_protein_a_cycles_fail() {
+    let mut s = Scenario::default();
+    s.downstream.protein_a.column_volume_l = 10.0; // 360 g a cycle -> 16 cycles > 6
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    assert_eq!(
+        e.downstream.step(DsStep::ProteinA).column.unwrap().cycles,
+        16
+    );
+    assert!(e.fit.iter().any(|i| matches!(
+        i.check,
+        FitCheck::ColumnCycles {
+            step: DsStep::ProteinA,
+            cycles: 16,
+            max_cycles: 6
+        }
+    ) && i.status == FitStatus::Fail));
+}
+
+#[test]
+fn grams_target_gives_batches_needed() {
+    let mut s = Scenario::default();
+    // 10 kg at 4000.5 g a batch: 2.5 -> 3 batches.
+    s.program.target = CampaignTarget::DrugSubstanceG { grams: 10_000.0 };
+    assert_eq!(
+        estimate(&s, &FacilityProfile::current())
+            .unwrap()
+            .campaign
+            .batches,
+        3
+    );
+    s.program.target = CampaignTarget::DrugSubstanceG { grams: 9_000_000.0 };
+    let errors = estimate(&s, &FacilityProfile::current()).unwrap_err();
+    assert_eq!(errors[0].field, "program.target.grams");
+}
+
+#[test]
+fn validation_reports_every_problem_with_its_field() {
+    let mut s = Scenario::default();
+    s.cell_line.doubling_time_h = f64::NAN;
+    s.production.titer_g_per_l = -1.0;
+    s.seed_train[1].end = StageEnd::SplitDensity {
+        density_e6_per_ml: 0.4,
+    };
+    s.seed_train[2].vessel_id = "no-such-vessel".into();
+    s.production.feeds[0].days.push(20);
+    let errors = estimate(&s, &FacilityProfile::current()).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        vec![
+            "cell_line.doubling_time_h",
+            "seed_train[1].end.density_e6_per_ml",
+            "seed_train[2].vessel_id",
+            "production.titer_g_per_l",
+            "production.feeds[0].days",
+        ]
+    );
+    assert_eq!(errors[0].problem, Problem::NotANumber);
+    assert_eq!(
+        errors[3].problem,
+        Problem::OutOfRange {
+            value: -1.0,
+            min: 0.01,
+            max: 100.0
+        }
+    );
+    assert_eq!(
+        errors[3].to_string(),
+        "production.titer_g_per_l: -1 is outside the allowed range 0.01 to 100"
+    );
+}
+
+#[test]
+fn more_titer_can_raise_cost_per_gram_only_through_a_whole_extra_cycle() {
+    // Cycles are whole numbers, so cost per gram is not monotonic in titer everywhere. Protein A
+    // holds 4 x 1800 = 7200 g in 4 cycles: 7200 / 0.93 = 7741.9 g at harvest = 3.964 g/L x 1953 L.
+    // At 3.96 g/L it takes 4 cycles, at 3.97 g/L 5: one more cycle costs 35 CV x 50 L x 1.1 x $2
+    // of buffer + 50 L x $12 000 / 200 of resin = $6850, x 1.15 x 1.25 = $9846.9 a batch.
+    let f = FacilityProfile::current();
+    let at = |titer: f64| {
+        let mut s = Scenario::default();
+        s.production.titer_g_per_l = titer;
+        estimate(&s, &f).unwrap()
+    };
+    let (a, b, c) = (at(3.0), at(3.96), at(3.97));
+    let cycles = |e: &Estimate| e.downstream.step(DsStep::ProteinA).column.unwrap().cycles;
+    assert_eq!((cycles(&a), cycles(&b), cycles(&c)), (4, 4, 5));
+    assert!(b.cost.per_gram.unwrap() < a.cost.per_gram.unwrap());
+    assert!(c.cost.per_gram.unwrap() > b.cost.per_gram.unwrap());
+    let extra_cycle = (35.0 * 50.0 * 1.1 * 2.0 + 50.0 * 12_000.0 / 200.0) * 1.15 * 1.25;
+    assert!(close(
+        c.cost.per_batch - b.cost.per_batch,
+        extra_cycle,
+        0.01 * extra_cycle
+    ));
+}
+
+#[test]
+fn v1_corpus_file_still_opens_as_the_default_scenario() {
+    let text = include_str!("corpus/v1-default.json");
+    let loaded = scenario_file::from_json(text).unwrap();
+    assert_eq!(loaded.version, 1);
+    assert_eq!(loaded.facility_profile, "suzhou-2026-11");
+    assert!(loaded.unknown_fields.is_empty());
+    assert_eq!(loaded.scenario, Scenario::default());
+}
+
+// ---- property tests ----
+
+prop_compose! {
+    /// A random scenario inside published ranges, with a seed train designed for it.
+    fn valid_scenario()(
+        doubling_time_h in 16.0..40.0f64,
+        lag_h in 0.0..12.0f64,
+        cells_per_vial_e6 in 5.0..100.0f64,
+        viability in 70.0..100.0f64,
+        seeding in 0.3..0.6f64,
+        split in 2.0..5.0f64,
+        v0 in 400.0..1400.0f64,
+        n_seeding in 0.3..0.6f64,
+        duration in 10u32..18,
+        feed_pct in 0.0..3.6f64,
+        titer in 0.5..10.0f64,
+        sample in 0.0..0.5f64,
+        yield_pct in 80.0..100.0f64,
+        protein_a_cv in 20.0..200.0f64,
+        batches in 1u32..12,
+        dedicated in any::<bool>(),
+        thaw_offset in 0i64..3650,
+        lines in 1u32..7,
+        weekends in any::<bool>(),
+    ) -> Scenario {
+        let mut s = Scenario::default();
+        let f = FacilityProfile::current();
+        s.cell_line.doubling_time_h = doubling_time_h;
+        s.cell_line.lag_h = lag_h;
+        s.cell_line.cells_per_vial_e6 = cells_per_vial_e6;
+        s.cell_line.post_thaw_viability_pct = viability;
+        s.production.initial_volume_l = v0;
+        s.production.seeding_density_e6_per_ml = n_seeding;
+        s.production.duration_days = duration;
+        s.production.feeds[0].amount = FeedAmount::PercentOfInitial { pct: feed_pct };
+        s.production.feeds[0].days = (3..duration.min(14)).collect();
+        s.production.titer_g_per_l = titer;
+        s.production.daily_sample_l = sample;
+        s.downstream.clarification.yield_pct = yield_pct;
+        s.downstream.cex.yield_pct = yield_pct;
+        s.downstream.protein_a.column_volume_l = protein_a_cv;
+        s.downstream.resin_mode = if dedicated { ResinMode::DedicatedToCampaign } else { ResinMode::Amortised };
+        s.program.target = CampaignTarget::Batches { count: batches };
+        s.schedule.thaw_date = s.schedule.thaw_date.add_days(thaw_offset);
+        s.schedule.lines_used = lines;
+        s.schedule.weekend_operations_allowed = weekends;
+        s.seed_train = design_seed_train(&s.production, &s.cell_line, &f, seeding, split);
+        s
+    }
+}
+
+fn all_finite_and_non_negative(e: &Estimate) -> Result<(), String> {
+    let mut values: Vec<(&str, f64)> = Vec::new();
+    for st in &e.seed_train {
+        values.extend([
+            ("stage volume", st.working_volume_l),
+            ("stage exact days", st.duration_exact_days),
+            ("stage seeding", st.seeding_density_e6_per_ml),
+            ("stage final", st.final_density_e6_per_ml),
+            ("stage inoculum", st.inoculum_l),
+            ("stage inoculum needed", st.inoculum_needed_l),
+            ("stage fresh", st.fresh_medium_l),
+            ("stage perfusion", st.perfusion_medium_l),
+            ("stage cells", st.cells_final_e9),
+        ]);
+        values.extend(st.split_ratio.map(|r| ("split ratio", r)));
+    }
+    let p = &e.production;
+    values.extend([
+        ("v0", p.initial_volume_l),
+        ("basal", p.basal_medium_l),
+        ("feeds", p.total_feed_l),
+        ("final", p.final_volume_l),
+        ("max", p.max_volume_l),
+        ("max v0", p.max_initial_volume_l),
+        ("product", p.product_at_harvest_g),
+        ("split", p.split_ratio),
+    ]);
+    for d in &p.daily {
+        values.extend([
+            ("day volume", d.volume_l),
+            ("day vcd", d.viable_density_e6_per_ml),
+        ]);
+    }
+    for st in &e.downstream.steps {
+        values.extend([
+            ("mass in", st.mass_in_g),
+            ("mass out", st.mass_out_g),
+            ("volume", st.volume_out_l),
+            ("buffer", st.buffer_l),
+        ]);
+    }
+    values.extend([
+        ("ds", e.downstream.drug_substance_g),
+        ("medium", e.volumes.total_medium_with_overage_l),
+    ]);
+    for l in &e.cost.lines {
+        values.extend([
+            ("quantity", l.quantity),
+            ("unit price", l.unit_price),
+            ("amount", l.amount),
+        ]);
+    }
+    values.extend([
+        ("per batch", e.cost.per_batch),
+        ("campaign", e.cost.campaign),
+        ("utilisation", e.campaign.line_utilisation_pct),
+    ]);
+    values.extend(e.cost.per_gram.map(|g| ("per gram", g)));
+    match values.iter().find(|(_, v)| !v.is_finite() || *v < 0.0) {
+        Some((name, v)) => Err(format!("{name} = {v}")),
+        None => Ok(()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_output_is_finite_and_non_negative(s in valid_scenario()) {
+        let e = estimate(&s, &FacilityProfile::current()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        all_finite_and_non_negative(&e).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn volumes_balance(s in valid_scenario()) {
+        let e = estimate(&s, &FacilityProfile::current()).unwrap();
+        for st in &e.seed_train {
+            // inoculum + fresh medium = stage volume
+            prop_assert!(close(st.inoculum_l + st.fresh_medium_l, st.working_volume_l, 1e-9 * st.working_volume_l.max(1.0)));
+        }
+        let p = &e.production;
+        prop_assert!(close(p.inoculum_l + p.basal_medium_l, p.initial_volume_l, 1e-9 * p.initial_volume_l));
+        // initial + feeds - samples = final
+        prop_assert!(close(p.initial_volume_l + p.total_feed_l - p.samples_l, p.final_volume_l, 1e-9 * p.final_volume_l));
+        // drug substance = product at harvest x product of the step yields
+        let yields: f64 = e.downstream.steps.iter().map(|st| st.yield_pct / 100.0).product();
+        prop_assert!(close(e.downstream.drug_substance_g, p.product_at_harvest_g * yields, 1e-9 * p.product_at_harvest_g));
+    }
+
+    #[test]
+    fn cost_lines_sum_to_the_total(s in valid_scenario()) {
+        let e = estimate(&s, &FacilityProfile::current()).unwrap();
+        let lines: f64 = e.cost.lines.iter().map(|l| l.amount).sum();
+        let categories: f64 = e.cost.by_category.iter().map(|(_, a)| a).sum();
+        prop_assert!(close(lines, e.cost.per_batch, 1e-9 * e.cost.per_batch));
+        prop_assert!(close(categories, e.cost.per_batch, 1e-9 * e.cost.per_batch));
+        for l in &e.cost.lines {
+            prop_assert!(close(l.quantity * l.unit_price, l.amount, 1e-9 * l.amount.max(1.0)));
+        }
+        prop_assert!(close(e.cost.campaign, e.cost.per_batch * f64::from(e.campaign.batches), 1e-9 * e.cost.campaign));
+    }
+
+    #[test]
+    fn more_titer_never_raises_cost_per_gram_at_equal_cycles(s in valid_scenario(), factor in 1.0..3.0f64) {
+        let f = FacilityProfile::current();
+        let mut higher = s.clone();
+        higher.production.titer_g_per_l = (s.production.titer_g_per_l * factor).min(100.0);
+        let (a, b) = (estimate(&s, &f).unwrap(), estimate(&higher, &f).unwrap());
+        let cycles = |e: &Estimate| [DsStep::ProteinA, DsStep::Aex, DsStep::Cex].map(|st| e.downstream.step(st).column.unwrap().cycles);
+        if cycles(&a) == cycles(&b) {
+            prop_assert!(b.cost.per_gram.unwrap() <= a.cost.per_gram.unwrap() * (1.0 + 1e-12));
+        }
+    }
+
+    #[test]
+    fn longer_doubling_time_never_brings_harvest_earlier(s in valid_scenario(), extra_h in 0.0..20.0f64) {
+        let f = FacilityProfile::current();
+        let mut slower = s.clone();
+        slower.cell_line.doubling_time_h += extra_h;
+        let (a, b) = (estimate(&s, &f).unwrap(), estimate(&slower, &f).unwrap());
+        prop_assert!(b.timeline.harvest_day >= a.timeline.harvest_day);
+        prop_assert!(b.timeline.harvest_date >= a.timeline.harvest_date);
+    }
+
+    #[test]
+    fn file_round_trip(s in valid_scenario()) {
+        let loaded = scenario_file::from_json(&scenario_file::to_json(&s, "suzhou-2026-11")).unwrap();
+        prop_assert_eq!(loaded.scenario, s);
+    }
+
+    #[test]
+    fn absurd_numbers_are_errors_never_panics(
+        values in proptest::collection::vec(prop_oneof![
+            Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY), Just(-0.0), Just(0.0),
+            Just(f64::MAX), Just(f64::MIN_POSITIVE), any::<f64>(), -1e6..1e6f64,
+        ], 12),
+        days in proptest::collection::vec(any::<u32>(), 0..5),
+    ) {
+        let mut s = Scenario::default();
+        s.cell_line.doubling_time_h = values[0];
+        s.cell_line.cells_per_vial_e6 = values[1];
+        s.seed_train[0].working_volume_l = values[2];
+        s.seed_train[1].seeding_density_e6_per_ml = values[3];
+        s.production.initial_volume_l = values[4];
+        s.production.titer_g_per_l = values[5];
+        s.production.daily_sample_l = values[6];
+        s.production.feeds[0].amount = FeedAmount::FixedVolume { litres: values[7] };
+        s.production.feeds[0].days = days;
+        s.downstream.protein_a.column_volume_l = values[8];
+        s.downstream.ufdf.diavolumes = values[9];
+        s.schedule.line_utilisation_pct = values[10];
+        s.program.target = CampaignTarget::DrugSubstanceG { grams: values[11] };
+        if let Ok(e) = estimate(&s, &FacilityProfile::current()) {
+            all_finite_and_non_negative(&e).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_the_file_reader(text in ".{0,400}") {
+        let _ = scenario_file::from_json(&text);
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics_the_file_reader_or_the_model(value in arb_json()) {
+        let wrapped = serde_json::json!({"format": "tech-transfer-scenario", "version": 1, "scenario": value});
+        for v in [value, wrapped] {
+            if let Ok(loaded) = scenario_file::from_value(v) {
+                let _ = estimate(&loaded.scenario, &FacilityProfile::current());
+            }
+        }
+    }
+}
+
+/// Arbitrary JSON, biased towards the scenario's own keys so that the reader goes deep.
+fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let keys = prop_oneof![
+        Just("name".to_string()),
+        Just("cell_line".to_string()),
+        Just("doubling_time_h".to_string()),
+        Just("seed_train".to_string()),
+        Just("production".to_string()),
+        Just("feeds".to_string()),
+        Just("days".to_string()),
+        Just("kind".to_string()),
+        Just("schedule".to_string()),
+        Just("thaw_date".to_string()),
+        Just("rate_overrides".to_string()),
+        Just("end".to_string()),
+        "[a-z_]{1,12}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<i64>().prop_map(|i| Value::Number(i.into())),
+        prop_oneof![
+            Just("split_density".to_string()),
+            Just("2027-02-29".to_string()),
+            ".{0,12}"
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 8, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(keys.clone(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
