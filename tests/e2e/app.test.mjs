@@ -76,8 +76,14 @@ async function openApp() {
 
   const response = await page.goto(server.url, { waitUntil: 'load' });
   assert.equal(response.status(), 200);
-  // The app has rendered once the derived output is in the DOM.
-  await page.locator('output#product').waitFor({ state: 'visible', timeout: 15_000 });
+  // The app has rendered once the derived output is in the DOM. If it never does, say what the
+  // page reported (a panic or a failed wasm load shows up there) instead of a bare timeout.
+  try {
+    await page.locator('output#product').waitFor({ state: 'visible', timeout: 15_000 });
+  } catch (err) {
+    await context.close();
+    throw new Error(`the app did not render output#product: ${err.message}\npage problems: ${JSON.stringify(problems, null, 2)}`);
+  }
 
   return {
     page,
