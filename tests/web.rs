@@ -1,13 +1,13 @@
 //! Component tests: mount the real `App` in headless Chromium and drive it through the DOM.
 //! Run with `cargo test --target wasm32-unknown-unknown --test web` (runner configured in
-//! `.cargo/config.toml`).
+//! `.cargo/config.toml`). Expected values are worked by hand in the comments.
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
 use tech_transfer_calc::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,27 +16,35 @@ struct Container(HtmlElement);
 
 impl Container {
     fn new() -> Self {
-        let document = web_sys::window().unwrap().document().unwrap();
+        // Each test starts in English with no remembered preferences.
+        let window = web_sys::window().unwrap();
+        if let Ok(Some(storage)) = window.local_storage() {
+            storage.clear().unwrap();
+        }
+        let document = window.document().unwrap();
         let div = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&div).unwrap();
         Container(div.unchecked_into())
     }
 
-    fn input(&self) -> HtmlInputElement {
-        self.0
-            .query_selector("input#titer")
-            .unwrap()
-            .expect("titer input")
-            .unchecked_into()
+    fn find(&self, selector: &str) -> Element {
+        self.0.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element {selector}"))
     }
 
-    fn output_text(&self) -> String {
-        self.0
-            .query_selector("output#product")
-            .unwrap()
-            .expect("product output")
-            .text_content()
-            .unwrap_or_default()
+    fn input(&self, selector: &str) -> HtmlInputElement {
+        self.find(selector).unchecked_into()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).text_content().unwrap_or_default()
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.0.query_selector_all(selector).unwrap().length()
+    }
+
+    fn click(&self, selector: &str) {
+        self.find(selector).unchecked_into::<HtmlElement>().click();
     }
 }
 
@@ -60,74 +68,103 @@ async fn tick() {
     TimeoutFuture::new(0).await;
 }
 
-#[wasm_bindgen_test]
-async fn renders_heading_label_and_default_output() {
+async fn mounted() -> (Container, impl Drop) {
     let c = Container::new();
-    let _handle = leptos::mount::mount_to(c.0.clone(), App);
+    let handle = leptos::mount::mount_to(c.0.clone(), App);
     tick().await;
+    (c, handle)
+}
 
-    let h1 = c.0.query_selector("h1").unwrap().expect("h1");
-    assert_eq!(h1.text_content().unwrap(), "Tech Transfer Calculator");
+const TITER: &str = "#f-production-titer_g_per_l";
+const DS: &str = "#h-ds .figure-value";
 
-    let label =
-        c.0.query_selector("label[for=titer]")
-            .unwrap()
-            .expect("label");
-    assert_eq!(label.text_content().unwrap(), "Titer at harvest (g/L)");
-
-    assert_eq!(c.input().value(), "3.0");
-    // 3.0 g/L × 2000 L / 1000 g/kg = 6.0 kg
-    assert_eq!(
-        c.output_text(),
-        "Product at harvest in a 2000 L bioreactor: 6.0 kg"
-    );
+#[wasm_bindgen_test]
+async fn default_scenario_shows_the_hand_worked_headline() {
+    let (c, _h) = mounted().await;
+    assert_eq!(c.text("h1"), "Tech Transfer Calculator");
+    // 3 g/L x 1953 L x 0.682 798 (product of step yields) = 4000.5 g.
+    assert_eq!(c.text(DS), "4,001 g");
+    // Thaw Mon 1 Mar 2027 + 15 seed-train days + 14 production days = Tue 30 Mar 2027.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    assert_eq!(c.input(TITER).value(), "3");
+    assert_eq!(c.count(".stage"), 5);
 }
 
 #[wasm_bindgen_test]
-async fn typing_a_titer_updates_the_product_mass() {
-    let c = Container::new();
-    let _handle = leptos::mount::mount_to(c.0.clone(), App);
+async fn typing_a_titer_recomputes_drug_substance() {
+    let (c, _h) = mounted().await;
+    type_into(&c.input(TITER), "5");
     tick().await;
-
-    // 5 g/L × 2000 L / 1000 g/kg = 10.0 kg
-    type_into(&c.input(), "5");
+    // 5 g/L x 1953 L x 0.682 798 = 6667.5 g.
+    assert_eq!(c.text(DS), "6,668 g");
+    // Typed in the Chinese input method's full-width digits: ５ -> 5, same result.
+    type_into(&c.input(TITER), "５");
     tick().await;
-    assert_eq!(
-        c.output_text(),
-        "Product at harvest in a 2000 L bioreactor: 10.0 kg"
-    );
-
-    // 1.25 g/L × 2000 L / 1000 g/kg = 2.5 kg
-    type_into(&c.input(), "1.25");
-    tick().await;
-    assert_eq!(
-        c.output_text(),
-        "Product at harvest in a 2000 L bioreactor: 2.5 kg"
-    );
+    assert_eq!(c.text(DS), "6,668 g");
+    assert!(c.find(TITER).closest(".field").unwrap().unwrap().class_list().contains("changed"));
 }
 
 #[wasm_bindgen_test]
-async fn clearing_the_input_asks_for_a_titer() {
-    let c = Container::new();
-    let _handle = leptos::mount::mount_to(c.0.clone(), App);
+async fn invalid_text_is_kept_flagged_and_results_go_stale() {
+    let (c, _h) = mounted().await;
+    let titer = c.input(TITER);
+    type_into(&titer, "3,5x");
     tick().await;
+    assert_eq!(titer.value(), "3,5x", "the typed text is never thrown away");
+    assert_eq!(titer.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = titer.get_attribute("aria-describedby").unwrap();
+    assert!(described.contains("f-production-titer_g_per_l-err"));
+    assert_eq!(c.text("#f-production-titer_g_per_l-err"), "Enter a number, e.g. 3.5");
+    assert_eq!(c.count(".stale-banner"), 1);
+    // The last valid estimate stays on screen.
+    assert_eq!(c.text(DS), "4,001 g");
 
-    type_into(&c.input(), "");
+    // Out of range: the model's message with the numbers, still the last valid estimate.
+    type_into(&titer, "500");
     tick().await;
-    assert_eq!(c.output_text(), "Enter a titer of 0 g/L or more.");
-    assert_eq!(
-        c.input().get_attribute("aria-invalid").as_deref(),
-        Some("true")
-    );
+    assert_eq!(c.text("#f-production-titer_g_per_l-err"), "500 is outside the allowed range 0.01 to 100.");
+    assert_eq!(c.text(DS), "4,001 g");
 
-    type_into(&c.input(), "4");
+    // Reset to default clears it all.
+    c.click("#f-production-titer_g_per_l ~ button.reset");
     tick().await;
-    assert_eq!(
-        c.output_text(),
-        "Product at harvest in a 2000 L bioreactor: 8.0 kg"
-    );
-    assert_eq!(
-        c.input().get_attribute("aria-invalid").as_deref(),
-        Some("false")
-    );
+    assert_eq!(titer.value(), "3");
+    assert_eq!(titer.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(c.count(".stale-banner"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn seed_train_editor_adds_removes_and_designs_stages() {
+    let (c, _h) = mounted().await;
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    c.click("#sec-seed-train .stage-actions button:nth-child(2)"); // add stage
+    tick().await;
+    assert_eq!(c.count(".stage"), 6);
+    // A copy of N-1 (180 L, 0.5 -> 4.0) after N-1: 3 more days, harvest Fri 2 Apr 2027.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Fri 2 Apr 2027");
+    c.click(".stage:nth-child(6) .stage-buttons button:nth-child(3)"); // remove it
+    tick().await;
+    assert_eq!(c.count(".stage"), 5);
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    // Shrink N-1 so that N's inoculum (175 L) no longer fits, then redesign from N.
+    type_into(&c.input("#f-seed_train-4-working_volume_l"), "100");
+    tick().await;
+    assert!(c.text("#fit").contains("inoculum needs 175 L"), "{}", c.text("#fit"));
+    c.click("#sec-seed-train .stage-actions button:nth-child(1)"); // design
+    tick().await;
+    assert_eq!(c.input("#f-seed_train-4-working_volume_l").value(), "180");
+    assert_eq!(c.text("#h-fit .figure-value"), "Pass");
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_translates_labels_and_dates() {
+    let (c, _h) = mounted().await;
+    c.click("#lang-switch");
+    tick().await;
+    assert_eq!(c.text("h1"), "技术转移计算器");
+    assert_eq!(c.text("#h-harvest .figure-value"), "2027年3月30日 周二");
+    assert!(c.text("label[for=f-production-titer_g_per_l]").starts_with("收获滴度"));
+    c.click("#lang-switch");
+    tick().await;
+    assert_eq!(c.text("h1"), "Tech Transfer Calculator");
 }

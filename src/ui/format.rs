@@ -1,0 +1,316 @@
+//! Reading numbers as people type them and writing numbers, money and dates for each
+//! language. Plain functions, tested natively.
+//!
+//! Written by hand rather than with ICU formatting (`leptos_i18n`'s `format_nums` feature
+//! pulls in ICU data): English and Simplified Chinese both write 1,234.5, so grouping by
+//! thousands with a point for decimals covers both, for a fraction of the bundle size.
+
+use crate::model::date::{CivilDate, Weekday};
+
+/// The interface languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+/// Reads a number typed in either language's style: `1234.5`, `1,234.5`, `1 234,5`, `1,5`
+/// (decimal comma), full-width digits and punctuation from a Chinese input method
+/// (`１２３４．５`), and exponents (`2e6`). `None` for anything else, including `inf`/`NaN`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let mut s = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32)?,
+            '．' | '。' => '.',
+            '，' => ',',
+            '－' | '−' => '-',
+            '＋' => '+',
+            'ｅ' | 'Ｅ' => 'e',
+            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '_' | '\'' => continue,
+            c => c,
+        };
+        s.push(c);
+    }
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E')) {
+        return None;
+    }
+    let normalised = match (s.rfind(','), s.rfind('.')) {
+        // Both: the later one is the decimal separator.
+        (Some(comma), Some(point)) if comma > point => s.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => s.replace(',', ""),
+        // Only commas: thousands when every group after a comma has exactly three digits.
+        (Some(_), None) => {
+            let mut groups = s.split(',');
+            let head = groups.next().unwrap_or("");
+            let thousands = !head.is_empty() && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+            if thousands && s.matches(',').count() >= 1 && !head.contains(['e', 'E']) {
+                s.replace(',', "")
+            } else if s.matches(',').count() == 1 {
+                s.replace(',', ".")
+            } else {
+                return None;
+            }
+        }
+        _ => s,
+    };
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Groups the integer part by thousands: `1234567.891` with 2 decimals -> `1,234,567.89`.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(text.len() + text.len() / 3 + 1);
+    let rounds_to_zero = text.bytes().all(|b| b == b'0' || b == b'.');
+    if value < 0.0 && !rounds_to_zero {
+        out.push('-');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A number with as many decimals as make sense for its size: 3 significant figures below
+/// 100, whole numbers above. Used for volumes, densities and masses in tables.
+pub fn format_auto(value: f64) -> String {
+    let a = value.abs();
+    let decimals = if a == 0.0 || a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if a >= 1.0 {
+        2
+    } else if a >= 0.1 {
+        3
+    } else {
+        4
+    };
+    format_number(value, decimals)
+}
+
+/// Like [`format_auto`] without trailing zeros (`0.0100` -> `0.01`), for numbers in sentences.
+pub fn format_short(value: f64) -> String {
+    let mut s = format_auto(value);
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    s
+}
+
+/// The plain text put in an input for a value: no grouping, so it reads back the same, and
+/// no trailing zeros.
+pub fn input_text(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let mut s = format!("{:.6}", value);
+    while s.contains('.') && (s.ends_with('0') || s.ends_with('.')) {
+        s.pop();
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    s
+}
+
+/// Display currencies. Money is computed in the facility's currency (USD) and converted at
+/// the user's exchange rates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Currency {
+    Usd,
+    Cny,
+    Eur,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 3] = [Currency::Usd, Currency::Cny, Currency::Eur];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Usd => "USD",
+            Currency::Cny => "CNY",
+            Currency::Eur => "EUR",
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::Usd => "$",
+            Currency::Cny => "¥",
+            Currency::Eur => "€",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// Money with its symbol: whole units from 100 up, cents below.
+pub fn format_money(amount: f64, currency: Currency) -> String {
+    let decimals = if amount.abs() >= 100.0 { 0 } else { 2 };
+    let n = format_number(amount, decimals);
+    match n.strip_prefix('-') {
+        Some(rest) => format!("-{}{rest}", currency.symbol()),
+        None => format!("{}{n}", currency.symbol()),
+    }
+}
+
+const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// `Wed 12 May 2027` / `2027年5月12日 周三`.
+pub fn format_date(date: CivilDate, lang: Lang) -> String {
+    let (y, m, d) = date.ymd();
+    match lang {
+        Lang::En => format!("{} {d} {} {y}", weekday_name(date.weekday(), lang), MONTHS_EN[(m - 1) as usize]),
+        Lang::Zh => format!("{y}年{m}月{d}日 {}", weekday_name(date.weekday(), lang)),
+    }
+}
+
+/// `12 May` / `5月12日`: for chart labels.
+pub fn format_date_short(date: CivilDate, lang: Lang) -> String {
+    let (_, m, d) = date.ymd();
+    match lang {
+        Lang::En => format!("{d} {}", MONTHS_EN[(m - 1) as usize]),
+        Lang::Zh => format!("{m}月{d}日"),
+    }
+}
+
+pub fn weekday_name(w: Weekday, lang: Lang) -> &'static str {
+    let i = w as usize;
+    match lang {
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
+        Lang::Zh => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][i],
+    }
+}
+
+/// Reads a list of culture days: `3-13`, `3, 5, 7`, `3-5, 9` (full-width forms accepted).
+/// `None` when a part is not a day number or a range runs backwards; at most 366 days.
+pub fn parse_days(text: &str) -> Option<Vec<u32>> {
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '，' | '、' | ';' | '；' => ',',
+            '－' | '–' | '~' | '～' => '-',
+            c => c,
+        })
+        .collect();
+    let mut days = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (a, b): (u32, u32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+                if a > b || b - a > 366 {
+                    return None;
+                }
+                days.extend(a..=b);
+            }
+            None => days.push(part.parse().ok()?),
+        }
+        if days.len() > 366 {
+            return None;
+        }
+    }
+    Some(days)
+}
+
+/// Writes days back compactly: `[3, 4, 5, 9]` -> `3-5, 9`.
+pub fn format_days(days: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < days.len() {
+        let start = days[i];
+        let mut end = start;
+        while i + 1 < days.len() && days[i + 1] == end + 1 {
+            i += 1;
+            end = days[i];
+        }
+        parts.push(if end > start { format!("{start}-{end}") } else { start.to_string() });
+        i += 1;
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_either_style() {
+        for (text, value) in [
+            ("3", 3.0),
+            ("3.5", 3.5),
+            (" 1,234.5 ", 1234.5),
+            ("1.234,5", 1234.5),
+            ("1 234,5", 1234.5),
+            ("1,5", 1.5),
+            ("12,345,678", 12_345_678.0),
+            ("１２３４．５", 1234.5),
+            ("２，５", 2.5),
+            ("2e6", 2.0e6),
+            ("-0.5", -0.5),
+            ("0,25", 0.25),
+        ] {
+            assert_eq!(parse_number(text), Some(value), "{text:?}");
+        }
+        for bad in ["", "abc", "inf", "NaN", "1,2,3", "1..2", "1e999", "--1", "3 g/L", "<img src=x>"] {
+            assert_eq!(parse_number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn grouping_and_rounding() {
+        assert_eq!(format_number(1_234_567.891, 2), "1,234,567.89");
+        assert_eq!(format_number(999.5, 0), "1,000");
+        assert_eq!(format_number(-1234.0, 0), "-1,234");
+        assert_eq!(format_number(-0.0001, 2), "0.00");
+        assert_eq!(format_auto(4000.5116), "4,001");
+        assert_eq!(format_auto(0.0381), "0.0381");
+        assert_eq!(format_short(0.01), "0.01");
+        assert_eq!(format_short(4.0), "4");
+        assert_eq!(format_short(1234.0), "1,234");
+        assert_eq!(format_money(800_997.42, Currency::Usd), "$800,997");
+        assert_eq!(format_money(200.22, Currency::Cny), "¥200");
+        assert_eq!(format_money(12.5, Currency::Eur), "€12.50");
+        assert_eq!(input_text(0.047), "0.047");
+        assert_eq!(input_text(1400.0), "1400");
+        assert_eq!(input_text(2.9000000000000004), "2.9");
+    }
+
+    #[test]
+    fn dates_in_each_language() {
+        let d = CivilDate::from_ymd(2027, 5, 12).unwrap();
+        assert_eq!(format_date(d, Lang::En), "Wed 12 May 2027");
+        assert_eq!(format_date(d, Lang::Zh), "2027年5月12日 周三");
+        assert_eq!(format_date_short(d, Lang::Zh), "5月12日");
+    }
+
+    #[test]
+    fn feed_day_lists() {
+        assert_eq!(parse_days("3-13"), Some((3..=13).collect()));
+        assert_eq!(parse_days("3, 5，7"), Some(vec![3, 5, 7]));
+        assert_eq!(parse_days(""), Some(vec![]));
+        assert_eq!(parse_days("5-3"), None);
+        assert_eq!(parse_days("x"), None);
+        assert_eq!(parse_days("0-4000000000"), None);
+        assert_eq!(format_days(&[3, 4, 5, 9, 11, 12]), "3-5, 9, 11-12");
+    }
+}

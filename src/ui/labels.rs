@@ -1,0 +1,348 @@
+//! Words for the model's data in the user's language: units, problems, fit items, cost
+//! lines, steps. Each takes the `Locale`, so the text follows a language switch.
+
+use crate::i18n::*;
+use crate::model::cost::{CostCategory, CostItem, QuantityUnit};
+use crate::model::downstream::DsStep;
+use crate::model::facility::{FacilityProfile, Rate, VesselKind};
+use crate::model::fit::{FitCheck, PublishedRange};
+use crate::model::schedule::{Activity, Operation};
+use crate::model::validate::Problem;
+use crate::ui::format::{format_date, format_number, format_short, Lang};
+
+pub fn lang(locale: Locale) -> Lang {
+    match locale {
+        Locale::en => Lang::En,
+        Locale::zh => Lang::Zh,
+    }
+}
+
+/// Units shown next to inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Hours,
+    Days,
+    Litres,
+    Percent,
+    E6CellsPerMl,
+    E6Cells,
+    GPerL,
+    Vvd,
+    LPerM2,
+    ColumnVolumes,
+    Cycles,
+    Batches,
+    Grams,
+    Lines,
+    Diavolumes,
+    MoneyPerL,
+    MoneyPerM2,
+    MoneyPerBatch,
+    MoneyPerDay,
+    People,
+}
+
+pub fn unit_text(locale: Locale, unit: Unit) -> String {
+    use Unit::*;
+    let s = match unit {
+        Hours => td_string!(locale, unit_h),
+        Days => td_string!(locale, unit_days),
+        Litres => "L",
+        Percent => "%",
+        E6CellsPerMl => td_string!(locale, unit_e6_per_ml),
+        E6Cells => td_string!(locale, unit_e6_cells),
+        GPerL => "g/L",
+        Vvd => "VVD",
+        LPerM2 => "L/m²",
+        ColumnVolumes => "CV",
+        Cycles => td_string!(locale, unit_cycles),
+        Batches => td_string!(locale, unit_batches),
+        Grams => "g",
+        Lines => td_string!(locale, unit_lines),
+        Diavolumes => "DV",
+        MoneyPerL => "USD/L",
+        MoneyPerM2 => "USD/m²",
+        MoneyPerBatch => td_string!(locale, unit_usd_per_batch),
+        MoneyPerDay => td_string!(locale, unit_usd_per_day),
+        People => td_string!(locale, unit_people),
+    };
+    s.to_string()
+}
+
+fn n(v: f64) -> String {
+    format_short(v)
+}
+
+/// A field's problem in plain words, with the numbers.
+pub fn problem_text(locale: Locale, p: &Problem) -> String {
+    match p {
+        Problem::NotANumber => td_string!(locale, err_not_a_number).to_string(),
+        Problem::OutOfRange { value, min, max } => {
+            td_string!(locale, err_range, value = n(*value), min = n(*min), max = n(*max)).to_string()
+        }
+        Problem::MustExceed { value, other_value, .. } => {
+            td_string!(locale, err_must_exceed, value = n(*value), other = n(*other_value)).to_string()
+        }
+        Problem::UnknownVessel { id } => td_string!(locale, err_unknown_vessel, id = id.clone()).to_string(),
+        Problem::WrongVesselRole { production_expected: true, .. } => {
+            td_string!(locale, err_not_production_vessel).to_string()
+        }
+        Problem::WrongVesselRole { production_expected: false, .. } => {
+            td_string!(locale, err_not_seed_vessel).to_string()
+        }
+        Problem::FeedDayAfterHarvest { day, duration_days } => {
+            td_string!(locale, err_feed_after_harvest, day = *day, harvest = *duration_days).to_string()
+        }
+        Problem::RepeatedFeedDay { day } => td_string!(locale, err_repeated_day, day = *day).to_string(),
+        Problem::NoSeedStages => td_string!(locale, err_no_stages).to_string(),
+        Problem::TooMany { count, max } => td_string!(locale, err_too_many, count = *count, max = *max).to_string(),
+        Problem::TextTooLong { chars, max } => td_string!(locale, err_text_long, count = *chars, max = *max).to_string(),
+        Problem::SamplesExceedCulture { samples_l, available_l } => {
+            td_string!(locale, err_samples, samples = n(*samples_l), available = n(*available_l)).to_string()
+        }
+        Problem::TooManyBatchesNeeded { needed, max } => {
+            td_string!(locale, err_batches_needed, needed = n(*needed), max = n(*max)).to_string()
+        }
+    }
+}
+
+/// A vessel's name in the user's language, from its kind and nominal volume.
+pub fn vessel_name(locale: Locale, facility: &FacilityProfile, id: &str) -> String {
+    let Some(v) = facility.vessel(id) else { return id.to_string() };
+    let size = if v.nominal_volume_l < 1.0 {
+        format!("{} mL", format_number(v.nominal_volume_l * 1000.0, 0))
+    } else {
+        format!("{} L", format_number(v.nominal_volume_l, 0))
+    };
+    let kind = match v.kind {
+        VesselKind::ShakeFlask => td_string!(locale, vessel_shake_flask),
+        VesselKind::RockingBag => td_string!(locale, vessel_rocking_bag),
+        VesselKind::StirredSub => td_string!(locale, vessel_sub),
+    };
+    format!("{kind} {size}")
+}
+
+pub fn step_name(locale: Locale, step: DsStep) -> &'static str {
+    match step {
+        DsStep::Clarification => td_string!(locale, step_clarification),
+        DsStep::ProteinA => td_string!(locale, step_protein_a),
+        DsStep::LowPh => td_string!(locale, step_low_ph),
+        DsStep::Aex => td_string!(locale, step_aex),
+        DsStep::Cex => td_string!(locale, step_cex),
+        DsStep::VirusFiltration => td_string!(locale, step_virus_filtration),
+        DsStep::UfDf => td_string!(locale, step_ufdf),
+    }
+}
+
+pub fn stage_name(locale: Locale, index: usize, count: usize) -> String {
+    // N-1 is the last seed stage; N-k counts back from it.
+    let from_n = count - index;
+    td_string!(locale, stage_label, number = index + 1, n = from_n).to_string()
+}
+
+pub fn category_name(locale: Locale, c: CostCategory) -> &'static str {
+    use CostCategory::*;
+    match c {
+        Media => td_string!(locale, cat_media),
+        Buffers => td_string!(locale, cat_buffers),
+        SingleUse => td_string!(locale, cat_single_use),
+        Filters => td_string!(locale, cat_filters),
+        Resins => td_string!(locale, cat_resins),
+        Labour => td_string!(locale, cat_labour),
+        FacilityTime => td_string!(locale, cat_facility_time),
+        Qc => td_string!(locale, cat_qc),
+        Qa => td_string!(locale, cat_qa),
+        Overhead => td_string!(locale, cat_overhead),
+        Margin => td_string!(locale, cat_margin),
+    }
+}
+
+pub fn cost_item_name(locale: Locale, facility: &FacilityProfile, item: &CostItem) -> String {
+    use CostItem::*;
+    match item {
+        SeedTrainMedium => td_string!(locale, item_seed_medium).to_string(),
+        BasalMedium => td_string!(locale, item_basal_medium).to_string(),
+        FeedMedium(name) => td_string!(locale, item_feed_medium, name = name.clone()).to_string(),
+        PerfusionMedium => td_string!(locale, item_perfusion_medium).to_string(),
+        Buffer => td_string!(locale, item_buffer).to_string(),
+        VesselKit(id) => td_string!(locale, item_vessel_kit, vessel = vessel_name(locale, facility, id)).to_string(),
+        DspSingleUse => td_string!(locale, item_dsp_single_use).to_string(),
+        DepthFilter => td_string!(locale, item_depth_filter).to_string(),
+        VirusFilter => td_string!(locale, item_virus_filter).to_string(),
+        SterileFilters => td_string!(locale, item_sterile_filters).to_string(),
+        Resin(step) => td_string!(locale, item_resin, step = step_name(locale, *step)).to_string(),
+        UspLabour => td_string!(locale, item_usp_labour).to_string(),
+        DspLabour => td_string!(locale, item_dsp_labour).to_string(),
+        SeedSuite => td_string!(locale, item_seed_suite).to_string(),
+        ProductionLine => td_string!(locale, item_production_line).to_string(),
+        DspSuite => td_string!(locale, item_dsp_suite).to_string(),
+        QcRelease => td_string!(locale, item_qc_release).to_string(),
+        BulkHarvestTesting => td_string!(locale, item_bulk_harvest_testing).to_string(),
+        QaReview => td_string!(locale, item_qa_review).to_string(),
+        Overhead => td_string!(locale, item_overhead).to_string(),
+        Margin => td_string!(locale, item_margin).to_string(),
+    }
+}
+
+pub fn quantity_unit(locale: Locale, u: QuantityUnit) -> &'static str {
+    use QuantityUnit::*;
+    match u {
+        Litre => "L",
+        ResinLitre => td_string!(locale, qty_resin_l),
+        SquareMetre => "m²",
+        Each => td_string!(locale, qty_each),
+        Batch => td_string!(locale, qty_batch),
+        OperatorDay => td_string!(locale, qty_operator_day),
+        SuiteDay => td_string!(locale, qty_suite_day),
+        Money => "",
+    }
+}
+
+pub fn rate_name(locale: Locale, rate: Rate) -> &'static str {
+    use Rate::*;
+    match rate {
+        SeedMediumPerL => td_string!(locale, rate_seed_medium_per_l),
+        BasalMediumPerL => td_string!(locale, rate_basal_medium_per_l),
+        FeedMediumPerL => td_string!(locale, rate_feed_medium_per_l),
+        PerfusionMediumPerL => td_string!(locale, rate_perfusion_medium_per_l),
+        BufferPerL => td_string!(locale, rate_buffer_per_l),
+        DepthFilterPerM2 => td_string!(locale, rate_depth_filter_per_m2),
+        VirusFilterPerM2 => td_string!(locale, rate_virus_filter_per_m2),
+        SterileFiltersPerBatch => td_string!(locale, rate_sterile_filters_per_batch),
+        DspSingleUsePerBatch => td_string!(locale, rate_dsp_single_use_per_batch),
+        ProteinAResinPerL => td_string!(locale, rate_protein_a_resin_per_l),
+        AexResinPerL => td_string!(locale, rate_aex_resin_per_l),
+        CexResinPerL => td_string!(locale, rate_cex_resin_per_l),
+        OperatorDay => td_string!(locale, rate_operator_day),
+        UspOperators => td_string!(locale, rate_usp_operators),
+        DspOperators => td_string!(locale, rate_dsp_operators),
+        SeedSuiteDay => td_string!(locale, rate_seed_suite_day),
+        ProductionLineDay => td_string!(locale, rate_production_line_day),
+        DspSuiteDay => td_string!(locale, rate_dsp_suite_day),
+        QcReleasePerBatch => td_string!(locale, rate_qc_release_per_batch),
+        BulkHarvestTestingPerBatch => td_string!(locale, rate_bulk_harvest_testing_per_batch),
+        QaReviewPerBatch => td_string!(locale, rate_qa_review_per_batch),
+        OverheadPct => td_string!(locale, rate_overhead_pct),
+        MarginPct => td_string!(locale, rate_margin_pct),
+    }
+}
+
+pub fn activity_name(locale: Locale, a: Activity, stages: usize) -> String {
+    match a {
+        Activity::SeedStage(i) => stage_name(locale, i, stages),
+        Activity::Production => td_string!(locale, act_production).to_string(),
+        Activity::Turnaround => td_string!(locale, act_turnaround).to_string(),
+        Activity::Downstream => td_string!(locale, act_downstream).to_string(),
+        Activity::BulkHarvestTesting => td_string!(locale, act_bulk_harvest_testing).to_string(),
+        Activity::QcRelease => td_string!(locale, act_qc_release).to_string(),
+        Activity::QaDisposition => td_string!(locale, act_qa_disposition).to_string(),
+    }
+}
+
+pub fn operation_name(locale: Locale, op: Operation, stages: usize) -> String {
+    match op {
+        Operation::Thaw => td_string!(locale, op_thaw).to_string(),
+        Operation::Transfer { to_stage } => {
+            td_string!(locale, op_transfer, stage = stage_name(locale, to_stage, stages)).to_string()
+        }
+        Operation::InoculateProduction => td_string!(locale, op_inoculate).to_string(),
+        Operation::Harvest => td_string!(locale, op_harvest).to_string(),
+    }
+}
+
+fn published_name(locale: Locale, r: PublishedRange) -> &'static str {
+    use PublishedRange::*;
+    match r {
+        SeedSeedingDensity => td_string!(locale, pub_seed_seeding),
+        SeedSplitDensity => td_string!(locale, pub_seed_split),
+        NMinus1FinalDensity => td_string!(locale, pub_n1_final),
+        PerfusionFinalDensity => td_string!(locale, pub_perfusion_final),
+        ProductionSeedingDensity => td_string!(locale, pub_n_seeding),
+        DoublingTime => td_string!(locale, pub_doubling_time),
+        ProductionDays => td_string!(locale, pub_production_days),
+        Titer => td_string!(locale, pub_titer),
+        DownstreamYield => td_string!(locale, pub_dsp_yield),
+        BulkHarvestTesting => td_string!(locale, pub_bulk_harvest_testing),
+        ProteinADbc => td_string!(locale, pub_protein_a_dbc),
+        ProteinALoadFraction => td_string!(locale, pub_protein_a_load),
+        ProteinABufferCv => td_string!(locale, pub_protein_a_buffer),
+    }
+}
+
+/// A facility-fit item in plain words, with its numbers.
+pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, stages: usize) -> String {
+    let stage = |s: Option<usize>| match s {
+        Some(i) => stage_name(locale, i, stages),
+        None => td_string!(locale, production_bioreactor).to_string(),
+    };
+    match check {
+        FitCheck::StageVolume { stage: i, vessel_id, volume_l, min_l, max_l } => td_string!(
+            locale,
+            fit_stage_volume,
+            stage = stage_name(locale, *i, stages),
+            volume = n(*volume_l),
+            vessel = vessel_name(locale, facility, vessel_id),
+            min = n(*min_l),
+            max = n(*max_l)
+        )
+        .to_string(),
+        FitCheck::InoculumAvailable { stage: s, needed_l, available_l } => td_string!(
+            locale,
+            fit_inoculum,
+            stage = stage(*s),
+            needed = n(*needed_l),
+            available = n(*available_l)
+        )
+        .to_string(),
+        FitCheck::SeedingReachable { stage: s, target_e6_per_ml, previous_final_e6_per_ml } => td_string!(
+            locale,
+            fit_seeding_reachable,
+            stage = stage(*s),
+            target = n(*target_e6_per_ml),
+            previous = n(*previous_final_e6_per_ml)
+        )
+        .to_string(),
+        FitCheck::ProductionInitialVolume { volume_l, min_l, max_l } => {
+            td_string!(locale, fit_initial_volume, volume = n(*volume_l), min = n(*min_l), max = n(*max_l))
+                .to_string()
+        }
+        FitCheck::FeedOverflow { max_volume_l, vessel_max_l, max_initial_volume_l } => td_string!(
+            locale,
+            fit_feed_overflow,
+            peak = n(*max_volume_l),
+            max = n(*vessel_max_l),
+            v0 = format_number(*max_initial_volume_l, 0)
+        )
+        .to_string(),
+        FitCheck::ColumnCycles { step, cycles, max_cycles } => td_string!(
+            locale,
+            fit_cycles,
+            step = step_name(locale, *step),
+            cycles = *cycles,
+            max = *max_cycles
+        )
+        .to_string(),
+        FitCheck::WeekendOperation { operation, date } => td_string!(
+            locale,
+            fit_weekend,
+            operation = operation_name(locale, *operation, stages),
+            date = format_date(*date, lang(locale))
+        )
+        .to_string(),
+        FitCheck::LinesNotInstalled { lines_used, lines_installed } => {
+            td_string!(locale, fit_lines, used = *lines_used, installed = *lines_installed).to_string()
+        }
+        FitCheck::OutsidePublished { range, value } => {
+            let (low, high) = range.bounds();
+            td_string!(
+                locale,
+                fit_published,
+                what = published_name(locale, *range),
+                value = n(*value),
+                low = n(low),
+                high = n(high)
+            )
+            .to_string()
+        }
+    }
+}

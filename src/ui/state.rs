@@ -1,0 +1,99 @@
+//! The page's state: one source of truth (the scenario) and what is derived from it.
+
+use crate::model::{estimate, Estimate, FacilityProfile, FieldError, Scenario};
+use crate::ui::format::Currency;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// What the results show: the estimate of the current scenario, or, while some input is
+/// invalid, the last valid estimate marked as stale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// `None` only when no valid estimate has existed yet (e.g. a broken link as first input).
+    pub estimate: Option<Arc<Estimate>>,
+    pub stale: bool,
+    pub errors: Vec<FieldError>,
+}
+
+/// Display preferences: not part of the scenario's inputs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prefs {
+    pub currency: Currency,
+    /// Units of each display currency per 1 USD (the facility's currency), user-editable;
+    /// no live lookup. Defaults are illustrative round figures.
+    pub cny_per_usd: f64,
+    pub eur_per_usd: f64,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self { currency: Currency::Usd, cny_per_usd: 7.1, eur_per_usd: 0.92 }
+    }
+}
+
+impl Prefs {
+    /// Multiplies an amount in the facility's currency into the display currency.
+    pub fn rate(&self) -> f64 {
+        match self.currency {
+            Currency::Usd => 1.0,
+            Currency::Cny => self.cny_per_usd,
+            Currency::Eur => self.eur_per_usd,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub scenario: RwSignal<Scenario>,
+    pub facility: RwSignal<FacilityProfile>,
+    /// The default scenario, for "differs from default" markers and resets.
+    pub defaults: StoredValue<Scenario>,
+    pub shown: Memo<Shown>,
+    /// Fields whose typed text is not a number (never written into the scenario).
+    pub unparsed: RwSignal<BTreeSet<String>>,
+    /// Bumped by "reset everything": fields drop the text they were holding.
+    pub reset_generation: RwSignal<u32>,
+    pub prefs: RwSignal<Prefs>,
+}
+
+impl AppState {
+    pub fn new(scenario: Scenario, facility: FacilityProfile) -> Self {
+        let scenario = RwSignal::new(scenario);
+        let facility = RwSignal::new(facility);
+        let unparsed = RwSignal::new(BTreeSet::new());
+        let shown = Memo::new(move |previous: Option<&Shown>| {
+            let result = scenario.with(|s| facility.with(|f| estimate(s, f)));
+            let typing_error = unparsed.with(|u| !u.is_empty());
+            match result {
+                Ok(e) => Shown { estimate: Some(Arc::new(e)), stale: typing_error, errors: Vec::new() },
+                Err(errors) => Shown {
+                    estimate: previous.and_then(|p| p.estimate.clone()),
+                    stale: true,
+                    errors,
+                },
+            }
+        });
+        Self {
+            scenario,
+            facility,
+            defaults: StoredValue::new(Scenario::default()),
+            shown,
+            unparsed,
+            reset_generation: RwSignal::new(0),
+            prefs: RwSignal::new(Prefs::default()),
+        }
+    }
+
+    /// Restores the default scenario and drops every field's held text.
+    pub fn reset_all(&self) {
+        self.scenario.set(self.defaults.get_value());
+        self.unparsed.set(BTreeSet::new());
+        self.reset_generation.update(|g| *g += 1);
+    }
+
+    /// The model's first error for a field path, if any.
+    pub fn error_for(&self, path: &str) -> Option<FieldError> {
+        self.shown.with(|s| s.errors.iter().find(|e| e.field == path).cloned())
+    }
+}
