@@ -3,6 +3,8 @@
 #   make serve   dev server on http://127.0.0.1:8080 with rebuild on change
 #   make test    every test level, then "N passed, N failed"
 #   make dist    release build into dist/ + size report (raw, gzip, brotli)
+#   make bench   model benchmark (cargo bench) + page benchmark of the release build
+#                (cold load to first result, edit to paint; scripts/bench-page.mjs)
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -18,10 +20,10 @@ export TRUNK_OFFLINE := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: help setup serve test dist clean
+.PHONY: help setup serve test dist bench clean
 
 help:
-	@echo "make setup | make serve | make test | make dist | make clean"
+	@echo "make setup | make serve | make test | make dist | make bench | make clean"
 
 setup:
 	@scripts/setup.sh
@@ -35,6 +37,11 @@ test: setup
 dist: setup
 	trunk build --release
 	@scripts/size-report.sh dist
+
+# The page benchmark measures the release build, so bench builds it first, as `make dist` does.
+bench: setup dist
+	cargo bench --bench estimate
+	node scripts/bench-page.mjs
 
 clean:
 	cargo clean

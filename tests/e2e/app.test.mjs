@@ -1,164 +1,399 @@
 // End-to-end tests of the RELEASE build (dist/), served under the sub-path /calc/ by
-// tests/e2e/serve.mjs, in headless Chromium driven by playwright-core.
-// Every test fails on any console error, page error, failed request, HTTP error, or request
-// to another origin. Run: `make test`, or after `make dist`: node --test tests/e2e/*.test.mjs
-import { after, before, describe, test } from 'node:test';
+// tests/e2e/serve.mjs, in headless Chromium driven by playwright-core: the default scenario,
+// editing inputs, invalid input, the seed-train editor, currencies and the keyboard.
+// Language, print, accessibility and screenshots are in the other *.test.mjs files.
+//
+// Every test runs in a fresh browser context and ends with app.check(), which fails on any
+// console error, page error, failed request, HTTP error, or request to another origin.
+// Run: `make test`, or after `make dist`: node --test --test-reporter=spec tests/e2e/
+//
+// Expected numbers are worked by hand from the default scenario (src/model/scenario.rs and
+// data/facility/suzhou-2026-11.json), never copied from the page:
+//   harvest volume   V0 1400 L + feed 3.6 % × 1400 L × 11 days (554.4 L) − samples 0.1 L × 14 = 1953 L
+//   overall yield    0.93 × 0.93 × 0.97 × 0.95 × 0.92 × 0.97 × 0.96 = 0.6827977 (68.28 %)
+//   drug substance   3 g/L × 1953 L × 0.6827977 = 4000.5 g -> "4,001 g"
+//                    3.5 g/L -> 4667.3 g -> "4,667 g" (Protein A 4, AEX 2, CEX 3 cycles as at 3 g/L)
+//                    5 g/L -> 6667.5 g -> "6,668 g"
+//   cost per batch   $800,997.42 -> "$800,997"; per gram 800,997.42 / 4000.51 = 200.22 -> "$200"
+//   harvest date     thaw Mon 1 Mar 2027 + 15 seed-train days + 14 production days = Tue 30 Mar 2027
+//                    one more 3-day seed stage: Fri 2 Apr 2027
+//   total medium     seed train 180.5 L (206.3 L of stages − 25.8 L inocula) + basal 1225 L
+//                    (1400 − 0.5 × 1400 / 4 inoculum) + feed 554.4 L = 1959.9 L; + 10 % = 2155.9 -> "2,156 L"
+//   currencies       CNY at 7.1: 800,997.42 × 7.1 = 5,687,081.7 -> "¥5,687,082"; at 7.0 -> "¥5,606,982"
+//                    EUR at 0.92: 800,997.42 × 0.92 = 736,917.6 -> "€736,918"
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startServer } from './serve.mjs';
+import {
+  PREFIX,
+  cellTexts,
+  figure,
+  moneyInResults,
+  parseMoney,
+  parseNumber,
+  setupSuite,
+  text,
+  waitFor,
+  waitForFigure,
+  waitForText,
+} from './support.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PREFIX = '/calc/';
+const env = setupSuite();
 
-const OUTPUT = (kg) => `Product at harvest in a 2000 L bioreactor: ${kg} kg`;
+const TITER = '#f-production-titer_g_per_l';
+const RESULT_SECTIONS = ['#fit', '#timeline', '#seed-train-results', '#production-results', '#volumes', '#downstream-results', '#cost', '#campaign'];
+const HEADLINE = ['h-ds', 'h-batch-cost', 'h-per-gram', 'h-harvest', 'h-medium', 'h-fit'];
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run "make dist" (trunk build --release) first`);
-  server = await startServer({ root: DIST, prefix: PREFIX });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/**
- * Opens the app in a fresh browser context and records every problem a user's console or
- * network panel would show. Call `check()` at the end of the test.
- */
-async function openApp() {
-  const context = await browser.newContext();
-  // Never let a request leave the machine: anything not served by our server is aborted
-  // (and reported as a problem by the 'request' listener below).
-  await context.route(
-    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== server.origin,
-    (route) => route.abort('blockedbyclient'),
+/** Cost per gram shown must be cost per batch shown ÷ drug substance shown, within rounding. */
+async function assertPerGramConsistent(page) {
+  const batch = parseMoney(await figure(page, 'h-batch-cost'));
+  const perGram = parseMoney(await figure(page, 'h-per-gram'));
+  const ds = parseNumber(await figure(page, 'h-ds'));
+  assert.ok(batch && perGram && ds > 0, 'headline money and drug substance are readable');
+  const expected = batch.value / ds;
+  // Per gram is shown to whole units (>= 100) or cents; the inputs were rounded to 1 g / 1 unit.
+  const tolerance = (perGram.decimals ? 0.005 : 0.5) + expected * (0.5 / ds + 0.5 / batch.value);
+  assert.ok(
+    Math.abs(perGram.value - expected) <= tolerance,
+    `cost per gram ${perGram.value} should be ${batch.value} / ${ds} = ${expected.toFixed(3)} (± ${tolerance.toFixed(3)})`,
   );
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    requests.push(req);
-    if (url.origin !== server.origin) problems.push(`request to another origin: ${req.url()}`);
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-
-  const response = await page.goto(server.url, { waitUntil: 'load' });
-  assert.equal(response.status(), 200);
-  // The app has rendered once the derived output is in the DOM. If it never does, say what the
-  // page reported (a panic or a failed wasm load shows up there) instead of a bare timeout.
-  try {
-    await page.locator('output#product').waitFor({ state: 'visible', timeout: 15_000 });
-  } catch (err) {
-    await context.close();
-    throw new Error(`the app did not render output#product: ${err.message}\npage problems: ${JSON.stringify(problems, null, 2)}`);
-  }
-
-  return {
-    page,
-    requests,
-    async check() {
-      await page.waitForLoadState('networkidle');
-      await context.close();
-      assert.deepEqual(problems, [], 'the page reported problems');
-    },
-  };
+  return { batch: batch.value, perGram: perGram.value, ds };
 }
 
-describe('Tech Transfer Calculator (release build under /calc/)', () => {
-  test('loads under a sub-path with relative, hashed assets and the right MIME types', async () => {
-    const app = await openApp();
+describe('Tech Transfer Calculator: default scenario, editing, currencies, keyboard', () => {
+  test('default scenario renders every section with the hand-worked figures, under /calc/ with hashed assets', async () => {
+    const app = await env.openApp();
     const { page } = app;
 
     assert.equal(await page.title(), 'Tech Transfer Calculator');
-    assert.equal(await page.locator('h1').textContent(), 'Tech Transfer Calculator');
+    assert.equal(await text(page, 'h1'), 'Tech Transfer Calculator');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 
-    // Every asset came from below the sub-path, so dist/ works wherever it is deployed.
+    // Every asset came from below the sub-path, so dist/ works wherever it is deployed, and the
+    // JS, wasm and CSS have content hashes in their names (cacheable forever).
     const paths = app.requests.map((r) => new URL(r.url()).pathname);
-    assert.ok(paths.length >= 4, `expected HTML, CSS, JS and wasm requests, got ${paths.join(', ')}`);
     for (const p of paths) assert.ok(p.startsWith(PREFIX), `asset outside ${PREFIX}: ${p}`);
-
+    const assets = paths.filter((p) => /\.(js|wasm|css)$/.test(p));
+    assert.ok(assets.some((p) => p.endsWith('.wasm')), `no wasm request in ${paths.join(', ')}`);
+    assert.ok(assets.some((p) => p.endsWith('.js')), `no js request in ${paths.join(', ')}`);
+    assert.ok(assets.some((p) => p.endsWith('.css')), `no css request in ${paths.join(', ')}`);
+    for (const p of assets) assert.match(p, /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/, `asset name not hashed: ${p}`);
     const wasm = app.requests.find((r) => r.url().endsWith('.wasm'));
-    assert.ok(wasm, 'no wasm request');
-    const wasmResponse = await wasm.response();
-    assert.equal(wasmResponse.headers()['content-type'], 'application/wasm');
-    assert.match(new URL(wasm.url()).pathname, /-[0-9a-f]+_bg\.wasm$/, 'wasm file name is hashed');
+    assert.equal((await wasm.response()).headers()['content-type'], 'application/wasm');
+
+    // Every results section is rendered and visible, with its heading.
+    for (const id of RESULT_SECTIONS) {
+      assert.ok(await page.locator(id).isVisible(), `${id} is not visible`);
+      assert.ok((await text(page, `${id} h2`))?.length > 0, `${id} has no heading`);
+    }
+    // Charts: the timeline gantt, the production run, volumes and cost bars, each titled.
+    const charts = page.locator('section.results svg.chart');
+    assert.ok((await charts.count()) >= 4, `expected 4+ SVG charts, got ${await charts.count()}`);
+    for (const sel of ['#timeline svg.gantt', '#production-results svg.production', '#volumes svg.bars', '#cost svg.bars']) {
+      assert.ok(await page.locator(sel).isVisible(), `${sel} is not visible`);
+      assert.ok((await text(page, `${sel} > title`))?.length > 0, `${sel} has no <title>`);
+      assert.ok((await page.locator(`${sel} rect, ${sel} path`).count()) > 0, `${sel} draws nothing`);
+    }
+
+    // Headline figures (hand-worked, see the top of this file).
+    assert.equal(await figure(page, 'h-ds'), '4,001 g');
+    assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
+    assert.equal(await figure(page, 'h-per-gram'), '$200');
+    assert.equal(await figure(page, 'h-harvest'), 'Tue 30 Mar 2027');
+    assert.equal(await figure(page, 'h-medium'), '2,156 L');
+    // Facility fit: the worst status in the fit list.
+    const worst = (await page.locator('#fit .fit-item.fit-fail').count())
+      ? 'Fail'
+      : (await page.locator('#fit .fit-item.fit-warning').count())
+        ? 'Warning'
+        : 'Pass';
+    assert.equal(await figure(page, 'h-fit'), worst);
+    assert.ok((await page.locator('#fit .fit-item').count()) > 0, 'the fit list is empty');
+    await assertPerGramConsistent(page);
+    // The tables agree with the headline.
+    assert.ok((await cellTexts(page, '#ds-total')).includes('4,001'), `#ds-total: ${await cellTexts(page, '#ds-total')}`);
+    assert.ok((await cellTexts(page, '#cost-total')).includes('$800,997'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+
+    // Every headline figure says how it was computed, with the actual numbers.
+    for (const id of HEADLINE) {
+      const how = page.locator(`#${id} details.how`);
+      assert.equal(await how.count(), 1, `#${id} has no "How was this computed?"`);
+      assert.equal(await text(page, `#${id} details.how summary`), 'How was this computed?');
+      assert.equal(await page.locator(`#${id} details.how p`).isVisible(), false, `#${id} explanation open by default`);
+      await page.locator(`#${id} details.how summary`).click();
+      assert.ok(await page.locator(`#${id} details.how p`).isVisible(), `#${id} explanation does not open`);
+    }
+    assert.equal(
+      await text(page, '#h-ds details.how p'),
+      'Titer × harvest volume × product of step yields = 3.00 g/L × 1,953 L × 68.28 % = 4,001 g.',
+    );
+    assert.equal(
+      await text(page, '#h-harvest details.how p'),
+      'Vial thaw Mon 1 Mar 2027 + seed train 15 days + production 14 days = Tue 30 Mar 2027.',
+    );
+    assert.equal(
+      await text(page, '#h-medium details.how p'),
+      '181 L + 1,225 L + 554 L = 1,960 L; + 10.0 % preparation overage = 2,156 L.',
+    );
+    // Batch cost = direct × (1 + overhead) × (1 + margin), all from the explanation itself.
+    const batchHow = await text(page, '#h-batch-cost details.how p');
+    const m = /^Direct costs (\$[\d,]+) \+ overhead ([\d.]+) % \+ CDMO margin ([\d.]+) % on cost = (\$[\d,]+)\./.exec(batchHow);
+    assert.ok(m, `unexpected batch-cost explanation: ${batchHow}`);
+    const direct = parseMoney(m[1]).value;
+    assert.deepEqual([Number(m[2]), Number(m[3]), m[4]], [15, 25, '$800,997']);
+    assert.ok(Math.abs(direct * 1.15 * 1.25 - 800_997.42) <= 0.5 * 1.4375 + 0.5, `direct ${direct} × 1.15 × 1.25 ≠ 800,997`);
+
+    // The cost lines add up to the cost per batch (each line rounded to a whole dollar).
+    const amounts = await page.locator('table.cost-lines tbody tr').evaluateAll((rows) =>
+      rows.map((r) => r.querySelectorAll('th, td')[4].textContent.trim()),
+    );
+    assert.ok(amounts.length >= 10, `expected the cost lines, got ${amounts.length}`);
+    const sum = amounts.map((a) => parseMoney(a)?.value ?? NaN).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - 800_997.42) <= 0.5 * amounts.length + 0.5, `cost lines sum to ${sum}, not 800,997`);
+
+    // The seed-train editor and results show the five default stages.
+    assert.equal(await page.locator('#sec-seed-train .stage').count(), 5);
+    assert.equal(await page.locator('#seed-train-results tbody tr').count(), 5);
+    assert.equal(await page.locator('.stale-banner').count(), 0, 'stale banner shown for valid defaults');
 
     await app.check();
   });
 
-  test('shows 6.0 kg for the default 3.0 g/L and updates live as the titer is typed', async () => {
-    const app = await openApp();
+  test('typing a titer updates drug substance and cost per gram to the hand-worked values', async () => {
+    const app = await env.openApp();
     const { page } = app;
+    const titer = page.locator(TITER);
+    assert.equal(await titer.inputValue(), '3');
+    assert.equal(await page.locator(`.field:has(${TITER}) .reset`).isDisabled(), true, 'reset enabled on a default value');
 
-    const titer = page.getByLabel('Titer at harvest (g/L)');
-    const output = page.locator('output#product');
-    assert.equal(await titer.inputValue(), '3.0');
-    // 3.0 g/L × 2000 L / 1000 g/kg = 6.0 kg
-    assert.equal(await output.textContent(), OUTPUT('6.0'));
-
-    // 5 g/L × 2000 L / 1000 g/kg = 10.0 kg
-    await titer.fill('5');
-    await page.waitForFunction((t) => document.querySelector('output#product')?.textContent === t, OUTPUT('10.0'));
-
-    // Typed key by key, as a person would: 12.5 g/L × 2000 L / 1000 g/kg = 25.0 kg
-    await titer.fill('');
-    await titer.pressSequentially('12.5');
-    await page.waitForFunction((t) => document.querySelector('output#product')?.textContent === t, OUTPUT('25.0'));
+    // 3.5 g/L: same column cycles as at 3 g/L; DS = 3.5 × 1953 × 0.6827977 = 4667.3 g.
+    await titer.fill('3.5');
+    await waitForFigure(page, 'h-ds', '4,667 g');
+    await waitFor(() => cellTexts(page, '#ds-total'), (cells) => cells.includes('4,667'), '#ds-total cells');
     assert.equal(await titer.getAttribute('aria-invalid'), 'false');
+    assert.equal(await page.locator('.stale-banner').count(), 0);
+    const at35 = await assertPerGramConsistent(page);
+    // Only mass-proportional consumables (buffers, filter areas) grow at equal cycle counts:
+    // the batch costs a little more, each gram clearly less (was $200).
+    assert.ok(at35.batch > 800_997 && at35.batch < 800_997 * 1.02, `cost per batch ${at35.batch} at 3.5 g/L`);
+    assert.ok(at35.perGram < 200 && at35.perGram > 160, `cost per gram ${at35.perGram} at 3.5 g/L`);
+    assert.ok((await cellTexts(page, '#cost-total')).includes(await figure(page, 'h-batch-cost')), '#cost-total ≠ headline');
+    // The field is marked as changed from the default, and can be reset.
+    assert.ok(await page.locator(`.field.changed:has(${TITER})`).count(), 'field not marked as changed');
 
-    // An empty field asks for a value instead of showing a number.
-    await titer.fill('');
-    await page.waitForFunction(
-      () => document.querySelector('output#product')?.textContent === 'Enter a titer of 0 g/L or more.',
-    );
-    assert.equal(await titer.getAttribute('aria-invalid'), 'true');
+    // 5 g/L: DS = 5 × 1953 × 0.6827977 = 6667.5 g (Protein A needs 6 cycles: cost rises more).
+    await titer.fill('5');
+    await waitForFigure(page, 'h-ds', '6,668 g');
+    const at5 = await assertPerGramConsistent(page);
+    assert.ok(at5.batch > at35.batch, `cost per batch at 5 g/L (${at5.batch}) not above 3.5 g/L (${at35.batch})`);
+    assert.match(await text(page, '#h-ds details.how p'), /= 5\.00 g\/L × 1,953 L × 68\.28 % = 6,668 g\.$/);
+
+    // Reset restores the default value and figures.
+    await page.locator(`.field:has(${TITER}) .reset`).click();
+    await waitForFigure(page, 'h-ds', '4,001 g');
+    assert.equal(await titer.inputValue(), '3');
+    assert.equal(await figure(page, 'h-per-gram'), '$200');
+    assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
 
     await app.check();
   });
 
-  test('has no WCAG 2.1 A/AA accessibility violations (axe-core)', async () => {
-    const app = await openApp();
-    const results = await new AxeBuilder({ page: app.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const summary = results.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  test('invalid titer: message, aria-invalid, text kept, stale banner, last valid figures kept', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    const titer = page.locator(TITER);
+    const err = `${TITER}-err`;
+
+    // The error and the hint are what the field is described by.
+    assert.equal(await titer.getAttribute('aria-describedby'), 'f-production-titer_g_per_l-hint f-production-titer_g_per_l-err');
+    assert.equal(await page.locator('#f-production-titer_g_per_l-hint').count(), 1);
+    assert.equal(await page.locator(err).count(), 1);
+    assert.equal(await titer.getAttribute('aria-invalid'), 'false');
+    assert.equal(await text(page, err), '');
+
+    for (const [typed, message] of [
+      ['abc', 'Enter a number, e.g. 3.5'],
+      ['500', '500 is outside the allowed range 0.01 to 100.'],
+    ]) {
+      await titer.fill(typed);
+      await waitForText(page, err, message);
+      assert.equal(await titer.getAttribute('aria-invalid'), 'true', `aria-invalid for "${typed}"`);
+      assert.equal(await titer.inputValue(), typed, `typed text "${typed}" not kept`);
+      await titer.blur();
+      assert.equal(await titer.inputValue(), typed, `typed text "${typed}" not kept after leaving the field`);
+      assert.ok(await page.locator('.stale-banner').isVisible(), `no stale banner for "${typed}"`);
+      assert.equal(
+        await text(page, '.stale-banner'),
+        'Some inputs are invalid: the results below are from the last valid inputs. Fix the highlighted fields to update them.',
+      );
+      // The results keep the last valid numbers (the defaults).
+      assert.equal(await figure(page, 'h-ds'), '4,001 g');
+      assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
+      assert.equal(await figure(page, 'h-harvest'), 'Tue 30 Mar 2027');
+      assert.ok(await page.locator('section.results.stale').count(), 'results not marked stale');
+    }
+
+    // Fixing the value clears the error and the banner and updates the results.
+    await titer.fill('3.5');
+    await waitForFigure(page, 'h-ds', '4,667 g');
+    await waitFor(() => page.locator('.stale-banner').count(), 0, 'stale banner count');
+    assert.equal(await titer.getAttribute('aria-invalid'), 'false');
+    assert.equal(await text(page, err), '');
+
+    await app.check();
+  });
+
+  test('seed-train editor: adding a stage moves harvest to Fri 2 Apr 2027, removing it restores Tue 30 Mar 2027', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    const stages = page.locator('#sec-seed-train .stage');
+    const add = page.locator('#sec-seed-train .stage-actions button').nth(1);
+    assert.equal(await stages.count(), 5);
+    assert.deepEqual(
+      { text: (await add.textContent()).trim(), disabled: await add.isDisabled() },
+      { text: 'Add stage', disabled: false },
+      'the "Add stage" button (2nd in .stage-actions)',
     );
-    assert.deepEqual(summary, [], 'axe-core found accessibility violations');
-    assert.ok(results.passes.length > 0, 'axe-core ran no checks');
+
+    // The new stage is a copy of N-1: 3 more seed-train days.
+    await add.click();
+    await waitFor(() => stages.count(), 6, 'number of stages');
+    await waitForFigure(page, 'h-harvest', 'Fri 2 Apr 2027');
+    await waitFor(() => page.locator('#seed-train-results tbody tr').count(), 6, 'seed-train result rows');
+    assert.match(await text(page, '#h-harvest details.how p'), /seed train 18 days \+ production 14 days = Fri 2 Apr 2027\.$/);
+
+    // Remove the added (last) stage.
+    await stages.nth(5).locator('.stage-buttons button').nth(2).click();
+    await waitFor(() => stages.count(), 5, 'number of stages');
+    await waitForFigure(page, 'h-harvest', 'Tue 30 Mar 2027');
+    assert.equal(await figure(page, 'h-ds'), '4,001 g');
+
+    await app.check();
+  });
+
+  test('seed-train editor: each stage has labelled up/down/remove buttons, enabled where they can act', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    const buttons = await page.locator('#sec-seed-train .stage .stage-buttons').evaluateAll((groups) =>
+      groups.map((g) =>
+        [...g.querySelectorAll('button')].map((b) => ({ name: b.getAttribute('aria-label') ?? b.textContent.trim(), disabled: b.disabled })),
+      ),
+    );
+    const expected = [1, 2, 3, 4, 5].map((n) => [
+      { name: `Move stage ${n} up`, disabled: n === 1 },
+      { name: `Move stage ${n} down`, disabled: n === 5 },
+      { name: `Remove stage ${n}`, disabled: false },
+    ]);
+    assert.deepEqual(buttons, expected);
+
+    // Moving stage 1 down and back up leaves the train (and the harvest date) as it was.
+    const vessel = (i) => page.locator(`#f-seed_train-${i}-vessel`).inputValue();
+    const [v0, v1] = [await vessel(0), await vessel(1)];
+    await page.getByRole('button', { name: 'Move stage 1 down' }).click();
+    await waitFor(() => vessel(0), v1, 'stage 1 vessel after moving down');
+    assert.equal(await vessel(1), v0);
+    await page.getByRole('button', { name: 'Move stage 2 up' }).click();
+    await waitFor(() => vessel(0), v0, 'stage 1 vessel after moving back');
+    await waitForFigure(page, 'h-harvest', 'Tue 30 Mar 2027');
+
+    await app.check();
+  });
+
+  test('currency: every money figure changes by the rate shown, and by a rate typed in', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    const usd = await moneyInResults(page);
+    assert.ok(usd.length >= 20, `expected many money amounts in the results, got ${usd.length}`);
+    assert.ok(usd.every((s) => s.includes('$')), `non-USD amounts by default: ${usd.filter((s) => !s.includes('$'))}`);
+    assert.equal(await page.locator('#currency').inputValue(), 'USD');
+
+    /** Every amount now shown must be the USD amount × rate, within the rounding of both. */
+    const assertConverted = async (symbol, rate) => {
+      const now = await moneyInResults(page);
+      assert.equal(now.length, usd.length, 'the number of money amounts changed with the currency');
+      const bad = [];
+      usd.forEach((u, i) => {
+        const a = parseMoney(u);
+        const b = parseMoney(now[i]);
+        const half = (m) => (m.decimals ? 0.005 : 0.5);
+        if (!b || b.symbol !== symbol || Math.abs(b.value - a.value * rate) > half(a) * rate + half(b) + 1e-9) {
+          bad.push(`${u} × ${rate} → ${now[i]}`);
+        }
+      });
+      assert.deepEqual(bad, [], `amounts not converted at ${rate} ${symbol}`);
+    };
+
+    // CNY at the rate in #rate-cny (default 7.1).
+    const cnyRate = Number(await page.locator('#rate-cny').inputValue());
+    assert.equal(cnyRate, 7.1, 'default CNY per USD');
+    await page.locator('#currency').selectOption('CNY');
+    await waitForFigure(page, 'h-batch-cost', '¥5,687,082');
+    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,687,082'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '¥1,422'); // 200.22 × 7.1 = 1421.6
+    await assertConverted('¥', cnyRate);
+
+    // A rate typed in (applied when the field is left).
+    await page.locator('#rate-cny').fill('7.0');
+    await page.locator('#rate-cny').press('Tab');
+    await waitForFigure(page, 'h-batch-cost', '¥5,606,982'); // 800,997.42 × 7.0 = 5,606,981.9
+    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,606,982'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '¥1,402'); // 200.22 × 7.0 = 1401.5
+    await assertConverted('¥', 7.0);
+
+    // EUR at the rate in #rate-eur (default 0.92).
+    assert.equal(Number(await page.locator('#rate-eur').inputValue()), 0.92, 'default EUR per USD');
+    await page.locator('#currency').selectOption('EUR');
+    await waitForFigure(page, 'h-batch-cost', '€736,918');
+    assert.ok((await cellTexts(page, '#cost-total')).includes('€736,918'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '€184'); // 200.22 × 0.92 = 184.2
+    await assertConverted('€', 0.92);
+
+    // The currency is remembered across a reload.
+    assert.equal(await page.evaluate(() => localStorage.getItem('ttc.currency')), 'EUR');
+    await app.reload();
+    assert.equal(await page.locator('#currency').inputValue(), 'EUR');
+    assert.equal(await figure(page, 'h-batch-cost'), '€736,918');
+
+    // Back to USD: the original amounts.
+    await page.locator('#currency').selectOption('USD');
+    await waitForFigure(page, 'h-batch-cost', '$800,997');
+    assert.deepEqual(await moneyInResults(page), usd);
+
+    await app.check();
+  });
+
+  test('keyboard: Tab reaches the language switch and the first form field; Enter switches language', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    const firstField = await page.locator('.col-inputs').locator('input, select, textarea').first().getAttribute('id');
+    assert.equal(firstField, 'f-name');
+
+    const order = [];
+    for (let i = 0; i < 30 && !order.includes(firstField); i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    assert.equal(order[0], 'lang-switch', `first Tab stop is ${order[0]}`);
+    assert.ok(order.includes(firstField), `Tab never reached #${firstField}: ${order.join(' → ')}`);
+    // Between them only the toolbar's controls, each visible when focused.
+    const between = order.slice(1, -1);
+    for (const id of between) {
+      assert.ok(await page.locator(`.toolbar #${id}`).isVisible(), `Tab stop #${id} before the form is not a visible toolbar control`);
+    }
+
+    // Back to the language switch with Shift+Tab, then Enter.
+    for (let i = 0; i < order.length - 1; i++) await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), 'lang-switch');
+    await page.keyboard.press('Enter');
+    await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
+    await waitForText(page, 'h1', '技术转移计算器');
+    await waitForFigure(page, 'h-harvest', '2027年3月30日 周二');
+    assert.equal(await focused(), 'lang-switch', 'focus lost after switching language');
+    // Space, the other key that activates a button, switches back.
+    await page.keyboard.press('Space');
+    await waitForText(page, 'h1', 'Tech Transfer Calculator');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
     await app.check();
   });
 });

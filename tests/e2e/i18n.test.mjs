@@ -1,0 +1,180 @@
+// Language: switching to Chinese changes every label, dates are written the Chinese way, and
+// the choice is remembered across a reload (localStorage 'ttc.lang').
+//
+// "No English left" means: no run of 3+ ASCII letters in the visible text, except
+//   * ALLOWED_WORDS: units, currency codes, abbreviations and proper names that Chinese
+//     technical writing keeps in Latin letters: VVD, USD, CNY, EUR, CHO, CDMO, PPQ, mAb, CSPR,
+//     SIP, Suzhou. (Shorter ones, g/L, L, mL, CV, DV, QC, QA, pH, Fc, N-1, UF/DF, cannot match
+//     a 3-letter run and need no entry.)
+//   * ALLOWED_PHRASES: "Protein A" (a resin's name), the product name "mAb-001";
+//   * data, not interface text: the facility's name and its rate-source citations from
+//     data/facility/*.json, and what the user typed: the values of the form's text inputs
+//     (scenario name, product name, feed names), which show up in results (e.g. "Feed A");
+//   * elements marked lang="en" (the language switch offers "English" in English).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FACILITIES, RATE_SOURCES, ROOT, figure, setupSuite, text, waitFor, waitForFigure, waitForText } from './support.mjs';
+
+const env = setupSuite();
+
+const EN = JSON.parse(readFileSync(join(ROOT, 'locales', 'en.json'), 'utf8'));
+const ZH = JSON.parse(readFileSync(join(ROOT, 'locales', 'zh.json'), 'utf8'));
+
+const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'mAb', 'CSPR', 'SIP', 'Suzhou'];
+const ALLOWED_PHRASES = ['Protein A', 'mAb-001'];
+const FACILITY_DATA = [...FACILITIES.map((f) => f.name), ...RATE_SOURCES];
+
+/** The main labels: form legends and labels, headline labels, table headers, headings. */
+const LABELS = ['.col-inputs legend', '.col-inputs label', '.figure-label', 'thead th', 'h2'];
+/** Everything else a user reads: buttons, options, notes, hints, table bodies, charts, footer. */
+const OTHER_TEXT = [
+  'h1', '.lead', 'label', '.col-inputs h3', '.col-inputs .hint', '.col-inputs .note', '.col-inputs .source',
+  'button', 'option', 'summary', '.how p', '.figure-value', '.fit-item', 'section.results p', 'caption',
+  'tbody th', 'tbody td', 'tfoot th', 'tfoot td', 'svg title', 'svg text', 'footer p',
+];
+
+/**
+ * Visible text of every element matching `selectors`, with its English words that are not
+ * allowed. Options count as visible when their select is, "how" explanations when their
+ * <details> is, SVG titles when their chart is.
+ */
+async function englishIn(page, selectors) {
+  const userData = await page
+    .locator('.col-inputs input[type="text"]')
+    .evaluateAll((inputs) => inputs.map((i) => i.value).filter((v) => /[A-Za-z]{3}/.test(v)));
+  const phrases = [...ALLOWED_PHRASES, ...FACILITY_DATA, ...userData].sort((a, b) => b.length - a.length);
+  return page.evaluate(
+    ({ selectors, phrases, words }) => {
+      const allowed = new Set(words);
+      const found = [];
+      for (const sel of selectors) {
+        for (const el of document.querySelectorAll(sel)) {
+          const box = el.closest('option') ? el.closest('select') : el.closest('svg title') ? el.closest('svg') : el.closest('details') ?? el;
+          if (box.getClientRects().length === 0 || getComputedStyle(box).visibility === 'hidden') continue;
+          // Text marked as English inside the page (not the page's own language) is allowed.
+          const marked = el.closest('[lang]');
+          if (marked && marked !== document.documentElement && marked.getAttribute('lang').startsWith('en')) continue;
+          let t = (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
+          for (const p of phrases) t = t.split(p).join(' ');
+          const bad = (t.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !allowed.has(w));
+          if (bad.length) {
+            const where = el.id ? `#${el.id}` : `${sel}${el.closest('[id]') ? ` in #${el.closest('[id]').id}` : ''}`;
+            found.push(`${where}: "${(el.innerText || el.textContent).replace(/\s+/g, ' ').trim().slice(0, 120)}" → ${[...new Set(bad)].join(', ')}`);
+          }
+        }
+      }
+      return [...new Set(found)];
+    },
+    { selectors, phrases, words: ALLOWED_WORDS },
+  );
+}
+
+async function switchLanguage(page, to) {
+  await page.locator('#lang-switch').click();
+  await waitFor(() => page.locator('html').getAttribute('lang'), to === 'zh' ? 'zh-CN' : 'en', '<html lang>');
+  await waitForText(page, 'h1', to === 'zh' ? ZH.app_title : EN.app_title);
+}
+
+const HEADLINE_KEYS = { 'h-ds': 'h_ds', 'h-batch-cost': 'h_batch_cost', 'h-per-gram': 'h_per_gram', 'h-harvest': 'h_harvest', 'h-medium': 'h_medium', 'h-fit': 'h_fit' };
+const SECTION_KEYS = {
+  fit: 'sec_fit', timeline: 'sec_timeline', 'seed-train-results': 'sec_seed_train_results', 'production-results': 'sec_production_results',
+  volumes: 'sec_volumes', 'downstream-results': 'sec_downstream_results', cost: 'sec_cost', campaign: 'sec_campaign',
+};
+const LEGEND_KEYS = {
+  'sec-program': 'sec_program', 'sec-cell-line': 'sec_cell_line', 'sec-seed-train': 'sec_seed_train', 'sec-production': 'sec_production',
+  'sec-downstream': 'sec_downstream', 'sec-schedule': 'sec_schedule', 'sec-rates': 'sec_rates',
+};
+
+/** Headline labels, result headings and form legends read exactly as in the locale file. */
+async function assertLocaleTexts(page, dict) {
+  const shown = {};
+  const expected = {};
+  for (const [id, key] of Object.entries(HEADLINE_KEYS)) [shown[id], expected[id]] = [await text(page, `#${id} .figure-label`), dict[key]];
+  for (const [id, key] of Object.entries(SECTION_KEYS)) [shown[id], expected[id]] = [await text(page, `#${id} h2`), dict[key]];
+  for (const [id, key] of Object.entries(LEGEND_KEYS)) [shown[id], expected[id]] = [await text(page, `#${id} > legend`), dict[key]];
+  shown.how = await text(page, '#h-ds summary');
+  expected.how = dict.how_computed;
+  shown.titer = (await page.locator('label[for="f-production-titer_g_per_l"]').innerText()).replace(/\s+/g, ' ').trim();
+  expected.titer = `${dict.in_titer} g/L`;
+  assert.deepEqual(shown, expected);
+}
+
+describe('Language: English and Chinese', () => {
+  test('switching to Chinese translates every label', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    await assertLocaleTexts(page, EN);
+    assert.equal(await text(page, '#lang-switch'), '中文');
+    assert.equal(await page.evaluate(() => localStorage.getItem('ttc.lang')), null);
+    // The check below is not vacuous: in English it finds the labels' words.
+    const englishLabels = await englishIn(page, LABELS);
+    assert.ok(englishLabels.length > 50, `the English-word check found only ${englishLabels.length} English labels in English`);
+
+    await switchLanguage(page, 'zh');
+    await assertLocaleTexts(page, ZH);
+    assert.equal(await text(page, '#lang-switch'), 'English');
+    // Dates the Chinese way (thaw Mon 1 Mar 2027 + 15 + 14 days); numbers unchanged.
+    await waitForFigure(page, 'h-harvest', '2027年3月30日 周二');
+    assert.equal(await figure(page, 'h-ds'), '4,001 g');
+    assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
+    const fitClass = await page.locator('#h-fit').getAttribute('class');
+    const fitKey = /fit-fail/.test(fitClass) ? 'fit_fail' : /fit-warning/.test(fitClass) ? 'fit_warning' : 'fit_pass';
+    assert.equal(await figure(page, 'h-fit'), ZH[fitKey]);
+
+    // No English left in the main labels (see the allow-list at the top of this file).
+    assert.deepEqual(await englishIn(page, LABELS), [], 'English words in the Chinese labels');
+
+    await app.check();
+  });
+
+  test('the language choice is remembered across reloads', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    assert.equal(await page.evaluate(() => localStorage.getItem('ttc.lang')), null);
+    await switchLanguage(page, 'zh');
+    assert.equal(await page.evaluate(() => localStorage.getItem('ttc.lang')), 'zh');
+    await app.reload();
+    await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', "after a reload with localStorage ttc.lang = 'zh', <html lang>", 2_000);
+    assert.equal(await text(page, 'h1'), ZH.app_title);
+    assert.equal(await figure(page, 'h-harvest'), '2027年3月30日 周二');
+    await assertLocaleTexts(page, ZH);
+
+    // And back to English, also remembered.
+    await switchLanguage(page, 'en');
+    assert.equal(await page.evaluate(() => localStorage.getItem('ttc.lang')), 'en');
+    await app.reload();
+    await waitFor(() => page.locator('html').getAttribute('lang'), 'en', "after a reload with localStorage ttc.lang = 'en', <html lang>", 2_000);
+    assert.equal(await figure(page, 'h-harvest'), 'Tue 30 Mar 2027');
+    await assertLocaleTexts(page, EN);
+
+    await app.check();
+  });
+
+  test('in Chinese, no English is left anywhere else either (buttons, options, notes, tables, charts)', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    await switchLanguage(page, 'zh');
+    // Open every "how was this computed?" so its text is checked as shown.
+    await page.locator('details.how').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+    assert.deepEqual(await englishIn(page, OTHER_TEXT), [], 'English words in the Chinese page');
+    await app.check();
+  });
+
+  test('Chinese error messages and stale banner for an invalid input', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    await switchLanguage(page, 'zh');
+    await page.locator('#f-production-titer_g_per_l').fill('abc');
+    await waitForText(page, '#f-production-titer_g_per_l-err', ZH.err_not_a_number);
+    assert.equal(await text(page, '.stale-banner'), ZH.stale_banner);
+    await page.locator('#f-production-titer_g_per_l').fill('500');
+    await waitForText(page, '#f-production-titer_g_per_l-err', '500 超出允许范围 0.01 至 100。');
+    // The message follows a language switch while the input stays invalid.
+    await switchLanguage(page, 'en');
+    await waitForText(page, '#f-production-titer_g_per_l-err', '500 is outside the allowed range 0.01 to 100.');
+    assert.equal(await figure(page, 'h-ds'), '4,001 g');
+    await app.check();
+  });
+});

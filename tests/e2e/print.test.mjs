@@ -1,0 +1,59 @@
+// Print: the one-page summary. In print media the form and the long tables are hidden, the
+// print header (scenario, product, thaw date, key assumptions, currency) appears, and the
+// headline and timeline chart stay; the printout is exactly one page on A4 and on Letter.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { pdfPageCount, screenshotPath, setupSuite, text, waitForFigure } from './support.mjs';
+
+const env = setupSuite();
+
+describe('Print summary', () => {
+  test('print media hides the form, shows the print header, keeps the headline and timeline', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    assert.equal(await page.locator('.print-header').isVisible(), false, 'print header shown on screen');
+    assert.ok(await page.locator('.col-inputs').isVisible());
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.col-inputs').isVisible(), false, 'the form (.col-inputs) is printed');
+    assert.equal(await page.locator('.toolbar').isVisible(), false, 'the toolbar is printed');
+    assert.ok(await page.locator('.print-only.print-header').isVisible(), '.print-header not visible in print');
+    assert.equal(await text(page, '.print-header h2'), 'Typical CHO mAb fed-batch, 2000 L');
+    assert.equal(
+      (await page.locator('.print-header p').allTextContents()).map((t) => t.trim()).slice(0, 2).join(' | '),
+      'mAb-001 · vial thaw Mon 1 Mar 2027 | Key assumptions: all inputs are the published or illustrative defaults.',
+    );
+    assert.ok(await page.locator('.headline').isVisible(), 'headline not printed');
+    for (const id of ['h-ds', 'h-batch-cost', 'h-per-gram', 'h-harvest', 'h-medium', 'h-fit']) {
+      assert.ok(await page.locator(`#${id} .figure-value`).isVisible(), `#${id} not printed`);
+    }
+    assert.ok(await page.locator('#timeline').isVisible(), '#timeline not printed');
+    assert.ok(await page.locator('#timeline svg.gantt').isVisible(), 'timeline chart not printed');
+    assert.equal(await page.locator('#timeline table').isVisible(), false, 'timeline table printed');
+    assert.equal(await page.locator('details.how').first().isVisible(), false, '"how" explanations printed');
+
+    // A changed input is listed as the client's in the key assumptions.
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('#f-production-titer_g_per_l').fill('3.5');
+    await waitForFigure(page, 'h-ds', '4,667 g');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(
+      (await page.locator('.print-header p').nth(1).textContent()).trim(),
+      'Key assumptions: 1 input(s) entered by the client (production.titer_g_per_l); all others are defaults.',
+    );
+    await app.check();
+  });
+
+  for (const format of ['A4', 'Letter']) {
+    test(`the printed summary is one ${format} page`, async () => {
+      const app = await env.openApp();
+      const { page } = app;
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format, printBackground: true, preferCSSPageSize: true });
+      writeFileSync(screenshotPath(`print-${format}.pdf`), pdf);
+      assert.equal(pdfPageCount(pdf), 1, `${format} printout has ${pdfPageCount(pdf)} pages (saved as tests/e2e/screenshots/print-${format}.pdf)`);
+      await app.check();
+    });
+  }
+});

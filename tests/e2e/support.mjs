@@ -1,0 +1,288 @@
+// Shared helpers for the end-to-end tests (tests/e2e/*.test.mjs) and scripts/bench-page.mjs:
+// one static server for the release dist/ under /calc/, one headless Chromium per test file,
+// a fresh browser context per test, and a record of every problem the page reports.
+//
+//   import { setupSuite } from './support.mjs';
+//   const env = setupSuite();                 // registers before/after hooks
+//   test('…', async () => {
+//     const app = await env.openApp();        // fresh context, app rendered
+//     …
+//     await app.check();                      // fails on console/page errors, bad requests
+//   });
+//
+// DIST_DIR overrides the directory served (default: dist/); CHROMIUM_PATH the browser.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer } from './serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const PREFIX = '/calc/';
+export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+
+/** The WCAG levels every state of the page is audited against. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Selector of the first full result: the app has rendered an estimate once it is visible. */
+export const FIRST_RESULT = '#h-ds .figure-value';
+
+/** Launches the headless Chromium the tests and the benchmark use. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Starts the static server on DIST under PREFIX (after checking the build exists). */
+export async function serveDist(root = DIST) {
+  assert.ok(existsSync(join(root, 'index.html')), `${root}/index.html missing: run "make dist" (trunk build --release) first`);
+  return startServer({ root, prefix: PREFIX });
+}
+
+/**
+ * Registers before/after hooks that start the server and the browser for the calling test
+ * file, and returns `{ openApp, server, browser }` (server and browser are getters, valid
+ * inside tests).
+ */
+export function setupSuite() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return server;
+    },
+    get browser() {
+      return browser;
+    },
+    openApp: (options) => openApp(browser, server, options),
+  };
+}
+
+/**
+ * Opens the app in a fresh browser context and records every problem a user's console or
+ * network panel would show. Waits until the first result is rendered. Call `check()` at the
+ * end of the test: it closes the context and fails on any recorded problem.
+ *
+ * options.viewport: { width, height } (default 1280×900); options.media: 'screen' | 'print'.
+ */
+export async function openApp(browser, server, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  // Never let a request leave the machine: anything not served by our server is aborted
+  // (and reported as a problem by the 'request' listener below).
+  await context.route(
+    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== server.origin,
+    (route) => route.abort('blockedbyclient'),
+  );
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    requests.push(req);
+    if (url.origin !== server.origin) problems.push(`request to another origin: ${req.url()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+
+  const app = {
+    page,
+    context,
+    requests,
+    problems,
+    /** Waits until the app shows a result (after a navigation or reload). */
+    async ready() {
+      try {
+        await page.locator(FIRST_RESULT).waitFor({ state: 'visible', timeout: 15_000 });
+      } catch (err) {
+        throw new Error(`the app did not render ${FIRST_RESULT}: ${err.message}\npage problems: ${JSON.stringify(problems, null, 2)}`);
+      }
+    },
+    async reload() {
+      const response = await page.reload({ waitUntil: 'load' });
+      assert.equal(response.status(), 200);
+      await app.ready();
+    },
+    async check() {
+      await page.waitForLoadState('networkidle');
+      await context.close();
+      assert.deepEqual(problems, [], 'the page reported problems');
+    },
+  };
+
+  const response = await page.goto(server.url, { waitUntil: 'load' });
+  assert.equal(response.status(), 200);
+  try {
+    await app.ready();
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+  return app;
+}
+
+/** Trimmed text content of the first element matching `selector`. */
+export async function text(page, selector) {
+  return (await page.locator(selector).first().textContent())?.trim() ?? null;
+}
+
+/**
+ * The trimmed texts of a table cell, or of every cell when `selector` is a row: the
+ * totals (#ds-total, #cost-total) are read the same way wherever the id sits.
+ */
+export function cellTexts(page, selector) {
+  return page.locator(selector).first().evaluate((el) =>
+    (el.tagName === 'TR' ? [...el.cells] : [el]).map((c) => c.textContent.trim()),
+  );
+}
+
+/** The value shown by a headline figure, e.g. figure(page, 'h-ds') -> "4,001 g". */
+export function figure(page, id) {
+  return text(page, `#${id} .figure-value`);
+}
+
+/**
+ * Waits until `read()` returns a value accepted by `expected` (a string compared with ===,
+ * a RegExp, or a predicate), and returns it; fails with the last value read otherwise.
+ */
+export async function waitFor(read, expected, what, timeout = 5_000) {
+  const ok =
+    typeof expected === 'function'
+      ? expected
+      : expected instanceof RegExp
+        ? (v) => typeof v === 'string' && expected.test(v)
+        : (v) => v === expected;
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await read();
+    } catch (err) {
+      last = `<error: ${err.message.split('\n')[0]}>`;
+    }
+    if (ok(last)) return last;
+    if (Date.now() > deadline) {
+      throw new assert.AssertionError({
+        message: `${what}: still ${JSON.stringify(last)} after ${timeout} ms`,
+        actual: last,
+        expected: typeof expected === 'function' ? '(predicate)' : expected,
+        operator: 'waitFor',
+      });
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Waits until the element's trimmed text matches `expected` (string or RegExp). */
+export function waitForText(page, selector, expected, timeout) {
+  return waitFor(() => text(page, selector), expected, `text of ${selector}`, timeout);
+}
+
+/** Waits until headline figure `id` shows `expected`. */
+export function waitForFigure(page, id, expected, timeout) {
+  return waitFor(() => figure(page, id), expected, `#${id} figure`, timeout);
+}
+
+/** "$800,997" -> { symbol: '$', value: 800997, decimals: 0 }; null if it is not money. */
+export function parseMoney(s) {
+  const m = /^(-?)([$¥€])([\d,]+)(?:\.(\d+))?$/.exec(s?.trim() ?? '');
+  if (!m) return null;
+  const value = Number(`${m[3].replaceAll(',', '')}.${m[4] ?? '0'}`) * (m[1] ? -1 : 1);
+  return { symbol: m[2], value, decimals: m[4]?.length ?? 0 };
+}
+
+/** "4,001 g" -> 4001 (the leading number of a figure, grouping commas removed). */
+export function parseNumber(s) {
+  const m = /-?[\d,]+(?:\.\d+)?/.exec(s ?? '');
+  return m ? Number(m[0].replaceAll(',', '')) : NaN;
+}
+
+/** The facility profiles (data/facility/*.json): names and rate-source citations are data. */
+export const FACILITIES = readdirSync(join(ROOT, 'data', 'facility'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(ROOT, 'data', 'facility', f), 'utf8')));
+
+/** Rate-source citations, e.g. "Basal medium about $5-10 per L (Kelley 2009, …)". */
+export const RATE_SOURCES = [...new Set(FACILITIES.flatMap((f) => Object.values(f.rate_sources ?? {})))];
+
+/**
+ * Every money amount written in the results section, in document order, text node by text
+ * node (adjacent table cells are not run together). Rate-source citations are quoted
+ * literature in USD, not amounts the page computed, and are left out.
+ */
+export function moneyInResults(page) {
+  return page.locator('section.results').evaluate((root, citations) => {
+    const out = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      let t = node.data;
+      for (const c of citations) t = t.split(c).join(' ');
+      for (const m of t.matchAll(/-?[$¥€][\d,]+(?:\.\d+)?/g)) out.push(m[0]);
+    }
+    return out;
+  }, RATE_SOURCES);
+}
+
+/**
+ * Runs axe-core with AXE_TAGS and returns the violations, one line per rule and failure
+ * (nodes failing the same way are grouped): "rule-id (impact) on N element(s): help. What
+ * failed. Elements: selector, selector, …". Empty when the page passes.
+ */
+export async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  assert.ok(results.passes.length > 0, 'axe-core ran no checks');
+  const groups = new Map();
+  for (const v of results.violations) {
+    for (const n of v.nodes) {
+      const summary = (n.failureSummary ?? '').replace(/\s+/g, ' ').trim();
+      const key = `${v.id} (${v.impact}) | ${v.help} | ${summary}`;
+      if (!groups.has(key)) groups.set(key, { v, summary, targets: [] });
+      groups.get(key).targets.push(n.target.join(' '));
+    }
+  }
+  return [...groups.values()].map(({ v, summary, targets }) => {
+    const shown = targets.slice(0, 6).join(', ') + (targets.length > 6 ? `, … (+${targets.length - 6} more)` : '');
+    return `${v.id} (${v.impact}) on ${targets.length} element(s): ${v.help}. ${summary}. Elements: ${shown}`;
+  });
+}
+
+/** Number of pages in a PDF: page objects are "/Type /Page" (the page tree is "/Pages"). */
+export function pdfPageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/** Makes tests/e2e/screenshots/ (gitignored) and returns the path of `name` in it. */
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
