@@ -1,19 +1,183 @@
-//! Generates the `i18n` module (typed translation keys) from `locales/*.json` at compile time,
-//! so that a missing or misspelt key is a build error.
-use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+//! Generates the typed translation table from `locales/en.json` and `locales/zh.json`.
+//!
+//! Written by hand instead of using `leptos_i18n`: that crate (with `leptos-use` and ICU
+//! locale data) added about 30 KB brotli to a first load that must stay under 200 KB, and its
+//! build step compiles ICU data providers and a TLS stack. What the app needs is small: a key
+//! enum checked at compile time, one string table per language, and a build error when a
+//! language lacks a key or a translation's `{placeholders}` differ from English.
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
 use std::path::PathBuf;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn placeholders(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        out.insert(after[..close].to_string());
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+fn load(lang: &str) -> BTreeMap<String, String> {
+    let path = format!("locales/{lang}.json");
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// `seed_medium_per_l` -> `SeedMediumPerL`.
+fn camel(snake: &str) -> String {
+    snake
+        .split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Rust code building one facility profile from its JSON file, so the app needs no JSON
+/// parser at run time (a native test checks it equals the file read with serde).
+fn facility_code(path: &str) -> String {
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let v: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let str_of = |v: &serde_json::Value, k: &str| -> String {
+        format!(
+            "{:?}",
+            v[k].as_str()
+                .unwrap_or_else(|| panic!("{path}: `{k}` must be text"))
+        )
+    };
+    let num = |v: &serde_json::Value, k: &str| -> String {
+        format!(
+            "{:?}",
+            v[k].as_f64()
+                .unwrap_or_else(|| panic!("{path}: `{k}` must be a number"))
+        )
+    };
+    let mut c = String::from("FacilityProfile {\n");
+    for k in ["id", "name", "currency", "illustrative"] {
+        writeln!(c, "    {k}: {}.into(),", str_of(&v, k)).unwrap();
+    }
+    for k in ["lines_installed", "lines_possible"] {
+        writeln!(
+            c,
+            "    {k}: {},",
+            v[k].as_u64().unwrap_or_else(|| panic!("{path}: `{k}`"))
+        )
+        .unwrap();
+    }
+    c.push_str("    vessels: vec![\n");
+    for vessel in v["vessels"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{path}: vessels"))
+    {
+        writeln!(
+            c,
+            "        Vessel {{ id: {}.into(), name: {}.into(), kind: VesselKind::{}, nominal_volume_l: {}, min_working_volume_l: {}, max_working_volume_l: {}, kit_cost: {}, production: {} }},",
+            str_of(vessel, "id"),
+            str_of(vessel, "name"),
+            camel(vessel["kind"].as_str().unwrap_or_else(|| panic!("{path}: vessel kind"))),
+            num(vessel, "nominal_volume_l"),
+            num(vessel, "min_working_volume_l"),
+            num(vessel, "max_working_volume_l"),
+            num(vessel, "kit_cost"),
+            vessel["production"].as_bool().unwrap_or(false),
+        )
+        .unwrap();
+    }
+    c.push_str("    ],\n    rates: RateCard::from_pairs(&[\n");
+    for (k, value) in v["rates"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{path}: rates"))
+    {
+        writeln!(
+            c,
+            "        (Rate::{}, {:?}),",
+            camel(k),
+            value.as_f64().unwrap_or_else(|| panic!("{path}: rate {k}"))
+        )
+        .unwrap();
+    }
+    c.push_str("    ]),\n    rate_sources: [\n");
+    if let Some(sources) = v["rate_sources"].as_object() {
+        for (k, value) in sources {
+            writeln!(
+                c,
+                "        (Rate::{}, {:?}.to_string()),",
+                camel(k),
+                value.as_str().unwrap_or_default()
+            )
+            .unwrap();
+        }
+    }
+    c.push_str("    ].into_iter().collect(),\n}");
+    c
+}
+
+fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
-    // `interpolate_display` lets `td_string!` fill in numbers, for text built in Rust
-    // (attributes, chart labels, messages).
-    let cfg = Config::new("en")?
-        .add_locale("zh")?
-        .parse_options(ParseOptions::new().interpolate_display(true));
-    let translations = TranslationsInfos::parse(cfg)?;
-    translations.rerun_if_locales_changed();
-    translations.emit_diagnostics();
-    translations.generate_i18n_module(out_dir.join("i18n"))?;
-    Ok(())
+    // Built-in facility profiles, oldest first (the list in `model::facility`).
+    let profiles: Vec<String> = ["data/facility/suzhou-2026-11.json"]
+        .iter()
+        .map(|p| facility_code(p))
+        .collect();
+    let facility = format!("/// The built-in profiles, generated from `data/facility/*.json`.\nfn generated_profiles() -> Vec<FacilityProfile> {{\n    vec![{}]\n}}\n", profiles.join(",\n"));
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
+    std::fs::write(out_dir.join("facility_profiles.rs"), facility)
+        .expect("write the facility profiles");
+    let en = load("en");
+    let zh = load("zh");
+    let mut problems = Vec::new();
+    for (key, text) in &en {
+        if !key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            problems.push(format!("key `{key}` must be snake_case"));
+        }
+        match zh.get(key) {
+            None => problems.push(format!("zh.json lacks `{key}`")),
+            Some(t) if placeholders(t) != placeholders(text) => {
+                problems.push(format!("`{key}`: placeholders differ between en and zh"))
+            }
+            Some(_) => {}
+        }
+    }
+    for key in zh.keys().filter(|k| !en.contains_key(*k)) {
+        problems.push(format!("zh.json has `{key}`, which en.json lacks"));
+    }
+    assert!(
+        problems.is_empty(),
+        "translation problems:\n{}",
+        problems.join("\n")
+    );
+
+    let mut code = String::new();
+    code.push_str("/// Translation keys, one per entry of `locales/en.json`.\n");
+    code.push_str("#[allow(non_camel_case_types)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
+    for key in en.keys() {
+        writeln!(code, "    {key},").unwrap();
+    }
+    code.push_str("}\n\n");
+    for (name, table) in [("EN", &en), ("ZH", &zh)] {
+        writeln!(code, "static {name}: [&str; {}] = [", en.len()).unwrap();
+        for key in en.keys() {
+            writeln!(code, "    {:?},", table[key]).unwrap();
+        }
+        code.push_str("];\n\n");
+    }
+    code.push_str(
+        "/// The text of `key` in `locale`.\npub fn text(locale: Locale, key: Key) -> &'static str {\n    match locale {\n        Locale::en => EN[key as usize],\n        Locale::zh => ZH[key as usize],\n    }\n}\n",
+    );
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"))
+        .join("i18n_table.rs");
+    std::fs::write(out, code).expect("write the translation table");
 }

@@ -3,12 +3,12 @@
 
 use crate::i18n::*;
 use crate::model::{FacilityProfile, Scenario};
-use crate::ui::format::{format_date, format_money, format_number, parse_number, Currency};
+use crate::ui::format::{format_date, format_money, format_short, parse_number, Currency};
 use crate::ui::inputs::InputForm;
-use crate::ui::labels::lang;
+use crate::ui::labels::{fill, lang, tr};
 use crate::ui::results::Results;
 use crate::ui::state::AppState;
-use crate::ui::summary::changed_inputs;
+use crate::ui::summary::{changed_groups, group_name};
 use leptos::prelude::*;
 
 const LANG_KEY: &str = "ttc.lang";
@@ -29,13 +29,29 @@ fn save_pref(key: &str, value: &str) {
     }
 }
 
+/// The browser's preferred languages (`navigator.languages`).
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <I18nContextProvider set_lang_attr_on_html=false>
-            <Page />
-        </I18nContextProvider>
-    }
+    // A language chosen here before wins; otherwise the browser's.
+    let initial = match load_pref(LANG_KEY).as_deref() {
+        Some("zh") => Locale::zh,
+        Some("en") => Locale::en,
+        _ => locale_for(&browser_languages()),
+    };
+    provide_i18n(initial);
+    view! { <Page /> }
 }
 
 #[component]
@@ -43,11 +59,6 @@ fn Page() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::new(Scenario::default(), FacilityProfile::current());
     provide_context(state);
-    match load_pref(LANG_KEY).as_deref() {
-        Some("zh") => i18n.set_locale(Locale::zh),
-        Some("en") => i18n.set_locale(Locale::en),
-        _ => {}
-    }
     if let Some(c) = load_pref(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
         state.prefs.update(|p| p.currency = c);
     }
@@ -57,15 +68,18 @@ fn Page() -> impl IntoView {
             Locale::en => "en",
             Locale::zh => "zh-CN",
         };
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = el.set_attribute("lang", code);
         }
     });
     view! {
         <header class="top">
             <div class="brand">
-                <h1>{t!(i18n, app_title)}</h1>
-                <p class="lead">{t!(i18n, app_lead)}</p>
+                <h1>{tr(|l| td_string!(l, app_title))}</h1>
+                <p class="lead">{tr(|l| td_string!(l, app_lead))}</p>
             </div>
             <Toolbar />
         </header>
@@ -79,8 +93,8 @@ fn Page() -> impl IntoView {
             </div>
         </main>
         <footer class="disclaimer">
-            <p>{t!(i18n, disclaimer)}</p>
-            <p>{move || state.facility.with(|f| td_string!(i18n.get_locale(), footer_facility, name = f.name.clone()).to_string())}</p>
+            <p>{tr(|l| td_string!(l, disclaimer))}</p>
+            <p>{move || state.facility.with(|f| fill(td_string!(i18n.get_locale(), footer_facility), &[("name", &f.name.clone() as &dyn std::fmt::Display)]).to_string())}</p>
         </footer>
     }
 }
@@ -99,16 +113,22 @@ fn Toolbar() -> impl IntoView {
     };
     let set_rate = move |cny: bool, text: String| {
         if let Some(v) = parse_number(&text).filter(|v| *v > 0.0 && *v < 1.0e6) {
-            state.prefs.update(|p| if cny { p.cny_per_usd = v } else { p.eur_per_usd = v });
+            state.prefs.update(|p| {
+                if cny {
+                    p.cny_per_usd = v
+                } else {
+                    p.eur_per_usd = v
+                }
+            });
         }
     };
     view! {
         <nav class="toolbar" aria-label=move || td_string!(i18n.get_locale(), toolbar_label).to_string()>
             <button type="button" id="lang-switch" on:click=switch_lang
                 lang=move || if i18n.get_locale() == Locale::en { "zh-CN" } else { "en" }>
-                {t!(i18n, lang_switch)}
+                {tr(|l| td_string!(l, lang_switch))}
             </button>
-            <label for="currency">{t!(i18n, currency_label)}</label>
+            <label for="currency">{tr(|l| td_string!(l, currency_label))}</label>
             <select id="currency" prop:value=move || state.prefs.with(|p| p.currency.code())
                 on:change=move |ev| {
                     if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
@@ -118,18 +138,18 @@ fn Toolbar() -> impl IntoView {
                 }>
                 {Currency::ALL.into_iter().map(|c| view! { <option value=c.code()>{c.code()}</option> }).collect_view()}
             </select>
-            <label for="rate-cny">{t!(i18n, rate_cny)}</label>
+            <label for="rate-cny">{tr(|l| td_string!(l, rate_cny))}</label>
             <input id="rate-cny" class="small" type="text" inputmode="decimal"
-                prop:value=move || format_number(state.prefs.with(|p| p.cny_per_usd), 4)
+                prop:value=move || format_short(state.prefs.with(|p| p.cny_per_usd))
                 on:change=move |ev| set_rate(true, event_target_value(&ev)) />
-            <label for="rate-eur">{t!(i18n, rate_eur)}</label>
+            <label for="rate-eur">{tr(|l| td_string!(l, rate_eur))}</label>
             <input id="rate-eur" class="small" type="text" inputmode="decimal"
-                prop:value=move || format_number(state.prefs.with(|p| p.eur_per_usd), 4)
+                prop:value=move || format_short(state.prefs.with(|p| p.eur_per_usd))
                 on:change=move |ev| set_rate(false, event_target_value(&ev)) />
-            <button type="button" id="reset-all" on:click=move |_| state.reset_all()>{t!(i18n, btn_reset_all)}</button>
+            <button type="button" id="reset-all" on:click=move |_| state.reset_all()>{tr(|l| td_string!(l, btn_reset_all))}</button>
             <button type="button" id="print" on:click=move |_| {
                 if let Some(w) = web_sys::window() { let _ = w.print(); }
-            }>{t!(i18n, btn_print)}</button>
+            }>{tr(|l| td_string!(l, btn_print))}</button>
         </nav>
     }
 }
@@ -139,14 +159,18 @@ fn Toolbar() -> impl IntoView {
 fn PrintHeader() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<AppState>();
-    let changed = Memo::new(move |_| state.scenario.with(|s| state.defaults.with_value(|d| changed_inputs(s, d))));
+    let changed = Memo::new(move |_| {
+        state
+            .scenario
+            .with(|s| state.defaults.with_value(|d| changed_groups(s, d)))
+    });
     view! {
         <div class="print-only print-header">
             <h2>{move || state.scenario.with(|s| s.name.clone())}</h2>
             <p>
                 {move || state.scenario.with(|s| s.program.product_name.clone())}
                 " · "
-                {move || td_string!(i18n.get_locale(), print_thaw, date = state.scenario.with(|s| format_date(s.schedule.thaw_date, lang(i18n.get_locale())))).to_string()}
+                {move || fill(td_string!(i18n.get_locale(), print_thaw), &[("date", &(state.scenario.with(|s| format_date(s.schedule.thaw_date, lang(i18n.get_locale())))) as &dyn std::fmt::Display)]).to_string()}
             </p>
             <p>
                 {move || {
@@ -154,15 +178,18 @@ fn PrintHeader() -> impl IntoView {
                     if n == 0 {
                         td_string!(i18n.get_locale(), print_all_defaults).to_string()
                     } else {
-                        td_string!(i18n.get_locale(), print_changed, count = n, fields = changed.get().join(", ")).to_string()
+                        {
+                            let locale = i18n.get_locale();
+                            let groups: Vec<&str> = changed.get().into_iter().map(|g| group_name(locale, g)).collect();
+                            fill(td_string!(locale, print_changed), &[("fields", &groups.join(", ") as &dyn std::fmt::Display)])
+                        }
                     }
                 }}
             </p>
             <p class="small">
                 {move || {
                     let p = state.prefs.get();
-                    td_string!(i18n.get_locale(), print_currency, currency = p.currency.code(),
-                        example = format_money(p.rate(), p.currency)).to_string()
+                    fill(td_string!(i18n.get_locale(), print_currency), &[("currency", &p.currency.code() as &dyn std::fmt::Display), ("example", &(format_money(p.rate(), p.currency)) as &dyn std::fmt::Display)]).to_string()
                 }}
             </p>
         </div>

@@ -21,7 +21,11 @@ pub fn bar_chart(title: String, bars: Vec<Bar>) -> impl IntoView {
     let bar_w = 330.0;
     let width = label_w + bar_w + 120.0;
     let height = row_h * bars.len() as f64 + 8.0;
-    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
+    let max = bars
+        .iter()
+        .map(|b| b.value)
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
     let rows = bars
         .into_iter()
         .enumerate()
@@ -54,7 +58,13 @@ pub struct GanttRow {
 
 /// Timeline from vial thaw to release: one bar per activity, weekly date ticks, and
 /// operations on weekends marked with a triangle.
-pub fn gantt(title: String, rows: Vec<GanttRow>, timeline: &Timeline, weekend_days: Vec<u32>, lang: Lang) -> impl IntoView {
+pub fn gantt(
+    title: String,
+    rows: Vec<GanttRow>,
+    timeline: &Timeline,
+    weekend_days: Vec<u32>,
+    lang: Lang,
+) -> impl IntoView {
     let label_w = 190.0;
     let plot_w = 560.0;
     let row_h = 22.0;
@@ -104,14 +114,24 @@ pub fn gantt(title: String, rows: Vec<GanttRow>, timeline: &Timeline, weekend_da
 
 /// Production run: working volume (left axis) and viable cell density (right axis) by day,
 /// feed additions as small bars on the day axis.
-pub fn production_chart(title: String, days: &[DayPoint], volume_label: String, vcd_label: String) -> impl IntoView {
+pub fn production_chart(
+    title: String,
+    days: &[DayPoint],
+    volume_label: String,
+    vcd_label: String,
+) -> impl IntoView {
     let (left, right, top, bottom) = (56.0, 56.0, 16.0, 34.0);
     let (w, h) = (640.0, 260.0);
     let plot_w = w - left - right;
     let plot_h = h - top - bottom;
     let last_day = days.last().map_or(1, |d| d.day).max(1);
     let v_max = days.iter().map(|d| d.volume_l).fold(0.0, f64::max).max(1.0) * 1.1;
-    let x_max = days.iter().map(|d| d.viable_density_e6_per_ml).fold(0.0, f64::max).max(0.1) * 1.1;
+    let x_max = days
+        .iter()
+        .map(|d| d.viable_density_e6_per_ml)
+        .fold(0.0, f64::max)
+        .max(0.1)
+        * 1.1;
     let fed_max = days.iter().map(|d| d.fed_l).fold(0.0, f64::max).max(1e-9);
     let px = move |day: u32| left + f64::from(day) / f64::from(last_day) * plot_w;
     let py_v = move |v: f64| top + plot_h - v / v_max * plot_h;

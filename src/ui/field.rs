@@ -5,7 +5,7 @@ use crate::i18n::*;
 use crate::model::scenario::{Scenario, SeedStage};
 use crate::model::validate::Limit;
 use crate::ui::format::{format_short, input_text, parse_number};
-use crate::ui::labels::{problem_text, unit_text, Unit};
+use crate::ui::labels::{fill, problem_text, tr, unit_text, Label, Unit};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -25,7 +25,10 @@ impl NumLens {
         get: impl Fn(&Scenario) -> Option<f64> + Send + Sync + 'static,
         set: impl Fn(&mut Scenario, f64) + Send + Sync + 'static,
     ) -> Self {
-        Self { get: Arc::new(get), set: Arc::new(set) }
+        Self {
+            get: Arc::new(get),
+            set: Arc::new(set),
+        }
     }
 
     /// A field of seed stage `i` (absent when the stage or the field's variant is absent).
@@ -82,7 +85,8 @@ pub fn NumberField(
     /// Whole numbers only (days, cycles, counts).
     #[prop(optional)]
     whole: bool,
-    children: Children,
+    /// The field's name, in the user's language.
+    label: Label,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
@@ -162,24 +166,46 @@ pub fn NumberField(
                 LocalError::NotWhole => td_string!(locale, err_not_whole).to_string(),
             });
         }
-        state.error_for(&path_for_error).map(|e| problem_text(locale, &e.problem))
+        state
+            .error_for(&path_for_error)
+            .map(|e| problem_text(locale, &e.problem))
     };
     let message = Memo::new(move |_| message());
-    let display = move || draft.get().unwrap_or_else(|| value.get().map(input_text).unwrap_or_default());
+    let display = move || {
+        draft
+            .get()
+            .unwrap_or_else(|| value.get().map(input_text).unwrap_or_default())
+    };
     let range = move || {
         let locale = i18n.get_locale();
-        let range = td_string!(locale, field_range, min = format_short(limit.min), max = format_short(limit.max)).to_string();
+        let range = fill(
+            td_string!(locale, field_range),
+            &[
+                ("min", &format_short(limit.min) as &dyn std::fmt::Display),
+                ("max", &format_short(limit.max) as &dyn std::fmt::Display),
+            ],
+        )
+        .to_string();
         match default {
-            Some(d) => format!("{range} · {}", td_string!(locale, field_default, value = format_short(d))),
+            Some(d) => format!(
+                "{range} · {}",
+                fill(
+                    td_string!(locale, field_default),
+                    &[("value", &format_short(d) as &dyn std::fmt::Display)]
+                )
+            ),
             None => range,
         }
     };
     let described_by = format!("{hint_id} {err_id}");
 
     view! {
-        <div class="field" class:changed=changed class:invalid=move || message.get().is_some()>
+        // A field whose value is absent (another variant is chosen, e.g. "fixed days" instead of
+        // "split density") stays in the DOM but hidden, so forms need no conditional views.
+        <div class="field" class:changed=changed class:invalid=move || message.get().is_some()
+            class:hidden=move || value.get().is_none()>
             <label for=id.clone()>
-                {children()}
+                {move || label(i18n.get_locale())}
                 " "
                 <span class="unit">{move || unit_text(i18n.get_locale(), unit)}</span>
             </label>
@@ -211,7 +237,7 @@ pub fn NumberField(
                 {range}
                 <span class="modified" class:hidden=move || !changed()>
                     " · "
-                    {t!(i18n, field_modified)}
+                    {tr(|l| td_string!(l, field_modified))}
                 </span>
             </small>
             <p id=err_id class="error" aria-live="polite">
@@ -225,4 +251,97 @@ pub fn NumberField(
 enum LocalError {
     NotANumber,
     NotWhole,
+}
+
+/// A numeric field as data, so that a whole section renders through one code path (each
+/// distinct `view!` shape adds its own rendering code to the WebAssembly).
+pub struct FieldSpec {
+    pub path: String,
+    pub lens: NumLens,
+    pub unit: Unit,
+    pub limit: Limit,
+    pub whole: bool,
+    pub label: Label,
+}
+
+/// An item of a form grid: a field, or a heading across the grid.
+pub enum FormItem {
+    Field(FieldSpec),
+    Heading(Label),
+}
+
+pub fn form_items(items: Vec<FormItem>) -> impl IntoView {
+    let i18n = use_i18n();
+    items
+        .into_iter()
+        .map(|item| match item {
+            FormItem::Field(f) => view! {
+                <NumberField path=f.path lens=f.lens unit=f.unit limit=f.limit whole=f.whole label=f.label />
+            }
+            .into_any(),
+            FormItem::Heading(title) => {
+                view! { <h3 class="wide">{move || title(i18n.get_locale())}</h3> }.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// A choice of options as text in the user's language.
+pub type OptionText = Arc<dyn Fn(Locale) -> String + Send + Sync>;
+
+/// A drop-down bound to one scenario field through text values (`"mab"`, `"sub2000"`).
+#[component]
+pub fn SelectField(
+    #[prop(into)] path: String,
+    label: Label,
+    options: Vec<(String, OptionText)>,
+    get: Arc<dyn Fn(&Scenario) -> String + Send + Sync>,
+    set: Arc<dyn Fn(&mut Scenario, &str) + Send + Sync>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let id = field_id(&path);
+    let err_id = format!("{id}-err");
+    let error = move || {
+        state
+            .error_for(&path)
+            .map(|e| problem_text(i18n.get_locale(), &e.problem))
+    };
+    let error = Memo::new(move |_| error());
+    let options = options
+        .into_iter()
+        .map(|(value, text)| view! { <option value=value>{move || text(i18n.get_locale())}</option> })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label(i18n.get_locale())}</label>
+            <select
+                id=id
+                prop:value=move || state.scenario.with(|s| get(s))
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=err_id.clone()
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let set = set.clone();
+                    state.scenario.update(move |s| set(s, &value));
+                }
+            >
+                {options}
+            </select>
+            <p id=err_id class="error" aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// Options from translation keys: `opts(&[("mab", |l| td_string!(l, modality_mab))])`.
+pub fn opts(items: &[(&str, fn(Locale) -> &'static str)]) -> Vec<(String, OptionText)> {
+    items
+        .iter()
+        .map(|&(value, key)| {
+            (
+                value.to_string(),
+                Arc::new(move |l: Locale| key(l).to_string()) as OptionText,
+            )
+        })
+        .collect()
 }

@@ -3,18 +3,24 @@
 
 use crate::i18n::*;
 use crate::lens;
+use crate::model::date::CivilDate;
 use crate::model::facility::{Rate, RateUnit};
 use crate::model::scenario::{
-    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd, StageMode,
+    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, ResinMode, Scenario,
+    StageEnd, StageMode,
 };
 use crate::model::seed_train::design_seed_train;
 use crate::model::validate::{limits, Limit};
-use crate::model::date::CivilDate;
-use crate::ui::field::{field_id, NumLens, NumberField};
+use crate::ui::field::{
+    field_id, form_items, opts, FieldSpec, FormItem, NumLens, OptionText, SelectField,
+};
 use crate::ui::format::{format_days, parse_days};
-use crate::ui::labels::{problem_text, rate_name, stage_name, vessel_name, Unit};
+use crate::ui::labels::{
+    fill, label, problem_text, rate_name, stage_name, tr, vessel_name, Label, Unit,
+};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The model's error message for a non-numeric field, shown under it.
 #[component]
@@ -36,9 +42,10 @@ fn TextField(
     #[prop(into)] path: String,
     get: fn(&Scenario) -> String,
     set: fn(&mut Scenario, String),
-    children: Children,
+    label: Label,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let id = field_id(&path);
     let err_id = format!("{id}-err");
     let invalid = {
@@ -47,7 +54,7 @@ fn TextField(
     };
     view! {
         <div class="field text">
-            <label for=id.clone()>{children()}</label>
+            <label for=id.clone()>{move || label(i18n.get_locale())}</label>
             <input
                 id=id
                 type="text"
@@ -67,10 +74,11 @@ fn TextField(
 
 /// A section of the form.
 #[component]
-fn Section(#[prop(into)] id: String, title: Children, children: Children) -> impl IntoView {
+fn Section(#[prop(into)] id: String, title: Label, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <fieldset class="section" id=id>
-            <legend>{title()}</legend>
+            <legend>{move || title(i18n.get_locale())}</legend>
             <div class="grid">{children()}</div>
         </fieldset>
     }
@@ -93,126 +101,87 @@ pub fn InputForm() -> impl IntoView {
 
 #[component]
 fn ProgramSection() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let i18n = use_i18n();
-    let modality = move || match state.scenario.with(|s| s.program.modality) {
-        Modality::Mab => "mab",
-        Modality::Bispecific => "bispecific",
-        Modality::FcFusion => "fc_fusion",
-        Modality::Other => "other",
-    };
-    let phase = move || match state.scenario.with(|s| s.program.phase) {
-        Phase::Tox => "tox",
-        Phase::Clinical => "clinical",
-        Phase::PpqCommercial => "ppq_commercial",
-    };
-    let is_grams = move || state.scenario.with(|s| matches!(s.program.target, CampaignTarget::DrugSubstanceG { .. }));
+    let modality = opts(&[
+        ("mab", |l| td_string!(l, modality_mab)),
+        ("bispecific", |l| td_string!(l, modality_bispecific)),
+        ("fc_fusion", |l| td_string!(l, modality_fc_fusion)),
+        ("other", |l| td_string!(l, modality_other)),
+    ]);
+    let phase = opts(&[
+        ("tox", |l| td_string!(l, phase_tox)),
+        ("clinical", |l| td_string!(l, phase_clinical)),
+        ("ppq_commercial", |l| td_string!(l, phase_ppq)),
+    ]);
+    let target = opts(&[
+        ("batches", |l| td_string!(l, target_batches)),
+        ("grams", |l| td_string!(l, target_grams)),
+    ]);
     view! {
-        <Section id="sec-program" title=Box::new(move || t!(i18n, sec_program).into_any())>
-            <TextField path="name" get=|s| s.name.clone() set=|s, v| s.name = v>
-                {t!(i18n, in_scenario_name)}
-            </TextField>
-            <TextField path="program.product_name" get=|s| s.program.product_name.clone() set=|s, v| s.program.product_name = v>
-                {t!(i18n, in_product_name)}
-            </TextField>
-            <div class="field">
-                <label for="f-program-modality">{t!(i18n, in_modality)}</label>
-                <select id="f-program-modality" prop:value=modality on:change=move |ev| {
-                    let m = match event_target_value(&ev).as_str() {
-                        "bispecific" => Modality::Bispecific,
-                        "fc_fusion" => Modality::FcFusion,
-                        "other" => Modality::Other,
-                        _ => Modality::Mab,
-                    };
-                    state.scenario.update(|s| s.program.modality = m);
-                }>
-                    <option value="mab">{t!(i18n, modality_mab)}</option>
-                    <option value="bispecific">{t!(i18n, modality_bispecific)}</option>
-                    <option value="fc_fusion">{t!(i18n, modality_fc_fusion)}</option>
-                    <option value="other">{t!(i18n, modality_other)}</option>
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-program-phase">{t!(i18n, in_phase)}</label>
-                <select id="f-program-phase" prop:value=phase on:change=move |ev| {
-                    let p = match event_target_value(&ev).as_str() {
-                        "tox" => Phase::Tox,
-                        "ppq_commercial" => Phase::PpqCommercial,
-                        _ => Phase::Clinical,
-                    };
-                    state.scenario.update(|s| s.program.phase = p);
-                }>
-                    <option value="tox">{t!(i18n, phase_tox)}</option>
-                    <option value="clinical">{t!(i18n, phase_clinical)}</option>
-                    <option value="ppq_commercial">{t!(i18n, phase_ppq)}</option>
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-program-target-kind">{t!(i18n, in_target_kind)}</label>
-                <select
-                    id="f-program-target-kind"
-                    prop:value=move || if is_grams() { "grams" } else { "batches" }
-                    on:change=move |ev| {
-                        let grams = event_target_value(&ev) == "grams";
-                        state.scenario.update(|s| {
-                            s.program.target = if grams {
-                                CampaignTarget::DrugSubstanceG { grams: 10_000.0 }
-                            } else {
-                                CampaignTarget::Batches { count: 3 }
-                            };
-                        });
+        <Section id="sec-program" title=label(|l| td_string!(l, sec_program))>
+            <TextField path="name" get=|s| s.name.clone() set=|s, v| s.name = v label=label(|l| td_string!(l, in_scenario_name)) />
+            <TextField path="program.product_name" get=|s| s.program.product_name.clone() set=|s, v| s.program.product_name = v label=label(|l| td_string!(l, in_product_name)) />
+            <SelectField path="program.modality" label=label(|l| td_string!(l, in_modality)) options=modality
+                get=Arc::new(|s| match s.program.modality {
+                    Modality::Mab => "mab",
+                    Modality::Bispecific => "bispecific",
+                    Modality::FcFusion => "fc_fusion",
+                    Modality::Other => "other",
+                }.to_string())
+                set=Arc::new(|s, v| s.program.modality = match v {
+                    "bispecific" => Modality::Bispecific,
+                    "fc_fusion" => Modality::FcFusion,
+                    "other" => Modality::Other,
+                    _ => Modality::Mab,
+                }) />
+            <SelectField path="program.phase" label=label(|l| td_string!(l, in_phase)) options=phase
+                get=Arc::new(|s| match s.program.phase {
+                    Phase::Tox => "tox",
+                    Phase::Clinical => "clinical",
+                    Phase::PpqCommercial => "ppq_commercial",
+                }.to_string())
+                set=Arc::new(|s, v| s.program.phase = match v {
+                    "tox" => Phase::Tox,
+                    "ppq_commercial" => Phase::PpqCommercial,
+                    _ => Phase::Clinical,
+                }) />
+            <SelectField path="program.target.kind" label=label(|l| td_string!(l, in_target_kind)) options=target
+                get=Arc::new(|s| match s.program.target {
+                    CampaignTarget::Batches { .. } => "batches",
+                    CampaignTarget::DrugSubstanceG { .. } => "grams",
+                }.to_string())
+                set=Arc::new(|s, v| {
+                    s.program.target = match (v, s.program.target) {
+                        ("grams", CampaignTarget::Batches { .. }) => CampaignTarget::DrugSubstanceG { grams: 10_000.0 },
+                        ("batches", CampaignTarget::DrugSubstanceG { .. }) => CampaignTarget::Batches { count: 3 },
+                        (_, t) => t,
                     }
-                >
-                    <option value="batches">{t!(i18n, target_batches)}</option>
-                    <option value="grams">{t!(i18n, target_grams)}</option>
-                </select>
-            </div>
-            <Show
-                when=is_grams
-                fallback=move || view! {
-                    <NumberField
-                        path="program.target.count"
-                        unit=Unit::Batches
-                        limit=limits::BATCHES
-                        whole=true
-                        lens=NumLens::new(
-                            |s| match s.program.target { CampaignTarget::Batches { count } => Some(f64::from(count)), _ => None },
-                            |s, v| s.program.target = CampaignTarget::Batches { count: v as u32 },
-                        )
-                    >
-                        {t!(i18n, in_batches)}
-                    </NumberField>
-                }
-            >
-                <NumberField
-                    path="program.target.grams"
-                    unit=Unit::Grams
-                    limit=limits::DRUG_SUBSTANCE_G
-                    lens=NumLens::new(
+                }) />
+            {form_items(vec![
+                FormItem::Field(FieldSpec { path: "program.target.count".into(), unit: Unit::Batches, limit: limits::BATCHES, whole: true,
+                    label: label(|l| td_string!(l, in_batches)),
+                    lens: NumLens::new(
+                        |s| match s.program.target { CampaignTarget::Batches { count } => Some(f64::from(count)), _ => None },
+                        |s, v| s.program.target = CampaignTarget::Batches { count: v as u32 }) }),
+                FormItem::Field(FieldSpec { path: "program.target.grams".into(), unit: Unit::Grams, limit: limits::DRUG_SUBSTANCE_G, whole: false,
+                    label: label(|l| td_string!(l, in_grams)),
+                    lens: NumLens::new(
                         |s| match s.program.target { CampaignTarget::DrugSubstanceG { grams } => Some(grams), _ => None },
-                        |s, v| s.program.target = CampaignTarget::DrugSubstanceG { grams: v },
-                    )
-                >
-                    {t!(i18n, in_grams)}
-                </NumberField>
-            </Show>
+                        |s, v| s.program.target = CampaignTarget::DrugSubstanceG { grams: v }) }),
+            ])}
         </Section>
     }
 }
 
 #[component]
 fn CellLineSection() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <Section id="sec-cell-line" title=Box::new(move || t!(i18n, sec_cell_line).into_any())>
-            <NumberField path="cell_line.doubling_time_h" unit=Unit::Hours limit=limits::DOUBLING_TIME_H
-                lens=lens!(s => s.cell_line.doubling_time_h)>{t!(i18n, in_doubling_time)}</NumberField>
-            <NumberField path="cell_line.lag_h" unit=Unit::Hours limit=limits::LAG_H
-                lens=lens!(s => s.cell_line.lag_h)>{t!(i18n, in_lag)}</NumberField>
-            <NumberField path="cell_line.cells_per_vial_e6" unit=Unit::E6Cells limit=limits::CELLS_PER_VIAL_E6
-                lens=lens!(s => s.cell_line.cells_per_vial_e6)>{t!(i18n, in_cells_per_vial)}</NumberField>
-            <NumberField path="cell_line.post_thaw_viability_pct" unit=Unit::Percent limit=limits::VIABILITY_PCT
-                lens=lens!(s => s.cell_line.post_thaw_viability_pct)>{t!(i18n, in_viability)}</NumberField>
+        <Section id="sec-cell-line" title=label(|l| td_string!(l, sec_cell_line))>
+            {form_items(vec![
+                FormItem::Field(FieldSpec { path: "cell_line.doubling_time_h".into(), unit: Unit::Hours, limit: limits::DOUBLING_TIME_H, whole: false, label: label(|l| td_string!(l, in_doubling_time)), lens: lens!(s => s.cell_line.doubling_time_h) }),
+                FormItem::Field(FieldSpec { path: "cell_line.lag_h".into(), unit: Unit::Hours, limit: limits::LAG_H, whole: false, label: label(|l| td_string!(l, in_lag)), lens: lens!(s => s.cell_line.lag_h) }),
+                FormItem::Field(FieldSpec { path: "cell_line.cells_per_vial_e6".into(), unit: Unit::E6Cells, limit: limits::CELLS_PER_VIAL_E6, whole: false, label: label(|l| td_string!(l, in_cells_per_vial)), lens: lens!(s => s.cell_line.cells_per_vial_e6) }),
+                FormItem::Field(FieldSpec { path: "cell_line.post_thaw_viability_pct".into(), unit: Unit::Percent, limit: limits::VIABILITY_PCT, whole: false, label: label(|l| td_string!(l, in_viability)), lens: lens!(s => s.cell_line.post_thaw_viability_pct) }),
+            ])}
         </Section>
     }
 }
@@ -220,11 +189,12 @@ fn CellLineSection() -> impl IntoView {
 #[component]
 fn SeedTrainEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let i18n = use_i18n();
     let count = Memo::new(move |_| state.scenario.with(|s| s.seed_train.len()));
     let design = move |_| {
         state.scenario.update(|s| {
-            let designed = state.facility.with_untracked(|f| design_seed_train(&s.production, &s.cell_line, f, 0.5, 4.0));
+            let designed = state
+                .facility
+                .with_untracked(|f| design_seed_train(&s.production, &s.cell_line, f, 0.5, 4.0));
             if !designed.is_empty() {
                 s.seed_train = designed;
             }
@@ -234,19 +204,23 @@ fn SeedTrainEditor() -> impl IntoView {
     let add = move |_| {
         state.scenario.update(|s| {
             if s.seed_train.len() < limits::MAX_SEED_STAGES {
-                let next = s.seed_train.last().cloned().unwrap_or_else(|| Scenario::default().seed_train.remove(0));
+                let next = s
+                    .seed_train
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| Scenario::default().seed_train.remove(0));
                 s.seed_train.push(next);
             }
         })
     };
     view! {
         <fieldset class="section" id="sec-seed-train">
-            <legend>{t!(i18n, sec_seed_train)}</legend>
-            <p class="note">{t!(i18n, seed_train_note)}</p>
+            <legend>{tr(|l| td_string!(l, sec_seed_train))}</legend>
+            <p class="note">{tr(|l| td_string!(l, seed_train_note))}</p>
             <div class="stage-actions">
-                <button type="button" on:click=design>{t!(i18n, btn_design_train)}</button>
-                <button type="button" on:click=add prop:disabled=move || count.get() >= limits::MAX_SEED_STAGES>
-                    {t!(i18n, btn_add_stage)}
+                <button type="button" on:click=design>{tr(|l| td_string!(l, btn_design_train))}</button>
+                <button type="button" on:click=add prop:disabled={move || count.get() >= limits::MAX_SEED_STAGES}>
+                    {tr(|l| td_string!(l, btn_add_stage))}
                 </button>
             </div>
             <FieldError path="seed_train" />
@@ -264,12 +238,6 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let path = format!("seed_train[{i}]");
-    let stage = move || state.scenario.with(|s| s.seed_train.get(i).cloned());
-    let vessel_id = format!("{}-vessel", field_id(&path));
-    let end_id = format!("{}-end-kind", field_id(&path));
-    let mode_id = format!("{}-mode-kind", field_id(&path));
-    let is_fixed = move || matches!(stage().map(|s| s.end), Some(StageEnd::FixedDays { .. }));
-    let is_perfusion = move || matches!(stage().map(|s| s.mode), Some(StageMode::Perfusion { .. }));
     let move_stage = move |to: usize| {
         state.scenario.update(|s| {
             if to < s.seed_train.len() && i < s.seed_train.len() {
@@ -286,97 +254,96 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
         });
         state.reset_generation.update(|g| *g += 1);
     };
-    let vessels = move || state.facility.with(|f| f.seed_vessels().iter().map(|v| v.id.clone()).collect::<Vec<_>>());
+    let facility = state.facility;
+    let vessels: Vec<(String, OptionText)> = facility.with_untracked(|f| {
+        f.seed_vessels()
+            .iter()
+            .map(|v| {
+                let id = v.id.clone();
+                (
+                    v.id.clone(),
+                    Arc::new(move |l: Locale| facility.with(|f| vessel_name(l, f, &id)))
+                        as OptionText,
+                )
+            })
+            .collect()
+    });
+    let ends = opts(&[
+        ("split_density", |l| td_string!(l, end_split_density)),
+        ("fixed_days", |l| td_string!(l, end_fixed_days)),
+    ]);
+    let modes = opts(&[
+        ("batch", |l| td_string!(l, mode_batch)),
+        ("perfusion", |l| td_string!(l, mode_perfusion)),
+    ]);
     let title = move || stage_name(i18n.get_locale(), i, count.get());
     view! {
         <li class="stage">
             <h3>{title}</h3>
             <div class="grid">
-                <div class="field">
-                    <label for=vessel_id.clone()>{t!(i18n, in_vessel)}</label>
-                    <select
-                        id=vessel_id.clone()
-                        prop:value=move || stage().map(|s| s.vessel_id).unwrap_or_default()
-                        on:change=move |ev| {
-                            let id = event_target_value(&ev);
-                            state.scenario.update(|s| if let Some(st) = s.seed_train.get_mut(i) { st.vessel_id = id });
-                        }
-                    >
-                        <For each=vessels key=|id| id.clone() children=move |id: String| {
-                            let value = id.clone();
-                            view! { <option value=value>{move || state.facility.with(|f| vessel_name(i18n.get_locale(), f, &id))}</option> }
-                        } />
-                    </select>
-                    <FieldError path=format!("{path}.vessel_id") />
-                </div>
-                <NumberField path=format!("{path}.working_volume_l") unit=Unit::Litres limit=limits::SEED_VOLUME_L
-                    lens=NumLens::stage(i, |st| Some(st.working_volume_l), |st, v| st.working_volume_l = v)>
-                    {t!(i18n, in_working_volume)}
-                </NumberField>
-                <NumberField path=format!("{path}.seeding_density_e6_per_ml") unit=Unit::E6CellsPerMl limit=limits::DENSITY_E6_PER_ML
-                    lens=NumLens::stage(i, |st| Some(st.seeding_density_e6_per_ml), |st, v| st.seeding_density_e6_per_ml = v)>
-                    {t!(i18n, in_seeding_density)}
-                </NumberField>
-                <div class="field">
-                    <label for=end_id.clone()>{t!(i18n, in_stage_end)}</label>
-                    <select id=end_id prop:value=move || if is_fixed() { "fixed_days" } else { "split_density" } on:change=move |ev| {
-                        let fixed = event_target_value(&ev) == "fixed_days";
-                        state.scenario.update(|s| if let Some(st) = s.seed_train.get_mut(i) {
-                            st.end = if fixed { StageEnd::FixedDays { days: 3 } } else { StageEnd::SplitDensity { density_e6_per_ml: 4.0 } };
-                        });
-                    }>
-                        <option value="split_density">{t!(i18n, end_split_density)}</option>
-                        <option value="fixed_days">{t!(i18n, end_fixed_days)}</option>
-                    </select>
-                </div>
-                <Show when=is_fixed fallback=move || view! {
-                    <NumberField path=format!("seed_train[{i}].end.density_e6_per_ml") unit=Unit::E6CellsPerMl limit=limits::DENSITY_E6_PER_ML
-                        lens=NumLens::stage(i,
+                <SelectField path=format!("{path}.vessel_id") label=label(|l| td_string!(l, in_vessel)) options=vessels
+                    get=Arc::new(move |s| s.seed_train.get(i).map(|st| st.vessel_id.clone()).unwrap_or_default())
+                    set=Arc::new(move |s, v| if let Some(st) = s.seed_train.get_mut(i) { st.vessel_id = v.to_string() }) />
+                <SelectField path=format!("{path}.end.kind") label=label(|l| td_string!(l, in_stage_end)) options=ends
+                    get=Arc::new(move |s| match s.seed_train.get(i).map(|st| st.end) {
+                        Some(StageEnd::FixedDays { .. }) => "fixed_days".to_string(),
+                        _ => "split_density".to_string(),
+                    })
+                    set=Arc::new(move |s, v| if let Some(st) = s.seed_train.get_mut(i) {
+                        st.end = match (v, st.end) {
+                            ("fixed_days", StageEnd::SplitDensity { .. }) => StageEnd::FixedDays { days: 3 },
+                            ("split_density", StageEnd::FixedDays { .. }) => StageEnd::SplitDensity { density_e6_per_ml: 4.0 },
+                            (_, e) => e,
+                        };
+                    }) />
+                <SelectField path=format!("{path}.mode.kind") label=label(|l| td_string!(l, in_stage_mode)) options=modes
+                    get=Arc::new(move |s| match s.seed_train.get(i).map(|st| st.mode) {
+                        Some(StageMode::Perfusion { .. }) => "perfusion".to_string(),
+                        _ => "batch".to_string(),
+                    })
+                    set=Arc::new(move |s, v| if let Some(st) = s.seed_train.get_mut(i) {
+                        st.mode = match (v, st.mode) {
+                            ("perfusion", StageMode::Batch) => StageMode::Perfusion { vvd: 1.0 },
+                            ("batch", StageMode::Perfusion { .. }) => StageMode::Batch,
+                            (_, m) => m,
+                        };
+                    }) />
+                {form_items(vec![
+                    FormItem::Field(FieldSpec { path: format!("{path}.working_volume_l"), unit: Unit::Litres, limit: limits::SEED_VOLUME_L, whole: false,
+                        label: label(|l| td_string!(l, in_working_volume)),
+                        lens: NumLens::stage(i, |st| Some(st.working_volume_l), |st, v| st.working_volume_l = v) }),
+                    FormItem::Field(FieldSpec { path: format!("{path}.seeding_density_e6_per_ml"), unit: Unit::E6CellsPerMl, limit: limits::DENSITY_E6_PER_ML, whole: false,
+                        label: label(|l| td_string!(l, in_seeding_density)),
+                        lens: NumLens::stage(i, |st| Some(st.seeding_density_e6_per_ml), |st, v| st.seeding_density_e6_per_ml = v) }),
+                    FormItem::Field(FieldSpec { path: format!("{path}.end.density_e6_per_ml"), unit: Unit::E6CellsPerMl, limit: limits::DENSITY_E6_PER_ML, whole: false,
+                        label: label(|l| td_string!(l, in_split_density)),
+                        lens: NumLens::stage(i,
                             |st| match st.end { StageEnd::SplitDensity { density_e6_per_ml } => Some(density_e6_per_ml), _ => None },
-                            |st, v| st.end = StageEnd::SplitDensity { density_e6_per_ml: v })>
-                        {t!(i18n, in_split_density)}
-                    </NumberField>
-                }>
-                    <NumberField path=format!("seed_train[{i}].end.days") unit=Unit::Days limit=limits::FIXED_DAYS whole=true
-                        lens=NumLens::stage(i,
+                            |st, v| st.end = StageEnd::SplitDensity { density_e6_per_ml: v }) }),
+                    FormItem::Field(FieldSpec { path: format!("{path}.end.days"), unit: Unit::Days, limit: limits::FIXED_DAYS, whole: true,
+                        label: label(|l| td_string!(l, in_fixed_days)),
+                        lens: NumLens::stage(i,
                             |st| match st.end { StageEnd::FixedDays { days } => Some(f64::from(days)), _ => None },
-                            |st, v| st.end = StageEnd::FixedDays { days: v as u32 })>
-                        {t!(i18n, in_fixed_days)}
-                    </NumberField>
-                </Show>
-                <div class="field">
-                    <label for=mode_id.clone()>{t!(i18n, in_stage_mode)}</label>
-                    <select id=mode_id prop:value=move || if is_perfusion() { "perfusion" } else { "batch" } on:change=move |ev| {
-                        let perfusion = event_target_value(&ev) == "perfusion";
-                        state.scenario.update(|s| if let Some(st) = s.seed_train.get_mut(i) {
-                            st.mode = if perfusion { StageMode::Perfusion { vvd: 1.0 } } else { StageMode::Batch };
-                        });
-                    }>
-                        <option value="batch">{t!(i18n, mode_batch)}</option>
-                        <option value="perfusion">{t!(i18n, mode_perfusion)}</option>
-                    </select>
-                </div>
-                <Show when=is_perfusion>
-                    <NumberField path=format!("seed_train[{i}].mode.vvd") unit=Unit::Vvd limit=limits::VVD
-                        lens=NumLens::stage(i,
+                            |st, v| st.end = StageEnd::FixedDays { days: v as u32 }) }),
+                    FormItem::Field(FieldSpec { path: format!("{path}.mode.vvd"), unit: Unit::Vvd, limit: limits::VVD, whole: false,
+                        label: label(|l| td_string!(l, in_vvd)),
+                        lens: NumLens::stage(i,
                             |st| match st.mode { StageMode::Perfusion { vvd } => Some(vvd), _ => None },
-                            |st, v| st.mode = StageMode::Perfusion { vvd: v })>
-                        {t!(i18n, in_vvd)}
-                    </NumberField>
-                </Show>
+                            |st, v| st.mode = StageMode::Perfusion { vvd: v }) }),
+                ])}
             </div>
             <div class="stage-buttons">
                 <button type="button" prop:disabled=move || i == 0 on:click=move |_| move_stage(i.wrapping_sub(1))
-                    aria-label=move || td_string!(i18n.get_locale(), btn_move_up_label, stage = i + 1).to_string()>
+                    aria-label=move || fill(td_string!(i18n.get_locale(), btn_move_up_label), &[("stage", &(i + 1) as &dyn std::fmt::Display)]).to_string()>
                     "↑"
                 </button>
-                <button type="button" prop:disabled=move || i + 1 >= count.get() on:click=move |_| move_stage(i + 1)
-                    aria-label=move || td_string!(i18n.get_locale(), btn_move_down_label, stage = i + 1).to_string()>
+                <button type="button" prop:disabled={move || i + 1 >= count.get()} on:click=move |_| move_stage(i + 1)
+                    aria-label=move || fill(td_string!(i18n.get_locale(), btn_move_down_label), &[("stage", &(i + 1) as &dyn std::fmt::Display)]).to_string()>
                     "↓"
                 </button>
                 <button type="button" prop:disabled=move || count.get() <= 1 on:click=remove
-                    aria-label=move || td_string!(i18n.get_locale(), btn_remove_label, stage = i + 1).to_string()>
-                    {t!(i18n, btn_remove)}
+                    aria-label=move || fill(td_string!(i18n.get_locale(), btn_remove_label), &[("stage", &(i + 1) as &dyn std::fmt::Display)]).to_string()>
+                    {tr(|l| td_string!(l, btn_remove))}
                 </button>
             </div>
         </li>
@@ -386,7 +353,6 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
 #[component]
 fn ProductionSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let i18n = use_i18n();
     let feeds = Memo::new(move |_| state.scenario.with(|s| s.production.feeds.len()));
     let add_feed = move |_| {
         state.scenario.update(|s| {
@@ -400,40 +366,42 @@ fn ProductionSection() -> impl IntoView {
             }
         })
     };
-    let vessels = move || state.facility.with(|f| f.vessels.iter().filter(|v| v.production).map(|v| v.id.clone()).collect::<Vec<_>>());
+    let facility = state.facility;
+    let vessels: Vec<(String, OptionText)> = facility.with_untracked(|f| {
+        f.vessels
+            .iter()
+            .filter(|v| v.production)
+            .map(|v| {
+                let id = v.id.clone();
+                (
+                    v.id.clone(),
+                    Arc::new(move |l: Locale| facility.with(|f| vessel_name(l, f, &id)))
+                        as OptionText,
+                )
+            })
+            .collect()
+    });
     view! {
-        <Section id="sec-production" title=Box::new(move || t!(i18n, sec_production).into_any())>
-            <div class="field">
-                <label for="f-production-vessel_id">{t!(i18n, in_vessel)}</label>
-                <select id="f-production-vessel_id" prop:value=move || state.scenario.with(|s| s.production.vessel_id.clone())
-                    on:change=move |ev| { let id = event_target_value(&ev); state.scenario.update(|s| s.production.vessel_id = id); }>
-                        <For each=vessels key=|id| id.clone() children=move |id: String| {
-                            let value = id.clone();
-                            view! { <option value=value>{move || state.facility.with(|f| vessel_name(i18n.get_locale(), f, &id))}</option> }
-                        } />
-                </select>
-                <FieldError path="production.vessel_id" />
-            </div>
-            <NumberField path="production.initial_volume_l" unit=Unit::Litres limit=limits::PRODUCTION_VOLUME_L
-                lens=lens!(s => s.production.initial_volume_l)>{t!(i18n, in_initial_volume)}</NumberField>
-            <NumberField path="production.seeding_density_e6_per_ml" unit=Unit::E6CellsPerMl limit=limits::DENSITY_E6_PER_ML
-                lens=lens!(s => s.production.seeding_density_e6_per_ml)>{t!(i18n, in_seeding_density)}</NumberField>
-            <NumberField path="production.duration_days" unit=Unit::Days limit=limits::PRODUCTION_DAYS whole=true
-                lens=lens!(s => s.production.duration_days)>{t!(i18n, in_duration)}</NumberField>
-            <NumberField path="production.titer_g_per_l" unit=Unit::GPerL limit=limits::TITER_G_PER_L
-                lens=lens!(s => s.production.titer_g_per_l)>{t!(i18n, in_titer)}</NumberField>
-            <NumberField path="production.peak_density_e6_per_ml" unit=Unit::E6CellsPerMl limit=limits::DENSITY_E6_PER_ML
-                lens=lens!(s => s.production.peak_density_e6_per_ml)>{t!(i18n, in_peak_density)}</NumberField>
-            <NumberField path="production.daily_sample_l" unit=Unit::Litres limit=limits::DAILY_SAMPLE_L
-                lens=lens!(s => s.production.daily_sample_l)>{t!(i18n, in_daily_sample)}</NumberField>
+        <Section id="sec-production" title=label(|l| td_string!(l, sec_production))>
+            <SelectField path="production.vessel_id" label=label(|l| td_string!(l, in_vessel)) options=vessels
+                get=Arc::new(|s| s.production.vessel_id.clone())
+                set=Arc::new(|s, v| s.production.vessel_id = v.to_string()) />
+            {form_items(vec![
+                FormItem::Field(FieldSpec { path: "production.initial_volume_l".into(), unit: Unit::Litres, limit: limits::PRODUCTION_VOLUME_L, whole: false, label: label(|l| td_string!(l, in_initial_volume)), lens: lens!(s => s.production.initial_volume_l) }),
+                FormItem::Field(FieldSpec { path: "production.seeding_density_e6_per_ml".into(), unit: Unit::E6CellsPerMl, limit: limits::DENSITY_E6_PER_ML, whole: false, label: label(|l| td_string!(l, in_seeding_density)), lens: lens!(s => s.production.seeding_density_e6_per_ml) }),
+                FormItem::Field(FieldSpec { path: "production.duration_days".into(), unit: Unit::Days, limit: limits::PRODUCTION_DAYS, whole: true, label: label(|l| td_string!(l, in_duration)), lens: lens!(s => s.production.duration_days) }),
+                FormItem::Field(FieldSpec { path: "production.titer_g_per_l".into(), unit: Unit::GPerL, limit: limits::TITER_G_PER_L, whole: false, label: label(|l| td_string!(l, in_titer)), lens: lens!(s => s.production.titer_g_per_l) }),
+                FormItem::Field(FieldSpec { path: "production.peak_density_e6_per_ml".into(), unit: Unit::E6CellsPerMl, limit: limits::DENSITY_E6_PER_ML, whole: false, label: label(|l| td_string!(l, in_peak_density)), lens: lens!(s => s.production.peak_density_e6_per_ml) }),
+                FormItem::Field(FieldSpec { path: "production.daily_sample_l".into(), unit: Unit::Litres, limit: limits::DAILY_SAMPLE_L, whole: false, label: label(|l| td_string!(l, in_daily_sample)), lens: lens!(s => s.production.daily_sample_l) }),
+            ])}
             <div class="feeds wide">
-                <h3>{t!(i18n, feeds_title)}</h3>
+                <h3>{tr(|l| td_string!(l, feeds_title))}</h3>
                 <FieldError path="production.feeds" />
                 <For each=move || 0..feeds.get() key=|i| *i let:i>
                     <FeedEditor i=i />
                 </For>
-                <button type="button" on:click=add_feed prop:disabled=move || feeds.get() >= limits::MAX_FEEDS>
-                    {t!(i18n, btn_add_feed)}
+                <button type="button" on:click=add_feed prop:disabled={move || feeds.get() >= limits::MAX_FEEDS}>
+                    {tr(|l| td_string!(l, btn_add_feed))}
                 </button>
             </div>
         </Section>
@@ -447,14 +415,17 @@ fn FeedEditor(i: usize) -> impl IntoView {
     let path = format!("production.feeds[{i}]");
     let base = field_id(&path);
     let feed = move || state.scenario.with(|s| s.production.feeds.get(i).cloned());
-    let is_fixed = move || matches!(feed().map(|f| f.amount), Some(FeedAmount::FixedVolume { .. }));
     let days_text = RwSignal::new(None::<String>);
     let days_bad = RwSignal::new(false);
     let days_path = format!("{path}.days");
     let days_err_id = format!("{base}-days-err");
     let model_days_error = {
         let days_path = days_path.clone();
-        move || state.error_for(&days_path).map(|e| problem_text(i18n.get_locale(), &e.problem))
+        move || {
+            state
+                .error_for(&days_path)
+                .map(|e| problem_text(i18n.get_locale(), &e.problem))
+        }
     };
     let days_message = move || {
         if days_bad.get() {
@@ -475,41 +446,35 @@ fn FeedEditor(i: usize) -> impl IntoView {
     view! {
         <div class="feed grid">
             <div class="field">
-                <label for=format!("{base}-name")>{t!(i18n, in_feed_name)}</label>
+                <label for=format!("{base}-name")>{tr(|l| td_string!(l, in_feed_name))}</label>
                 <input id=format!("{base}-name") type="text" maxlength="200"
                     prop:value=move || feed().map(|f| f.name).unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); state.scenario.update(|s| if let Some(f) = s.production.feeds.get_mut(i) { f.name = v }); } />
                 <FieldError path=format!("{path}.name") />
             </div>
-            <div class="field">
-                <label for=format!("{base}-kind")>{t!(i18n, in_feed_kind)}</label>
-                <select id=format!("{base}-kind") prop:value=move || if is_fixed() { "fixed" } else { "pct" } on:change=move |ev| {
-                    let fixed = event_target_value(&ev) == "fixed";
-                    state.scenario.update(|s| if let Some(f) = s.production.feeds.get_mut(i) {
-                        f.amount = if fixed { FeedAmount::FixedVolume { litres: 50.0 } } else { FeedAmount::PercentOfInitial { pct: 3.6 } };
-                    });
-                }>
-                    <option value="pct">{t!(i18n, feed_pct)}</option>
-                    <option value="fixed">{t!(i18n, feed_fixed)}</option>
-                </select>
-            </div>
-            <Show when=is_fixed fallback=move || view! {
-                <NumberField path=format!("production.feeds[{i}].amount.pct") unit=Unit::Percent limit=limits::FEED_PCT
-                    lens=NumLens::new(
-                        move |s| s.production.feeds.get(i).and_then(|f| match f.amount { FeedAmount::PercentOfInitial { pct } => Some(pct), _ => None }),
-                        move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::PercentOfInitial { pct: v } })>
-                    {t!(i18n, in_feed_pct)}
-                </NumberField>
-            }>
-                <NumberField path=format!("production.feeds[{i}].amount.litres") unit=Unit::Litres limit=limits::FEED_LITRES
-                    lens=NumLens::new(
-                        move |s| s.production.feeds.get(i).and_then(|f| match f.amount { FeedAmount::FixedVolume { litres } => Some(litres), _ => None }),
-                        move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::FixedVolume { litres: v } })>
-                    {t!(i18n, in_feed_litres)}
-                </NumberField>
-            </Show>
+            <SelectField path=format!("{path}.amount.kind") label=label(|l| td_string!(l, in_feed_kind))
+                options=opts(&[("pct", |l| td_string!(l, feed_pct)), ("fixed", |l| td_string!(l, feed_fixed))])
+                get=Arc::new(move |s| match s.production.feeds.get(i).map(|f| f.amount) {
+                    Some(FeedAmount::FixedVolume { .. }) => "fixed".to_string(),
+                    _ => "pct".to_string(),
+                })
+                set=Arc::new(move |s, v| if let Some(f) = s.production.feeds.get_mut(i) {
+                    f.amount = match (v, f.amount) {
+                        ("fixed", FeedAmount::PercentOfInitial { .. }) => FeedAmount::FixedVolume { litres: 50.0 },
+                        ("pct", FeedAmount::FixedVolume { .. }) => FeedAmount::PercentOfInitial { pct: 3.6 },
+                        (_, a) => a,
+                    };
+                }) />
+            {form_items(vec![
+                FormItem::Field(FieldSpec { path: format!("{path}.amount.pct"), unit: Unit::Percent, limit: limits::FEED_PCT, whole: false, label: label(|l| td_string!(l, in_feed_pct)), lens: NumLens::new(
+                    move |s| s.production.feeds.get(i).and_then(|f| match f.amount { FeedAmount::PercentOfInitial { pct } => Some(pct), _ => None }),
+                    move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::PercentOfInitial { pct: v } }) }),
+                FormItem::Field(FieldSpec { path: format!("{path}.amount.litres"), unit: Unit::Litres, limit: limits::FEED_LITRES, whole: false, label: label(|l| td_string!(l, in_feed_litres)), lens: NumLens::new(
+                    move |s| s.production.feeds.get(i).and_then(|f| match f.amount { FeedAmount::FixedVolume { litres } => Some(litres), _ => None }),
+                    move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::FixedVolume { litres: v } }) }),
+            ])}
             <div class="field" class:invalid=move || days_message.get().is_some()>
-                <label for=format!("{base}-days")>{t!(i18n, in_feed_days)}</label>
+                <label for=format!("{base}-days")>{tr(|l| td_string!(l, in_feed_days))}</label>
                 <input id=format!("{base}-days") type="text" inputmode="numeric"
                     prop:value=move || days_text.get().unwrap_or_else(|| feed().map(|f| format_days(&f.days)).unwrap_or_default())
                     aria-invalid=move || if days_message.get().is_some() { "true" } else { "false" }
@@ -524,12 +489,12 @@ fn FeedEditor(i: usize) -> impl IntoView {
                         }
                     }
                     on:blur=move |_| if !days_bad.get_untracked() { days_text.set(None) } />
-                <small class="hint">{t!(i18n, feed_days_hint)}</small>
+                <small class="hint">{tr(|l| td_string!(l, feed_days_hint))}</small>
                 <p id=days_err_id class="error" aria-live="polite">{move || days_message.get()}</p>
             </div>
             <button type="button" class="remove-feed" on:click=remove
-                aria-label=move || td_string!(i18n.get_locale(), btn_remove_feed_label, number = i + 1).to_string()>
-                {t!(i18n, btn_remove)}
+                aria-label=move || fill(td_string!(i18n.get_locale(), btn_remove_feed_label), &[("number", &(i + 1) as &dyn std::fmt::Display)]).to_string()>
+                {tr(|l| td_string!(l, btn_remove))}
             </button>
         </div>
     }
@@ -541,89 +506,74 @@ fn ChromatographyFields(
     key: &'static str,
     get: fn(&Scenario) -> &Chromatography,
     get_mut: fn(&mut Scenario) -> &mut Chromatography,
-    title: Children,
+    title: Label,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let path = move |f: &str| format!("downstream.{key}.{f}");
     let l = move |read: fn(&Chromatography) -> f64, write: fn(&mut Chromatography, f64)| {
-        NumLens::new(move |s| Some(read(get(s))), move |s, v| write(get_mut(s), v))
+        NumLens::new(
+            move |s| Some(read(get(s))),
+            move |s, v| write(get_mut(s), v),
+        )
     };
     view! {
-        <h3 class="wide">{title()}</h3>
-        <NumberField path=path("yield_pct") unit=Unit::Percent limit=limits::YIELD_PCT
-            lens=l(|c| c.yield_pct, |c, v| c.yield_pct = v)>{t!(i18n, in_yield)}</NumberField>
-        <NumberField path=path("capacity_g_per_l") unit=Unit::GPerL limit=limits::CAPACITY_G_PER_L
-            lens=l(|c| c.capacity_g_per_l, |c, v| c.capacity_g_per_l = v)>{t!(i18n, in_capacity)}</NumberField>
-        <NumberField path=path("load_fraction_pct") unit=Unit::Percent limit=limits::LOAD_FRACTION_PCT
-            lens=l(|c| c.load_fraction_pct, |c, v| c.load_fraction_pct = v)>{t!(i18n, in_load_fraction)}</NumberField>
-        <NumberField path=path("column_volume_l") unit=Unit::Litres limit=limits::COLUMN_VOLUME_L
-            lens=l(|c| c.column_volume_l, |c, v| c.column_volume_l = v)>{t!(i18n, in_column_volume)}</NumberField>
-        <NumberField path=path("max_cycles_per_batch") unit=Unit::Cycles limit=limits::MAX_CYCLES whole=true
-            lens=l(|c| f64::from(c.max_cycles_per_batch), |c, v| c.max_cycles_per_batch = v as u32)>{t!(i18n, in_max_cycles)}</NumberField>
-        <NumberField path=path("buffer_cv_per_cycle") unit=Unit::ColumnVolumes limit=limits::BUFFER_CV
-            lens=l(|c| c.buffer_cv_per_cycle, |c, v| c.buffer_cv_per_cycle = v)>{t!(i18n, in_buffer_cv)}</NumberField>
-        <NumberField path=path("pool_concentration_g_per_l") unit=Unit::GPerL limit=limits::CONCENTRATION_G_PER_L
-            lens=l(|c| c.pool_concentration_g_per_l, |c, v| c.pool_concentration_g_per_l = v)>{t!(i18n, in_pool_concentration)}</NumberField>
-        <NumberField path=path("lifetime_cycles") unit=Unit::Cycles limit=limits::LIFETIME_CYCLES whole=true
-            lens=l(|c| f64::from(c.lifetime_cycles), |c, v| c.lifetime_cycles = v as u32)>{t!(i18n, in_lifetime)}</NumberField>
+        <h3 class="wide">{move || title(i18n.get_locale())}</h3>
+        {form_items(vec![
+            FormItem::Field(FieldSpec { path: path("yield_pct"), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: l(|c| c.yield_pct, |c, v| c.yield_pct = v) }),
+            FormItem::Field(FieldSpec { path: path("capacity_g_per_l"), unit: Unit::GPerL, limit: limits::CAPACITY_G_PER_L, whole: false, label: label(|l| td_string!(l, in_capacity)), lens: l(|c| c.capacity_g_per_l, |c, v| c.capacity_g_per_l = v) }),
+            FormItem::Field(FieldSpec { path: path("load_fraction_pct"), unit: Unit::Percent, limit: limits::LOAD_FRACTION_PCT, whole: false, label: label(|l| td_string!(l, in_load_fraction)), lens: l(|c| c.load_fraction_pct, |c, v| c.load_fraction_pct = v) }),
+            FormItem::Field(FieldSpec { path: path("column_volume_l"), unit: Unit::Litres, limit: limits::COLUMN_VOLUME_L, whole: false, label: label(|l| td_string!(l, in_column_volume)), lens: l(|c| c.column_volume_l, |c, v| c.column_volume_l = v) }),
+            FormItem::Field(FieldSpec { path: path("max_cycles_per_batch"), unit: Unit::Cycles, limit: limits::MAX_CYCLES, whole: true, label: label(|l| td_string!(l, in_max_cycles)), lens: l(|c| f64::from(c.max_cycles_per_batch), |c, v| c.max_cycles_per_batch = v as u32) }),
+            FormItem::Field(FieldSpec { path: path("buffer_cv_per_cycle"), unit: Unit::ColumnVolumes, limit: limits::BUFFER_CV, whole: false, label: label(|l| td_string!(l, in_buffer_cv)), lens: l(|c| c.buffer_cv_per_cycle, |c, v| c.buffer_cv_per_cycle = v) }),
+            FormItem::Field(FieldSpec { path: path("pool_concentration_g_per_l"), unit: Unit::GPerL, limit: limits::CONCENTRATION_G_PER_L, whole: false, label: label(|l| td_string!(l, in_pool_concentration)), lens: l(|c| c.pool_concentration_g_per_l, |c, v| c.pool_concentration_g_per_l = v) }),
+            FormItem::Field(FieldSpec { path: path("lifetime_cycles"), unit: Unit::Cycles, limit: limits::LIFETIME_CYCLES, whole: true, label: label(|l| td_string!(l, in_lifetime)), lens: l(|c| f64::from(c.lifetime_cycles), |c, v| c.lifetime_cycles = v as u32) }),
+        ])}
     }
 }
 
 #[component]
 fn DownstreamSection() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let i18n = use_i18n();
-    let dedicated = move || state.scenario.with(|s| s.downstream.resin_mode == ResinMode::DedicatedToCampaign);
     view! {
-        <Section id="sec-downstream" title=Box::new(move || t!(i18n, sec_downstream).into_any())>
-            <h3 class="wide">{t!(i18n, step_clarification)}</h3>
-            <NumberField path="downstream.clarification.yield_pct" unit=Unit::Percent limit=limits::YIELD_PCT
-                lens=lens!(s => s.downstream.clarification.yield_pct)>{t!(i18n, in_yield)}</NumberField>
-            <NumberField path="downstream.clarification.filter_loading_l_per_m2" unit=Unit::LPerM2 limit=limits::LOADING_L_PER_M2
-                lens=lens!(s => s.downstream.clarification.filter_loading_l_per_m2)>{t!(i18n, in_depth_loading)}</NumberField>
-            <NumberField path="downstream.clarification.flush_l_per_m2" unit=Unit::LPerM2 limit=limits::FLUSH_L_PER_M2
-                lens=lens!(s => s.downstream.clarification.flush_l_per_m2)>{t!(i18n, in_flush)}</NumberField>
+        <Section id="sec-downstream" title=label(|l| td_string!(l, sec_downstream))>
+            {form_items(vec![
+                FormItem::Heading(label(|l| td_string!(l, step_clarification))),
+                FormItem::Field(FieldSpec { path: "downstream.clarification.yield_pct".into(), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: lens!(s => s.downstream.clarification.yield_pct) }),
+                FormItem::Field(FieldSpec { path: "downstream.clarification.filter_loading_l_per_m2".into(), unit: Unit::LPerM2, limit: limits::LOADING_L_PER_M2, whole: false, label: label(|l| td_string!(l, in_depth_loading)), lens: lens!(s => s.downstream.clarification.filter_loading_l_per_m2) }),
+                FormItem::Field(FieldSpec { path: "downstream.clarification.flush_l_per_m2".into(), unit: Unit::LPerM2, limit: limits::FLUSH_L_PER_M2, whole: false, label: label(|l| td_string!(l, in_flush)), lens: lens!(s => s.downstream.clarification.flush_l_per_m2) }),
+            ])}
             <ChromatographyFields key="protein_a" get=|s| &s.downstream.protein_a get_mut=|s| &mut s.downstream.protein_a
-                title=Box::new(move || t!(i18n, step_protein_a).into_any()) />
-            <h3 class="wide">{t!(i18n, step_low_ph)}</h3>
-            <NumberField path="downstream.low_ph.yield_pct" unit=Unit::Percent limit=limits::YIELD_PCT
-                lens=lens!(s => s.downstream.low_ph.yield_pct)>{t!(i18n, in_yield)}</NumberField>
-            <NumberField path="downstream.low_ph.adjust_pct_of_volume" unit=Unit::Percent limit=limits::ADJUST_PCT
-                lens=lens!(s => s.downstream.low_ph.adjust_pct_of_volume)>{t!(i18n, in_adjust)}</NumberField>
+                title=label(|l| td_string!(l, step_protein_a)) />
+            {form_items(vec![
+                FormItem::Heading(label(|l| td_string!(l, step_low_ph))),
+                FormItem::Field(FieldSpec { path: "downstream.low_ph.yield_pct".into(), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: lens!(s => s.downstream.low_ph.yield_pct) }),
+                FormItem::Field(FieldSpec { path: "downstream.low_ph.adjust_pct_of_volume".into(), unit: Unit::Percent, limit: limits::ADJUST_PCT, whole: false, label: label(|l| td_string!(l, in_adjust)), lens: lens!(s => s.downstream.low_ph.adjust_pct_of_volume) }),
+            ])}
             <ChromatographyFields key="aex" get=|s| &s.downstream.aex get_mut=|s| &mut s.downstream.aex
-                title=Box::new(move || t!(i18n, step_aex).into_any()) />
+                title=label(|l| td_string!(l, step_aex)) />
             <ChromatographyFields key="cex" get=|s| &s.downstream.cex get_mut=|s| &mut s.downstream.cex
-                title=Box::new(move || t!(i18n, step_cex).into_any()) />
-            <h3 class="wide">{t!(i18n, step_virus_filtration)}</h3>
-            <NumberField path="downstream.virus_filtration.yield_pct" unit=Unit::Percent limit=limits::YIELD_PCT
-                lens=lens!(s => s.downstream.virus_filtration.yield_pct)>{t!(i18n, in_yield)}</NumberField>
-            <NumberField path="downstream.virus_filtration.loading_l_per_m2" unit=Unit::LPerM2 limit=limits::LOADING_L_PER_M2
-                lens=lens!(s => s.downstream.virus_filtration.loading_l_per_m2)>{t!(i18n, in_vf_loading)}</NumberField>
-            <h3 class="wide">{t!(i18n, step_ufdf)}</h3>
-            <NumberField path="downstream.ufdf.yield_pct" unit=Unit::Percent limit=limits::YIELD_PCT
-                lens=lens!(s => s.downstream.ufdf.yield_pct)>{t!(i18n, in_yield)}</NumberField>
-            <NumberField path="downstream.ufdf.diafiltration_concentration_g_per_l" unit=Unit::GPerL limit=limits::CONCENTRATION_G_PER_L
-                lens=lens!(s => s.downstream.ufdf.diafiltration_concentration_g_per_l)>{t!(i18n, in_df_concentration)}</NumberField>
-            <NumberField path="downstream.ufdf.diavolumes" unit=Unit::Diavolumes limit=limits::DIAVOLUMES
-                lens=lens!(s => s.downstream.ufdf.diavolumes)>{t!(i18n, in_diavolumes)}</NumberField>
-            <NumberField path="downstream.ufdf.final_concentration_g_per_l" unit=Unit::GPerL limit=limits::CONCENTRATION_G_PER_L
-                lens=lens!(s => s.downstream.ufdf.final_concentration_g_per_l)>{t!(i18n, in_final_concentration)}</NumberField>
-            <h3 class="wide">{t!(i18n, dsp_general)}</h3>
-            <div class="field">
-                <label for="f-downstream-resin_mode">{t!(i18n, in_resin_mode)}</label>
-                <select id="f-downstream-resin_mode" prop:value=move || if dedicated() { "dedicated" } else { "amortised" }
-                    on:change=move |ev| {
-                        let mode = if event_target_value(&ev) == "dedicated" { ResinMode::DedicatedToCampaign } else { ResinMode::Amortised };
-                        state.scenario.update(|s| s.downstream.resin_mode = mode);
-                    }>
-                    <option value="amortised">{t!(i18n, resin_amortised)}</option>
-                    <option value="dedicated">{t!(i18n, resin_dedicated)}</option>
-                </select>
-            </div>
-            <NumberField path="downstream.media_overage_pct" unit=Unit::Percent limit=limits::OVERAGE_PCT
-                lens=lens!(s => s.downstream.media_overage_pct)>{t!(i18n, in_media_overage)}</NumberField>
-            <NumberField path="downstream.buffer_overage_pct" unit=Unit::Percent limit=limits::OVERAGE_PCT
-                lens=lens!(s => s.downstream.buffer_overage_pct)>{t!(i18n, in_buffer_overage)}</NumberField>
+                title=label(|l| td_string!(l, step_cex)) />
+            {form_items(vec![
+                FormItem::Heading(label(|l| td_string!(l, step_virus_filtration))),
+                FormItem::Field(FieldSpec { path: "downstream.virus_filtration.yield_pct".into(), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: lens!(s => s.downstream.virus_filtration.yield_pct) }),
+                FormItem::Field(FieldSpec { path: "downstream.virus_filtration.loading_l_per_m2".into(), unit: Unit::LPerM2, limit: limits::LOADING_L_PER_M2, whole: false, label: label(|l| td_string!(l, in_vf_loading)), lens: lens!(s => s.downstream.virus_filtration.loading_l_per_m2) }),
+                FormItem::Heading(label(|l| td_string!(l, step_ufdf))),
+                FormItem::Field(FieldSpec { path: "downstream.ufdf.yield_pct".into(), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: lens!(s => s.downstream.ufdf.yield_pct) }),
+                FormItem::Field(FieldSpec { path: "downstream.ufdf.diafiltration_concentration_g_per_l".into(), unit: Unit::GPerL, limit: limits::CONCENTRATION_G_PER_L, whole: false, label: label(|l| td_string!(l, in_df_concentration)), lens: lens!(s => s.downstream.ufdf.diafiltration_concentration_g_per_l) }),
+                FormItem::Field(FieldSpec { path: "downstream.ufdf.diavolumes".into(), unit: Unit::Diavolumes, limit: limits::DIAVOLUMES, whole: false, label: label(|l| td_string!(l, in_diavolumes)), lens: lens!(s => s.downstream.ufdf.diavolumes) }),
+                FormItem::Field(FieldSpec { path: "downstream.ufdf.final_concentration_g_per_l".into(), unit: Unit::GPerL, limit: limits::CONCENTRATION_G_PER_L, whole: false, label: label(|l| td_string!(l, in_final_concentration)), lens: lens!(s => s.downstream.ufdf.final_concentration_g_per_l) }),
+                FormItem::Heading(label(|l| td_string!(l, dsp_general))),
+            ])}
+            <SelectField path="downstream.resin_mode" label=label(|l| td_string!(l, in_resin_mode))
+                options=opts(&[("amortised", |l| td_string!(l, resin_amortised)), ("dedicated", |l| td_string!(l, resin_dedicated))])
+                get=Arc::new(|s| match s.downstream.resin_mode {
+                    ResinMode::Amortised => "amortised".to_string(),
+                    ResinMode::DedicatedToCampaign => "dedicated".to_string(),
+                })
+                set=Arc::new(|s, v| s.downstream.resin_mode = if v == "dedicated" { ResinMode::DedicatedToCampaign } else { ResinMode::Amortised }) />
+            {form_items(vec![
+                FormItem::Field(FieldSpec { path: "downstream.media_overage_pct".into(), unit: Unit::Percent, limit: limits::OVERAGE_PCT, whole: false, label: label(|l| td_string!(l, in_media_overage)), lens: lens!(s => s.downstream.media_overage_pct) }),
+                FormItem::Field(FieldSpec { path: "downstream.buffer_overage_pct".into(), unit: Unit::Percent, limit: limits::OVERAGE_PCT, whole: false, label: label(|l| td_string!(l, in_buffer_overage)), lens: lens!(s => s.downstream.buffer_overage_pct) }),
+            ])}
         </Section>
     }
 }
@@ -632,12 +582,15 @@ fn DownstreamSection() -> impl IntoView {
 fn ScheduleSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let lines_limit = move || Limit { min: 1.0, max: f64::from(state.facility.with_untracked(|f| f.lines_possible)) };
+    let lines_limit = move || Limit {
+        min: 1.0,
+        max: f64::from(state.facility.with_untracked(|f| f.lines_possible)),
+    };
     let date_bad = RwSignal::new(false);
     view! {
-        <Section id="sec-schedule" title=Box::new(move || t!(i18n, sec_schedule).into_any())>
+        <Section id="sec-schedule" title=label(|l| td_string!(l, sec_schedule))>
             <div class="field" class:invalid=move || date_bad.get()>
-                <label for="f-schedule-thaw_date">{t!(i18n, in_thaw_date)}</label>
+                <label for="f-schedule-thaw_date">{tr(|l| td_string!(l, in_thaw_date))}</label>
                 <input id="f-schedule-thaw_date" type="date" min="1900-01-01" max="2200-12-31"
                     prop:value=move || state.scenario.with(|s| s.schedule.thaw_date.to_string())
                     aria-invalid=move || if date_bad.get() { "true" } else { "false" }
@@ -650,25 +603,20 @@ fn ScheduleSection() -> impl IntoView {
                     {move || date_bad.get().then(|| td_string!(i18n.get_locale(), err_date).to_string())}
                 </p>
             </div>
-            <NumberField path="schedule.turnaround_days" unit=Unit::Days limit=limits::SCHEDULE_DAYS whole=true
-                lens=lens!(s => s.schedule.turnaround_days)>{t!(i18n, in_turnaround)}</NumberField>
-            <NumberField path="schedule.downstream_days" unit=Unit::Days limit=limits::SCHEDULE_DAYS whole=true
-                lens=lens!(s => s.schedule.downstream_days)>{t!(i18n, in_downstream_days)}</NumberField>
-            <NumberField path="schedule.bulk_harvest_testing_days" unit=Unit::Days limit=limits::SCHEDULE_DAYS whole=true
-                lens=lens!(s => s.schedule.bulk_harvest_testing_days)>{t!(i18n, in_bh_testing)}</NumberField>
-            <NumberField path="schedule.qc_release_days" unit=Unit::Days limit=limits::SCHEDULE_DAYS whole=true
-                lens=lens!(s => s.schedule.qc_release_days)>{t!(i18n, in_qc_release)}</NumberField>
-            <NumberField path="schedule.qa_disposition_days" unit=Unit::Days limit=limits::SCHEDULE_DAYS whole=true
-                lens=lens!(s => s.schedule.qa_disposition_days)>{t!(i18n, in_qa_disposition)}</NumberField>
-            <NumberField path="schedule.lines_used" unit=Unit::Lines limit=lines_limit() whole=true
-                lens=lens!(s => s.schedule.lines_used)>{t!(i18n, in_lines_used)}</NumberField>
-            <NumberField path="schedule.line_utilisation_pct" unit=Unit::Percent limit=limits::UTILISATION_PCT
-                lens=lens!(s => s.schedule.line_utilisation_pct)>{t!(i18n, in_utilisation)}</NumberField>
+            {form_items(vec![
+                FormItem::Field(FieldSpec { path: "schedule.turnaround_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_turnaround)), lens: lens!(s => s.schedule.turnaround_days) }),
+                FormItem::Field(FieldSpec { path: "schedule.downstream_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_downstream_days)), lens: lens!(s => s.schedule.downstream_days) }),
+                FormItem::Field(FieldSpec { path: "schedule.bulk_harvest_testing_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_bh_testing)), lens: lens!(s => s.schedule.bulk_harvest_testing_days) }),
+                FormItem::Field(FieldSpec { path: "schedule.qc_release_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_qc_release)), lens: lens!(s => s.schedule.qc_release_days) }),
+                FormItem::Field(FieldSpec { path: "schedule.qa_disposition_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_qa_disposition)), lens: lens!(s => s.schedule.qa_disposition_days) }),
+                FormItem::Field(FieldSpec { path: "schedule.lines_used".into(), unit: Unit::Lines, limit: lines_limit(), whole: true, label: label(|l| td_string!(l, in_lines_used)), lens: lens!(s => s.schedule.lines_used) }),
+                FormItem::Field(FieldSpec { path: "schedule.line_utilisation_pct".into(), unit: Unit::Percent, limit: limits::UTILISATION_PCT, whole: false, label: label(|l| td_string!(l, in_utilisation)), lens: lens!(s => s.schedule.line_utilisation_pct) }),
+            ])}
             <div class="field check">
                 <input id="f-schedule-weekends" type="checkbox"
                     prop:checked=move || state.scenario.with(|s| s.schedule.weekend_operations_allowed)
                     on:change=move |ev| { let on = event_target_checked(&ev); state.scenario.update(|s| s.schedule.weekend_operations_allowed = on); } />
-                <label for="f-schedule-weekends">{t!(i18n, in_weekends)}</label>
+                <label for="f-schedule-weekends">{tr(|l| td_string!(l, in_weekends))}</label>
             </div>
         </Section>
     }
@@ -691,8 +639,8 @@ fn RatesSection() -> impl IntoView {
     let i18n = use_i18n();
     let facility = state.facility;
     view! {
-        <Section id="sec-rates" title=Box::new(move || t!(i18n, sec_rates).into_any())>
-            <p class="note wide">{t!(i18n, rates_note)}</p>
+        <Section id="sec-rates" title=label(|l| td_string!(l, sec_rates))>
+            <p class="note wide">{tr(|l| td_string!(l, rates_note))}</p>
             {Rate::ALL.into_iter().map(|rate| {
                 let source = move || facility.with(|f| f.rate_source(rate).map(str::to_string));
                 let lens = NumLens::new(
@@ -707,10 +655,9 @@ fn RatesSection() -> impl IntoView {
                 );
                 view! {
                     <div class="rate">
-                        <NumberField path=format!("rate_overrides.{}", rate.key()) unit=rate_unit(rate)
-                            limit=Limit { min: 0.0, max: rate.max() } lens=lens>
-                            {move || rate_name(i18n.get_locale(), rate)}
-                        </NumberField>
+                        {form_items(vec![
+                            FormItem::Field(FieldSpec { path: format!("rate_overrides.{}", rate.key()), unit: rate_unit(rate), limit: Limit { min: 0.0, max: rate.max() }, whole: false, label: label(move |l| rate_name(l, rate)), lens: lens }),
+                        ])}
                         <small class="source">
                             {move || match source() {
                                 Some(s) => format!("{} {s}", td_string!(i18n.get_locale(), source_published)),

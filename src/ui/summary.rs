@@ -1,41 +1,48 @@
-//! Key assumptions for the printed one-page summary: which inputs are the client's and which
-//! are defaults.
+//! Key assumptions for the printed one-page summary: which groups of inputs the client
+//! entered and which are still the defaults.
 
+use crate::i18n::*;
 use crate::model::Scenario;
-use serde_json::Value;
 
-/// Paths of every input that differs from the default scenario, in the scenario-format
-/// notation (`production.titer_g_per_l`, `seed_train[2].working_volume_l`).
-pub fn changed_inputs(scenario: &Scenario, defaults: &Scenario) -> Vec<String> {
-    let (Ok(a), Ok(b)) = (serde_json::to_value(scenario), serde_json::to_value(defaults)) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    diff("", &a, &b, &mut out);
-    out
+/// The groups of inputs, in the order of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputGroup {
+    Program,
+    CellLine,
+    SeedTrain,
+    Production,
+    Downstream,
+    Schedule,
+    Rates,
 }
 
-fn diff(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for (k, va) in x {
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
-                match y.get(k) {
-                    Some(vb) => diff(&p, va, vb, out),
-                    None => out.push(p),
-                }
-            }
-            for k in y.keys().filter(|k| !x.contains_key(*k)) {
-                out.push(if path.is_empty() { k.clone() } else { format!("{path}.{k}") });
-            }
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            for (i, (va, vb)) in x.iter().zip(y).enumerate() {
-                diff(&format!("{path}[{i}]"), va, vb, out);
-            }
-        }
-        _ if a != b => out.push(path.to_string()),
-        _ => {}
+/// The groups in which any input differs from the defaults (the scenario's name is not an
+/// assumption and is left out).
+pub fn changed_groups(s: &Scenario, d: &Scenario) -> Vec<InputGroup> {
+    use InputGroup::*;
+    [
+        (Program, s.program != d.program),
+        (CellLine, s.cell_line != d.cell_line),
+        (SeedTrain, s.seed_train != d.seed_train),
+        (Production, s.production != d.production),
+        (Downstream, s.downstream != d.downstream),
+        (Schedule, s.schedule != d.schedule),
+        (Rates, s.rate_overrides != d.rate_overrides),
+    ]
+    .into_iter()
+    .filter_map(|(g, changed)| changed.then_some(g))
+    .collect()
+}
+
+pub fn group_name(locale: Locale, g: InputGroup) -> &'static str {
+    match g {
+        InputGroup::Program => td_string!(locale, sec_program),
+        InputGroup::CellLine => td_string!(locale, sec_cell_line),
+        InputGroup::SeedTrain => td_string!(locale, sec_seed_train),
+        InputGroup::Production => td_string!(locale, sec_production),
+        InputGroup::Downstream => td_string!(locale, sec_downstream),
+        InputGroup::Schedule => td_string!(locale, sec_schedule),
+        InputGroup::Rates => td_string!(locale, sec_rates),
     }
 }
 
@@ -44,16 +51,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_exactly_the_changed_inputs() {
+    fn lists_exactly_the_changed_groups() {
         let d = Scenario::default();
-        assert!(changed_inputs(&d, &d).is_empty());
+        assert!(changed_groups(&d, &d).is_empty());
         let mut s = d.clone();
+        s.name = "Client X".into();
+        assert!(changed_groups(&s, &d).is_empty());
         s.production.titer_g_per_l = 5.0;
         s.seed_train[2].working_volume_l = 3.0;
-        let mut changed = changed_inputs(&s, &d);
-        changed.sort();
-        assert_eq!(changed, vec!["production.titer_g_per_l", "seed_train[2].working_volume_l"]);
-        s.seed_train.pop();
-        assert!(changed_inputs(&s, &d).contains(&"seed_train".to_string()));
+        assert_eq!(
+            changed_groups(&s, &d),
+            vec![InputGroup::SeedTrain, InputGroup::Production]
+        );
     }
 }

@@ -286,7 +286,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.deepEqual(buttons, expected);
 
     // Moving stage 1 down and back up leaves the train (and the harvest date) as it was.
-    const vessel = (i) => page.locator(`#f-seed_train-${i}-vessel`).inputValue();
+    const vessel = (i) => page.locator(`#f-seed_train-${i}-vessel_id`).inputValue();
     const [v0, v1] = [await vessel(0), await vessel(1)];
     await page.getByRole('button', { name: 'Move stage 1 down' }).click();
     await waitFor(() => vessel(0), v1, 'stage 1 vessel after moving down');

@@ -40,7 +40,7 @@ describe('Print summary', () => {
     await page.emulateMedia({ media: 'print' });
     assert.equal(
       (await page.locator('.print-header p').nth(1).textContent()).trim(),
-      'Key assumptions: 1 input(s) entered by the client (production.titer_g_per_l); all others are defaults.',
+      'Key assumptions: entered by the client: Production bioreactor (N). Everything else is a published or illustrative default.',
     );
     await app.check();
   });
