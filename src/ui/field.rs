@@ -264,6 +264,42 @@ pub struct FieldSpec {
     pub label: Label,
 }
 
+/// A field of decimal numbers: `num("production.titer_g_per_l", Unit::GPerL, limit, label, lens)`.
+pub fn num(
+    path: impl Into<String>,
+    unit: Unit,
+    limit: Limit,
+    label: Label,
+    lens: NumLens,
+) -> FormItem {
+    FormItem::Field(FieldSpec {
+        path: path.into(),
+        lens,
+        unit,
+        limit,
+        whole: false,
+        label,
+    })
+}
+
+/// A field of whole numbers (days, cycles, counts).
+pub fn whole(
+    path: impl Into<String>,
+    unit: Unit,
+    limit: Limit,
+    label: Label,
+    lens: NumLens,
+) -> FormItem {
+    FormItem::Field(FieldSpec {
+        path: path.into(),
+        lens,
+        unit,
+        limit,
+        whole: true,
+        label,
+    })
+}
+
 /// An item of a form grid: a field, or a heading across the grid.
 pub enum FormItem {
     Field(FieldSpec),

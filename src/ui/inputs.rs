@@ -12,7 +12,7 @@ use crate::model::scenario::{
 use crate::model::seed_train::design_seed_train;
 use crate::model::validate::{limits, Limit};
 use crate::ui::field::{
-    field_id, form_items, opts, FieldSpec, FormItem, NumLens, OptionText, SelectField,
+    field_id, form_items, num, opts, whole, FormItem, NumLens, OptionText, SelectField,
 };
 use crate::ui::format::{format_days, parse_days};
 use crate::ui::labels::{
@@ -157,16 +157,12 @@ fn ProgramSection() -> impl IntoView {
                     }
                 }) />
             {form_items(vec![
-                FormItem::Field(FieldSpec { path: "program.target.count".into(), unit: Unit::Batches, limit: limits::BATCHES, whole: true,
-                    label: label(|l| td_string!(l, in_batches)),
-                    lens: NumLens::new(
+                whole("program.target.count", Unit::Batches, limits::BATCHES, label(|l| td_string!(l, in_batches)), NumLens::new(
                         |s| match s.program.target { CampaignTarget::Batches { count } => Some(f64::from(count)), _ => None },
-                        |s, v| s.program.target = CampaignTarget::Batches { count: v as u32 }) }),
-                FormItem::Field(FieldSpec { path: "program.target.grams".into(), unit: Unit::Grams, limit: limits::DRUG_SUBSTANCE_G, whole: false,
-                    label: label(|l| td_string!(l, in_grams)),
-                    lens: NumLens::new(
+                        |s, v| s.program.target = CampaignTarget::Batches { count: v as u32 })),
+                num("program.target.grams", Unit::Grams, limits::DRUG_SUBSTANCE_G, label(|l| td_string!(l, in_grams)), NumLens::new(
                         |s| match s.program.target { CampaignTarget::DrugSubstanceG { grams } => Some(grams), _ => None },
-                        |s, v| s.program.target = CampaignTarget::DrugSubstanceG { grams: v }) }),
+                        |s, v| s.program.target = CampaignTarget::DrugSubstanceG { grams: v })),
             ])}
         </Section>
     }
@@ -177,10 +173,10 @@ fn CellLineSection() -> impl IntoView {
     view! {
         <Section id="sec-cell-line" title=label(|l| td_string!(l, sec_cell_line))>
             {form_items(vec![
-                FormItem::Field(FieldSpec { path: "cell_line.doubling_time_h".into(), unit: Unit::Hours, limit: limits::DOUBLING_TIME_H, whole: false, label: label(|l| td_string!(l, in_doubling_time)), lens: lens!(s => s.cell_line.doubling_time_h) }),
-                FormItem::Field(FieldSpec { path: "cell_line.lag_h".into(), unit: Unit::Hours, limit: limits::LAG_H, whole: false, label: label(|l| td_string!(l, in_lag)), lens: lens!(s => s.cell_line.lag_h) }),
-                FormItem::Field(FieldSpec { path: "cell_line.cells_per_vial_e6".into(), unit: Unit::E6Cells, limit: limits::CELLS_PER_VIAL_E6, whole: false, label: label(|l| td_string!(l, in_cells_per_vial)), lens: lens!(s => s.cell_line.cells_per_vial_e6) }),
-                FormItem::Field(FieldSpec { path: "cell_line.post_thaw_viability_pct".into(), unit: Unit::Percent, limit: limits::VIABILITY_PCT, whole: false, label: label(|l| td_string!(l, in_viability)), lens: lens!(s => s.cell_line.post_thaw_viability_pct) }),
+                num("cell_line.doubling_time_h", Unit::Hours, limits::DOUBLING_TIME_H, label(|l| td_string!(l, in_doubling_time)), lens!(s => s.cell_line.doubling_time_h)),
+                num("cell_line.lag_h", Unit::Hours, limits::LAG_H, label(|l| td_string!(l, in_lag)), lens!(s => s.cell_line.lag_h)),
+                num("cell_line.cells_per_vial_e6", Unit::E6Cells, limits::CELLS_PER_VIAL_E6, label(|l| td_string!(l, in_cells_per_vial)), lens!(s => s.cell_line.cells_per_vial_e6)),
+                num("cell_line.post_thaw_viability_pct", Unit::Percent, limits::VIABILITY_PCT, label(|l| td_string!(l, in_viability)), lens!(s => s.cell_line.post_thaw_viability_pct)),
             ])}
         </Section>
     }
@@ -309,27 +305,17 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
                         };
                     }) />
                 {form_items(vec![
-                    FormItem::Field(FieldSpec { path: format!("{path}.working_volume_l"), unit: Unit::Litres, limit: limits::SEED_VOLUME_L, whole: false,
-                        label: label(|l| td_string!(l, in_working_volume)),
-                        lens: NumLens::stage(i, |st| Some(st.working_volume_l), |st, v| st.working_volume_l = v) }),
-                    FormItem::Field(FieldSpec { path: format!("{path}.seeding_density_e6_per_ml"), unit: Unit::E6CellsPerMl, limit: limits::DENSITY_E6_PER_ML, whole: false,
-                        label: label(|l| td_string!(l, in_seeding_density)),
-                        lens: NumLens::stage(i, |st| Some(st.seeding_density_e6_per_ml), |st, v| st.seeding_density_e6_per_ml = v) }),
-                    FormItem::Field(FieldSpec { path: format!("{path}.end.density_e6_per_ml"), unit: Unit::E6CellsPerMl, limit: limits::DENSITY_E6_PER_ML, whole: false,
-                        label: label(|l| td_string!(l, in_split_density)),
-                        lens: NumLens::stage(i,
+                    num(format!("{path}.working_volume_l"), Unit::Litres, limits::SEED_VOLUME_L, label(|l| td_string!(l, in_working_volume)), NumLens::stage(i, |st| Some(st.working_volume_l), |st, v| st.working_volume_l = v)),
+                    num(format!("{path}.seeding_density_e6_per_ml"), Unit::E6CellsPerMl, limits::DENSITY_E6_PER_ML, label(|l| td_string!(l, in_seeding_density)), NumLens::stage(i, |st| Some(st.seeding_density_e6_per_ml), |st, v| st.seeding_density_e6_per_ml = v)),
+                    num(format!("{path}.end.density_e6_per_ml"), Unit::E6CellsPerMl, limits::DENSITY_E6_PER_ML, label(|l| td_string!(l, in_split_density)), NumLens::stage(i,
                             |st| match st.end { StageEnd::SplitDensity { density_e6_per_ml } => Some(density_e6_per_ml), _ => None },
-                            |st, v| st.end = StageEnd::SplitDensity { density_e6_per_ml: v }) }),
-                    FormItem::Field(FieldSpec { path: format!("{path}.end.days"), unit: Unit::Days, limit: limits::FIXED_DAYS, whole: true,
-                        label: label(|l| td_string!(l, in_fixed_days)),
-                        lens: NumLens::stage(i,
+                            |st, v| st.end = StageEnd::SplitDensity { density_e6_per_ml: v })),
+                    whole(format!("{path}.end.days"), Unit::Days, limits::FIXED_DAYS, label(|l| td_string!(l, in_fixed_days)), NumLens::stage(i,
                             |st| match st.end { StageEnd::FixedDays { days } => Some(f64::from(days)), _ => None },
-                            |st, v| st.end = StageEnd::FixedDays { days: v as u32 }) }),
-                    FormItem::Field(FieldSpec { path: format!("{path}.mode.vvd"), unit: Unit::Vvd, limit: limits::VVD, whole: false,
-                        label: label(|l| td_string!(l, in_vvd)),
-                        lens: NumLens::stage(i,
+                            |st, v| st.end = StageEnd::FixedDays { days: v as u32 })),
+                    num(format!("{path}.mode.vvd"), Unit::Vvd, limits::VVD, label(|l| td_string!(l, in_vvd)), NumLens::stage(i,
                             |st| match st.mode { StageMode::Perfusion { vvd } => Some(vvd), _ => None },
-                            |st, v| st.mode = StageMode::Perfusion { vvd: v }) }),
+                            |st, v| st.mode = StageMode::Perfusion { vvd: v })),
                 ])}
             </div>
             <div class="stage-buttons">
@@ -387,12 +373,12 @@ fn ProductionSection() -> impl IntoView {
                 get=Arc::new(|s| s.production.vessel_id.clone())
                 set=Arc::new(|s, v| s.production.vessel_id = v.to_string()) />
             {form_items(vec![
-                FormItem::Field(FieldSpec { path: "production.initial_volume_l".into(), unit: Unit::Litres, limit: limits::PRODUCTION_VOLUME_L, whole: false, label: label(|l| td_string!(l, in_initial_volume)), lens: lens!(s => s.production.initial_volume_l) }),
-                FormItem::Field(FieldSpec { path: "production.seeding_density_e6_per_ml".into(), unit: Unit::E6CellsPerMl, limit: limits::DENSITY_E6_PER_ML, whole: false, label: label(|l| td_string!(l, in_seeding_density)), lens: lens!(s => s.production.seeding_density_e6_per_ml) }),
-                FormItem::Field(FieldSpec { path: "production.duration_days".into(), unit: Unit::Days, limit: limits::PRODUCTION_DAYS, whole: true, label: label(|l| td_string!(l, in_duration)), lens: lens!(s => s.production.duration_days) }),
-                FormItem::Field(FieldSpec { path: "production.titer_g_per_l".into(), unit: Unit::GPerL, limit: limits::TITER_G_PER_L, whole: false, label: label(|l| td_string!(l, in_titer)), lens: lens!(s => s.production.titer_g_per_l) }),
-                FormItem::Field(FieldSpec { path: "production.peak_density_e6_per_ml".into(), unit: Unit::E6CellsPerMl, limit: limits::DENSITY_E6_PER_ML, whole: false, label: label(|l| td_string!(l, in_peak_density)), lens: lens!(s => s.production.peak_density_e6_per_ml) }),
-                FormItem::Field(FieldSpec { path: "production.daily_sample_l".into(), unit: Unit::Litres, limit: limits::DAILY_SAMPLE_L, whole: false, label: label(|l| td_string!(l, in_daily_sample)), lens: lens!(s => s.production.daily_sample_l) }),
+                num("production.initial_volume_l", Unit::Litres, limits::PRODUCTION_VOLUME_L, label(|l| td_string!(l, in_initial_volume)), lens!(s => s.production.initial_volume_l)),
+                num("production.seeding_density_e6_per_ml", Unit::E6CellsPerMl, limits::DENSITY_E6_PER_ML, label(|l| td_string!(l, in_seeding_density)), lens!(s => s.production.seeding_density_e6_per_ml)),
+                whole("production.duration_days", Unit::Days, limits::PRODUCTION_DAYS, label(|l| td_string!(l, in_duration)), lens!(s => s.production.duration_days)),
+                num("production.titer_g_per_l", Unit::GPerL, limits::TITER_G_PER_L, label(|l| td_string!(l, in_titer)), lens!(s => s.production.titer_g_per_l)),
+                num("production.peak_density_e6_per_ml", Unit::E6CellsPerMl, limits::DENSITY_E6_PER_ML, label(|l| td_string!(l, in_peak_density)), lens!(s => s.production.peak_density_e6_per_ml)),
+                num("production.daily_sample_l", Unit::Litres, limits::DAILY_SAMPLE_L, label(|l| td_string!(l, in_daily_sample)), lens!(s => s.production.daily_sample_l)),
             ])}
             <div class="feeds wide">
                 <h3>{tr(|l| td_string!(l, feeds_title))}</h3>
@@ -466,12 +452,12 @@ fn FeedEditor(i: usize) -> impl IntoView {
                     };
                 }) />
             {form_items(vec![
-                FormItem::Field(FieldSpec { path: format!("{path}.amount.pct"), unit: Unit::Percent, limit: limits::FEED_PCT, whole: false, label: label(|l| td_string!(l, in_feed_pct)), lens: NumLens::new(
+                num(format!("{path}.amount.pct"), Unit::Percent, limits::FEED_PCT, label(|l| td_string!(l, in_feed_pct)), NumLens::new(
                     move |s| s.production.feeds.get(i).and_then(|f| match f.amount { FeedAmount::PercentOfInitial { pct } => Some(pct), _ => None }),
-                    move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::PercentOfInitial { pct: v } }) }),
-                FormItem::Field(FieldSpec { path: format!("{path}.amount.litres"), unit: Unit::Litres, limit: limits::FEED_LITRES, whole: false, label: label(|l| td_string!(l, in_feed_litres)), lens: NumLens::new(
+                    move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::PercentOfInitial { pct: v } })),
+                num(format!("{path}.amount.litres"), Unit::Litres, limits::FEED_LITRES, label(|l| td_string!(l, in_feed_litres)), NumLens::new(
                     move |s| s.production.feeds.get(i).and_then(|f| match f.amount { FeedAmount::FixedVolume { litres } => Some(litres), _ => None }),
-                    move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::FixedVolume { litres: v } }) }),
+                    move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::FixedVolume { litres: v } })),
             ])}
             <div class="field" class:invalid=move || days_message.get().is_some()>
                 <label for=format!("{base}-days")>{tr(|l| td_string!(l, in_feed_days))}</label>
@@ -519,14 +505,14 @@ fn ChromatographyFields(
     view! {
         <h3 class="wide">{move || title(i18n.get_locale())}</h3>
         {form_items(vec![
-            FormItem::Field(FieldSpec { path: path("yield_pct"), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: l(|c| c.yield_pct, |c, v| c.yield_pct = v) }),
-            FormItem::Field(FieldSpec { path: path("capacity_g_per_l"), unit: Unit::GPerL, limit: limits::CAPACITY_G_PER_L, whole: false, label: label(|l| td_string!(l, in_capacity)), lens: l(|c| c.capacity_g_per_l, |c, v| c.capacity_g_per_l = v) }),
-            FormItem::Field(FieldSpec { path: path("load_fraction_pct"), unit: Unit::Percent, limit: limits::LOAD_FRACTION_PCT, whole: false, label: label(|l| td_string!(l, in_load_fraction)), lens: l(|c| c.load_fraction_pct, |c, v| c.load_fraction_pct = v) }),
-            FormItem::Field(FieldSpec { path: path("column_volume_l"), unit: Unit::Litres, limit: limits::COLUMN_VOLUME_L, whole: false, label: label(|l| td_string!(l, in_column_volume)), lens: l(|c| c.column_volume_l, |c, v| c.column_volume_l = v) }),
-            FormItem::Field(FieldSpec { path: path("max_cycles_per_batch"), unit: Unit::Cycles, limit: limits::MAX_CYCLES, whole: true, label: label(|l| td_string!(l, in_max_cycles)), lens: l(|c| f64::from(c.max_cycles_per_batch), |c, v| c.max_cycles_per_batch = v as u32) }),
-            FormItem::Field(FieldSpec { path: path("buffer_cv_per_cycle"), unit: Unit::ColumnVolumes, limit: limits::BUFFER_CV, whole: false, label: label(|l| td_string!(l, in_buffer_cv)), lens: l(|c| c.buffer_cv_per_cycle, |c, v| c.buffer_cv_per_cycle = v) }),
-            FormItem::Field(FieldSpec { path: path("pool_concentration_g_per_l"), unit: Unit::GPerL, limit: limits::CONCENTRATION_G_PER_L, whole: false, label: label(|l| td_string!(l, in_pool_concentration)), lens: l(|c| c.pool_concentration_g_per_l, |c, v| c.pool_concentration_g_per_l = v) }),
-            FormItem::Field(FieldSpec { path: path("lifetime_cycles"), unit: Unit::Cycles, limit: limits::LIFETIME_CYCLES, whole: true, label: label(|l| td_string!(l, in_lifetime)), lens: l(|c| f64::from(c.lifetime_cycles), |c, v| c.lifetime_cycles = v as u32) }),
+            num(path("yield_pct"), Unit::Percent, limits::YIELD_PCT, label(|l| td_string!(l, in_yield)), l(|c| c.yield_pct, |c, v| c.yield_pct = v)),
+            num(path("capacity_g_per_l"), Unit::GPerL, limits::CAPACITY_G_PER_L, label(|l| td_string!(l, in_capacity)), l(|c| c.capacity_g_per_l, |c, v| c.capacity_g_per_l = v)),
+            num(path("load_fraction_pct"), Unit::Percent, limits::LOAD_FRACTION_PCT, label(|l| td_string!(l, in_load_fraction)), l(|c| c.load_fraction_pct, |c, v| c.load_fraction_pct = v)),
+            num(path("column_volume_l"), Unit::Litres, limits::COLUMN_VOLUME_L, label(|l| td_string!(l, in_column_volume)), l(|c| c.column_volume_l, |c, v| c.column_volume_l = v)),
+            whole(path("max_cycles_per_batch"), Unit::Cycles, limits::MAX_CYCLES, label(|l| td_string!(l, in_max_cycles)), l(|c| f64::from(c.max_cycles_per_batch), |c, v| c.max_cycles_per_batch = v as u32)),
+            num(path("buffer_cv_per_cycle"), Unit::ColumnVolumes, limits::BUFFER_CV, label(|l| td_string!(l, in_buffer_cv)), l(|c| c.buffer_cv_per_cycle, |c, v| c.buffer_cv_per_cycle = v)),
+            num(path("pool_concentration_g_per_l"), Unit::GPerL, limits::CONCENTRATION_G_PER_L, label(|l| td_string!(l, in_pool_concentration)), l(|c| c.pool_concentration_g_per_l, |c, v| c.pool_concentration_g_per_l = v)),
+            whole(path("lifetime_cycles"), Unit::Cycles, limits::LIFETIME_CYCLES, label(|l| td_string!(l, in_lifetime)), l(|c| f64::from(c.lifetime_cycles), |c, v| c.lifetime_cycles = v as u32)),
         ])}
     }
 }
@@ -537,16 +523,16 @@ fn DownstreamSection() -> impl IntoView {
         <Section id="sec-downstream" title=label(|l| td_string!(l, sec_downstream))>
             {form_items(vec![
                 FormItem::Heading(label(|l| td_string!(l, step_clarification))),
-                FormItem::Field(FieldSpec { path: "downstream.clarification.yield_pct".into(), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: lens!(s => s.downstream.clarification.yield_pct) }),
-                FormItem::Field(FieldSpec { path: "downstream.clarification.filter_loading_l_per_m2".into(), unit: Unit::LPerM2, limit: limits::LOADING_L_PER_M2, whole: false, label: label(|l| td_string!(l, in_depth_loading)), lens: lens!(s => s.downstream.clarification.filter_loading_l_per_m2) }),
-                FormItem::Field(FieldSpec { path: "downstream.clarification.flush_l_per_m2".into(), unit: Unit::LPerM2, limit: limits::FLUSH_L_PER_M2, whole: false, label: label(|l| td_string!(l, in_flush)), lens: lens!(s => s.downstream.clarification.flush_l_per_m2) }),
+                num("downstream.clarification.yield_pct", Unit::Percent, limits::YIELD_PCT, label(|l| td_string!(l, in_yield)), lens!(s => s.downstream.clarification.yield_pct)),
+                num("downstream.clarification.filter_loading_l_per_m2", Unit::LPerM2, limits::LOADING_L_PER_M2, label(|l| td_string!(l, in_depth_loading)), lens!(s => s.downstream.clarification.filter_loading_l_per_m2)),
+                num("downstream.clarification.flush_l_per_m2", Unit::LPerM2, limits::FLUSH_L_PER_M2, label(|l| td_string!(l, in_flush)), lens!(s => s.downstream.clarification.flush_l_per_m2)),
             ])}
             <ChromatographyFields key="protein_a" get=|s| &s.downstream.protein_a get_mut=|s| &mut s.downstream.protein_a
                 title=label(|l| td_string!(l, step_protein_a)) />
             {form_items(vec![
                 FormItem::Heading(label(|l| td_string!(l, step_low_ph))),
-                FormItem::Field(FieldSpec { path: "downstream.low_ph.yield_pct".into(), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: lens!(s => s.downstream.low_ph.yield_pct) }),
-                FormItem::Field(FieldSpec { path: "downstream.low_ph.adjust_pct_of_volume".into(), unit: Unit::Percent, limit: limits::ADJUST_PCT, whole: false, label: label(|l| td_string!(l, in_adjust)), lens: lens!(s => s.downstream.low_ph.adjust_pct_of_volume) }),
+                num("downstream.low_ph.yield_pct", Unit::Percent, limits::YIELD_PCT, label(|l| td_string!(l, in_yield)), lens!(s => s.downstream.low_ph.yield_pct)),
+                num("downstream.low_ph.adjust_pct_of_volume", Unit::Percent, limits::ADJUST_PCT, label(|l| td_string!(l, in_adjust)), lens!(s => s.downstream.low_ph.adjust_pct_of_volume)),
             ])}
             <ChromatographyFields key="aex" get=|s| &s.downstream.aex get_mut=|s| &mut s.downstream.aex
                 title=label(|l| td_string!(l, step_aex)) />
@@ -554,13 +540,13 @@ fn DownstreamSection() -> impl IntoView {
                 title=label(|l| td_string!(l, step_cex)) />
             {form_items(vec![
                 FormItem::Heading(label(|l| td_string!(l, step_virus_filtration))),
-                FormItem::Field(FieldSpec { path: "downstream.virus_filtration.yield_pct".into(), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: lens!(s => s.downstream.virus_filtration.yield_pct) }),
-                FormItem::Field(FieldSpec { path: "downstream.virus_filtration.loading_l_per_m2".into(), unit: Unit::LPerM2, limit: limits::LOADING_L_PER_M2, whole: false, label: label(|l| td_string!(l, in_vf_loading)), lens: lens!(s => s.downstream.virus_filtration.loading_l_per_m2) }),
+                num("downstream.virus_filtration.yield_pct", Unit::Percent, limits::YIELD_PCT, label(|l| td_string!(l, in_yield)), lens!(s => s.downstream.virus_filtration.yield_pct)),
+                num("downstream.virus_filtration.loading_l_per_m2", Unit::LPerM2, limits::LOADING_L_PER_M2, label(|l| td_string!(l, in_vf_loading)), lens!(s => s.downstream.virus_filtration.loading_l_per_m2)),
                 FormItem::Heading(label(|l| td_string!(l, step_ufdf))),
-                FormItem::Field(FieldSpec { path: "downstream.ufdf.yield_pct".into(), unit: Unit::Percent, limit: limits::YIELD_PCT, whole: false, label: label(|l| td_string!(l, in_yield)), lens: lens!(s => s.downstream.ufdf.yield_pct) }),
-                FormItem::Field(FieldSpec { path: "downstream.ufdf.diafiltration_concentration_g_per_l".into(), unit: Unit::GPerL, limit: limits::CONCENTRATION_G_PER_L, whole: false, label: label(|l| td_string!(l, in_df_concentration)), lens: lens!(s => s.downstream.ufdf.diafiltration_concentration_g_per_l) }),
-                FormItem::Field(FieldSpec { path: "downstream.ufdf.diavolumes".into(), unit: Unit::Diavolumes, limit: limits::DIAVOLUMES, whole: false, label: label(|l| td_string!(l, in_diavolumes)), lens: lens!(s => s.downstream.ufdf.diavolumes) }),
-                FormItem::Field(FieldSpec { path: "downstream.ufdf.final_concentration_g_per_l".into(), unit: Unit::GPerL, limit: limits::CONCENTRATION_G_PER_L, whole: false, label: label(|l| td_string!(l, in_final_concentration)), lens: lens!(s => s.downstream.ufdf.final_concentration_g_per_l) }),
+                num("downstream.ufdf.yield_pct", Unit::Percent, limits::YIELD_PCT, label(|l| td_string!(l, in_yield)), lens!(s => s.downstream.ufdf.yield_pct)),
+                num("downstream.ufdf.diafiltration_concentration_g_per_l", Unit::GPerL, limits::CONCENTRATION_G_PER_L, label(|l| td_string!(l, in_df_concentration)), lens!(s => s.downstream.ufdf.diafiltration_concentration_g_per_l)),
+                num("downstream.ufdf.diavolumes", Unit::Diavolumes, limits::DIAVOLUMES, label(|l| td_string!(l, in_diavolumes)), lens!(s => s.downstream.ufdf.diavolumes)),
+                num("downstream.ufdf.final_concentration_g_per_l", Unit::GPerL, limits::CONCENTRATION_G_PER_L, label(|l| td_string!(l, in_final_concentration)), lens!(s => s.downstream.ufdf.final_concentration_g_per_l)),
                 FormItem::Heading(label(|l| td_string!(l, dsp_general))),
             ])}
             <SelectField path="downstream.resin_mode" label=label(|l| td_string!(l, in_resin_mode))
@@ -571,8 +557,8 @@ fn DownstreamSection() -> impl IntoView {
                 })
                 set=Arc::new(|s, v| s.downstream.resin_mode = if v == "dedicated" { ResinMode::DedicatedToCampaign } else { ResinMode::Amortised }) />
             {form_items(vec![
-                FormItem::Field(FieldSpec { path: "downstream.media_overage_pct".into(), unit: Unit::Percent, limit: limits::OVERAGE_PCT, whole: false, label: label(|l| td_string!(l, in_media_overage)), lens: lens!(s => s.downstream.media_overage_pct) }),
-                FormItem::Field(FieldSpec { path: "downstream.buffer_overage_pct".into(), unit: Unit::Percent, limit: limits::OVERAGE_PCT, whole: false, label: label(|l| td_string!(l, in_buffer_overage)), lens: lens!(s => s.downstream.buffer_overage_pct) }),
+                num("downstream.media_overage_pct", Unit::Percent, limits::OVERAGE_PCT, label(|l| td_string!(l, in_media_overage)), lens!(s => s.downstream.media_overage_pct)),
+                num("downstream.buffer_overage_pct", Unit::Percent, limits::OVERAGE_PCT, label(|l| td_string!(l, in_buffer_overage)), lens!(s => s.downstream.buffer_overage_pct)),
             ])}
         </Section>
     }
@@ -604,13 +590,13 @@ fn ScheduleSection() -> impl IntoView {
                 </p>
             </div>
             {form_items(vec![
-                FormItem::Field(FieldSpec { path: "schedule.turnaround_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_turnaround)), lens: lens!(s => s.schedule.turnaround_days) }),
-                FormItem::Field(FieldSpec { path: "schedule.downstream_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_downstream_days)), lens: lens!(s => s.schedule.downstream_days) }),
-                FormItem::Field(FieldSpec { path: "schedule.bulk_harvest_testing_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_bh_testing)), lens: lens!(s => s.schedule.bulk_harvest_testing_days) }),
-                FormItem::Field(FieldSpec { path: "schedule.qc_release_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_qc_release)), lens: lens!(s => s.schedule.qc_release_days) }),
-                FormItem::Field(FieldSpec { path: "schedule.qa_disposition_days".into(), unit: Unit::Days, limit: limits::SCHEDULE_DAYS, whole: true, label: label(|l| td_string!(l, in_qa_disposition)), lens: lens!(s => s.schedule.qa_disposition_days) }),
-                FormItem::Field(FieldSpec { path: "schedule.lines_used".into(), unit: Unit::Lines, limit: lines_limit(), whole: true, label: label(|l| td_string!(l, in_lines_used)), lens: lens!(s => s.schedule.lines_used) }),
-                FormItem::Field(FieldSpec { path: "schedule.line_utilisation_pct".into(), unit: Unit::Percent, limit: limits::UTILISATION_PCT, whole: false, label: label(|l| td_string!(l, in_utilisation)), lens: lens!(s => s.schedule.line_utilisation_pct) }),
+                whole("schedule.turnaround_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_turnaround)), lens!(s => s.schedule.turnaround_days)),
+                whole("schedule.downstream_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_downstream_days)), lens!(s => s.schedule.downstream_days)),
+                whole("schedule.bulk_harvest_testing_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_bh_testing)), lens!(s => s.schedule.bulk_harvest_testing_days)),
+                whole("schedule.qc_release_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_qc_release)), lens!(s => s.schedule.qc_release_days)),
+                whole("schedule.qa_disposition_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_qa_disposition)), lens!(s => s.schedule.qa_disposition_days)),
+                whole("schedule.lines_used", Unit::Lines, lines_limit(), label(|l| td_string!(l, in_lines_used)), lens!(s => s.schedule.lines_used)),
+                num("schedule.line_utilisation_pct", Unit::Percent, limits::UTILISATION_PCT, label(|l| td_string!(l, in_utilisation)), lens!(s => s.schedule.line_utilisation_pct)),
             ])}
             <div class="field check">
                 <input id="f-schedule-weekends" type="checkbox"
@@ -656,7 +642,7 @@ fn RatesSection() -> impl IntoView {
                 view! {
                     <div class="rate">
                         {form_items(vec![
-                            FormItem::Field(FieldSpec { path: format!("rate_overrides.{}", rate.key()), unit: rate_unit(rate), limit: Limit { min: 0.0, max: rate.max() }, whole: false, label: label(move |l| rate_name(l, rate)), lens: lens }),
+                            num(format!("rate_overrides.{}", rate.key()), rate_unit(rate), Limit { min: 0.0, max: rate.max() }, label(move |l| rate_name(l, rate)), lens),
                         ])}
                         <small class="source">
                             {move || match source() {
