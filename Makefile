@@ -4,7 +4,7 @@
 #   make test    every test level, then "N passed, N failed"
 #   make dist    release build into dist/ + size report (raw, gzip, brotli)
 #   make bench   model benchmark (cargo bench) + page benchmark of the release build
-#                (cold load to first result, edit to paint; scripts/bench-page.mjs)
+#                (cold load to first result, edit to paint; scripts/bench-page.mjs) + Lighthouse
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -42,6 +42,7 @@ dist: setup
 bench: setup dist
 	cargo bench --bench estimate
 	node scripts/bench-page.mjs
+	scripts/lighthouse.sh
 
 clean:
 	cargo clean

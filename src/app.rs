@@ -62,29 +62,51 @@ fn Page() -> impl IntoView {
     if let Some(c) = load_pref(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
         state.prefs.update(|p| p.currency = c);
     }
-    // Keep <html lang> in step with the language, for screen readers and fonts.
+    let document = web_sys::window().and_then(|w| w.document());
+    // index.html paints the title and lead before the app loads. The app keeps those elements
+    // and only translates them: replacing them would make the page's largest text paint again
+    // late (the largest-contentful-paint metric). Without that shell (component tests), the app
+    // renders its own.
+    let shell_title = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("app-title"));
+    let shell_lead = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("app-lead"));
+    let has_shell = shell_title.is_some();
     Effect::new(move |_| {
-        let code = match i18n.get_locale() {
-            Locale::en => "en",
-            Locale::zh => "zh-CN",
+        let locale = i18n.get_locale();
+        let Some(d) = web_sys::window().and_then(|w| w.document()) else {
+            return;
         };
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = el.set_attribute("lang", code);
+        // <html lang> follows the language, for screen readers and fonts.
+        if let Some(el) = d.document_element() {
+            let _ = el.set_attribute("lang", if locale == Locale::zh { "zh-CN" } else { "en" });
+        }
+        d.set_title(td_string!(locale, app_title));
+        if let Some(el) = &shell_title {
+            el.set_text_content(Some(td_string!(locale, app_title)));
+        }
+        if let Some(el) = &shell_lead {
+            el.set_text_content(Some(td_string!(locale, app_lead)));
         }
     });
-    view! {
-        <header class="top">
+    let brand = (!has_shell).then(|| {
+        view! {
             <div class="brand">
                 <h1>{tr(|l| td_string!(l, app_title))}</h1>
                 <p class="lead">{tr(|l| td_string!(l, app_lead))}</p>
             </div>
+        }
+    });
+    view! {
+        <header class="top">
+            {brand}
             <Toolbar />
         </header>
         <main class="layout">
             <div class="col-inputs">
+                <h2 class="visually-hidden">{tr(|l| td_string!(l, inputs_title))}</h2>
                 <InputForm />
             </div>
             <div class="col-results">

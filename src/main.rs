@@ -1,6 +1,19 @@
-//! Browser entry point: mounts the app. All logic lives in the library crate.
+//! Browser entry point: mounts the app in place of the loading shell of `index.html`. All
+//! logic lives in the library crate.
+
+use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(tech_transfer_calc::app::App);
+    let shell = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match shell.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(root) => {
+            root.set_inner_html("");
+            // The app lives as long as the page.
+            leptos::mount::mount_to(root, tech_transfer_calc::app::App).forget();
+        }
+        None => leptos::mount::mount_to_body(tech_transfer_calc::app::App),
+    }
 }

@@ -116,9 +116,10 @@ fn inoculum_larger_than_previous_stage_is_shown_where_it_is() {
         .find(|i| matches!(i.check, FitCheck::InoculumAvailable { stage: Some(4), .. }))
         .unwrap();
     assert_eq!(item.status, FitStatus::Fail);
+    // Tied to the stage that falls short: the 50 L bag, now at 10 L.
     assert_eq!(
         item.field.as_deref(),
-        Some("seed_train[4].working_volume_l")
+        Some("seed_train[3].working_volume_l")
     );
     // Only 10 L go over: N-1 is seeded at 10 x 4.0 / 180 = 0.222 and needs longer to grow:
     // ln(4 / 0.222) / ln 2 = 4.17 -> 5 days instead of 3.

@@ -172,6 +172,11 @@ async fn seed_train_editor_adds_removes_and_designs_stages() {
         "{}",
         c.text("#fit")
     );
+    // ... and in the editor, under the stage that falls short (N-1).
+    assert_eq!(
+        c.text("#f-seed_train-4-working_volume_l-fit"),
+        "production bioreactor: inoculum needs 175 L; the previous stage holds 100 L."
+    );
     c.click("#sec-seed-train .stage-actions button:nth-child(1)"); // design
     tick().await;
     assert_eq!(c.input("#f-seed_train-4-working_volume_l").value(), "180");

@@ -177,7 +177,8 @@ pub fn check_fit(
                     needed_l: st.inoculum_needed_l,
                     available_l: prev.working_volume_l,
                 },
-                Some(format!("seed_train[{i}].working_volume_l")),
+                // Shown at the previous stage, whose volume falls short.
+                Some(format!("seed_train[{}].working_volume_l", i - 1)),
             );
             if st.inoculum_needed_l > st.working_volume_l + EPS {
                 item(
@@ -203,7 +204,8 @@ pub fn check_fit(
                 needed_l: production.inoculum_needed_l,
                 available_l: last.working_volume_l,
             },
-            Some("production.initial_volume_l".into()),
+            // Shown at N-1, whose volume falls short.
+            Some(format!("seed_train[{}].working_volume_l", stages.len() - 1)),
         );
         if production.inoculum_needed_l > production.initial_volume_l + EPS {
             item(

@@ -2,10 +2,11 @@
 //! typed text kept as typed while it is invalid.
 
 use crate::i18n::*;
+use crate::model::fit::FitStatus;
 use crate::model::scenario::{Scenario, SeedStage};
 use crate::model::validate::Limit;
 use crate::ui::format::{format_short, input_text, parse_number};
-use crate::ui::labels::{fill, problem_text, tr, unit_text, Label, Unit};
+use crate::ui::labels::{fill, fit_text, problem_text, tr, unit_text, Label, Unit};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -171,6 +172,23 @@ pub fn NumberField(
             .map(|e| problem_text(locale, &e.problem))
     };
     let message = Memo::new(move |_| message());
+    // A facility-fit failure or warning tied to this field (e.g. an inoculum larger than the
+    // previous stage) is shown here too, where the user can change it.
+    let path_for_fit = path.clone();
+    let fit_note = Memo::new(move |_| {
+        let locale = i18n.get_locale();
+        state.shown.with(|shown| {
+            let e = shown.estimate.as_ref()?;
+            let item = e.fit.iter().find(|i| {
+                i.status != FitStatus::Pass && i.field.as_deref() == Some(path_for_fit.as_str())
+            })?;
+            Some(
+                state
+                    .facility
+                    .with(|f| fit_text(locale, &item.check, f, e.seed_train.len())),
+            )
+        })
+    });
     let display = move || {
         draft
             .get()
@@ -197,7 +215,8 @@ pub fn NumberField(
             None => range,
         }
     };
-    let described_by = format!("{hint_id} {err_id}");
+    let fit_id = format!("{id}-fit");
+    let described_by = format!("{hint_id} {err_id} {fit_id}");
 
     view! {
         // A field whose value is absent (another variant is chosen, e.g. "fixed days" instead of
@@ -243,6 +262,7 @@ pub fn NumberField(
             <p id=err_id class="error" aria-live="polite">
                 {move || message.get()}
             </p>
+            <p id=fit_id class="fit-note">{move || fit_note.get()}</p>
         </div>
     }
 }

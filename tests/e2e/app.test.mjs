@@ -69,13 +69,15 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 
     // Every asset came from below the sub-path, so dist/ works wherever it is deployed, and the
-    // JS, wasm and CSS have content hashes in their names (cacheable forever).
+    // JS and wasm have content hashes in their names (cacheable forever). The CSS is inlined in
+    // index.html (no render-blocking request), so the page is styled before the app loads.
     const paths = app.requests.map((r) => new URL(r.url()).pathname);
     for (const p of paths) assert.ok(p.startsWith(PREFIX), `asset outside ${PREFIX}: ${p}`);
     const assets = paths.filter((p) => /\.(js|wasm|css)$/.test(p));
     assert.ok(assets.some((p) => p.endsWith('.wasm')), `no wasm request in ${paths.join(', ')}`);
     assert.ok(assets.some((p) => p.endsWith('.js')), `no js request in ${paths.join(', ')}`);
-    assert.ok(assets.some((p) => p.endsWith('.css')), `no css request in ${paths.join(', ')}`);
+    assert.ok(!assets.some((p) => p.endsWith('.css')), `unexpected css request in ${paths.join(', ')}`);
+    assert.ok((await page.locator('head style').count()) >= 1, 'no inlined <style> in the page head');
     for (const p of assets) assert.match(p, /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/, `asset name not hashed: ${p}`);
     const wasm = app.requests.find((r) => r.url().endsWith('.wasm'));
     assert.equal((await wasm.response()).headers()['content-type'], 'application/wasm');
@@ -203,8 +205,11 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     const titer = page.locator(TITER);
     const err = `${TITER}-err`;
 
-    // The error and the hint are what the field is described by.
-    assert.equal(await titer.getAttribute('aria-describedby'), 'f-production-titer_g_per_l-hint f-production-titer_g_per_l-err');
+    // The hint, the error and any facility-fit note are what the field is described by.
+    assert.equal(
+      await titer.getAttribute('aria-describedby'),
+      'f-production-titer_g_per_l-hint f-production-titer_g_per_l-err f-production-titer_g_per_l-fit',
+    );
     assert.equal(await page.locator('#f-production-titer_g_per_l-hint').count(), 1);
     assert.equal(await page.locator(err).count(), 1);
     assert.equal(await titer.getAttribute('aria-invalid'), 'false');

@@ -9,6 +9,7 @@
 //
 // Or by hand: node tests/e2e/serve.mjs [dir] [prefix] [port]
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,9 @@ export const MIME = {
 
 // Trunk's hashed file names look like name-0123456789abcdef.ext: safe to cache forever.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
+
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/;
+const brotliCache = new Map();
 
 export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host = '127.0.0.1' } = {}) {
   const rootDir = resolve(root);
@@ -59,10 +63,22 @@ export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host =
     try {
       const info = await stat(file);
       if (!info.isFile()) return send(404, 'not found\n');
-      const body = await readFile(file);
+      let body = await readFile(file);
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
       const cache = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
-      res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': cache });
+      const headers = { 'Content-Type': type, 'Cache-Control': cache, Vary: 'Accept-Encoding' };
+      // Brotli when the browser accepts it, as a CDN would serve the app (and as the size
+      // budget counts it); compressed once per file and kept.
+      if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && COMPRESSIBLE.test(file)) {
+        const key = `${file}:${info.mtimeMs}`;
+        if (!brotliCache.has(key)) {
+          brotliCache.set(key, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+        }
+        body = brotliCache.get(key);
+        headers['Content-Encoding'] = 'br';
+      }
+      headers['Content-Length'] = body.length;
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       send(404, 'not found\n');
