@@ -62,6 +62,8 @@ pub struct Block {
     pub intro: Option<String>,
     pub chart: Option<AnyView>,
     pub list: Vec<(&'static str, String, String)>,
+    /// Further list items, folded under a summary (e.g. the checks that pass).
+    pub folded: Option<(String, Vec<(&'static str, String, String)>)>,
     pub table: Option<Table>,
     pub note: Option<String>,
 }
@@ -74,6 +76,7 @@ impl Block {
             intro: None,
             chart: None,
             list: Vec::new(),
+            folded: None,
             table: None,
             note: None,
         }
@@ -123,16 +126,20 @@ fn render_table(t: Table, how_label: &'static str) -> impl IntoView {
     }
 }
 
+fn render_list(items: Vec<(&'static str, String, String)>) -> impl IntoView {
+    let items = items
+        .into_iter()
+        .map(|(class, status, text)| {
+            view! { <li class=format!("fit-item fit-{class}")><span class="fit-status">{status}</span>" "{text}</li> }
+        })
+        .collect_view();
+    view! { <ul class="fit-list">{items}</ul> }
+}
+
 fn render_block(b: Block, how_label: &'static str) -> impl IntoView {
-    let list = (!b.list.is_empty()).then(|| {
-        let items = b
-            .list
-            .into_iter()
-            .map(|(class, status, text)| {
-                view! { <li class=format!("fit-item fit-{class}")><span class="fit-status">{status}</span>" "{text}</li> }
-            })
-            .collect_view();
-        view! { <ul class="fit-list">{items}</ul> }
+    let list = (!b.list.is_empty()).then(|| render_list(b.list));
+    let folded = b.folded.map(|(summary, items)| {
+        view! { <details class="folded"><summary>{summary}</summary>{render_list(items)}</details> }
     });
     view! {
         <section class="block" id=b.id>
@@ -140,6 +147,7 @@ fn render_block(b: Block, how_label: &'static str) -> impl IntoView {
             {b.intro.map(|t| view! { <p>{t}</p> })}
             {b.chart}
             {list}
+            {folded}
             {b.table.map(|t| render_table(t, how_label))}
             {b.note.map(|t| view! { <p class="note">{t}</p> })}
         </section>
@@ -421,7 +429,7 @@ fn fit_block(c: &Ctx) -> Block {
     let mut items: Vec<_> = c.e.fit.iter().collect();
     // Failures first, then warnings, then passes; stable within each.
     items.sort_by_key(|i| std::cmp::Reverse(i.status));
-    b.list = items
+    let (passes, problems): (Vec<_>, Vec<_>) = items
         .into_iter()
         .map(|i| {
             (
@@ -430,7 +438,18 @@ fn fit_block(c: &Ctx) -> Block {
                 fit_text(c.locale, &i.check, c.f, stages),
             )
         })
-        .collect();
+        .partition(|(class, _, _)| *class == "pass");
+    b.list = problems;
+    // Checks that pass are folded, so that what needs attention stands out.
+    if !passes.is_empty() {
+        b.folded = Some((
+            fill(
+                td_string!(c.locale, fit_passes),
+                &[("count", &passes.len() as &dyn std::fmt::Display)],
+            ),
+            passes,
+        ));
+    }
     b
 }
 
