@@ -778,6 +778,51 @@ fn volumes_block(c: &Ctx) -> Block {
         }
     }));
     b.chart = Some(bar_chart(td_string!(l, chart_volumes).to_string(), bars).into_any());
+    let media_factor = 1.0 + c.s.downstream.media_overage_pct / 100.0;
+    let buffer_factor = 1.0 + c.s.downstream.buffer_overage_pct / 100.0;
+    let row = |name: String, litres: f64, factor: f64| {
+        Row::new(vec![
+            Cell::Head(name),
+            Cell::Num(format_auto(litres)),
+            Cell::Num(format_auto(litres * factor)),
+        ])
+    };
+    let mut rows: Vec<Row> = v
+        .media
+        .iter()
+        .map(|(m, x)| row(medium_name(l, m), *x, media_factor))
+        .collect();
+    rows.extend(v.buffers.iter().filter(|(_, x)| *x > 0.0).map(|(s, x)| {
+        row(
+            fill(
+                td_string!(l, buffer_for),
+                &[("step", &step_name(l, *s) as &dyn std::fmt::Display)],
+            ),
+            *x,
+            buffer_factor,
+        )
+    }));
+    b.table = Some(Table {
+        class: "",
+        head: heads(&[
+            (td_string!(l, col_item), false),
+            (td_string!(l, col_volume_l), true),
+            (td_string!(l, col_with_overage), true),
+        ]),
+        rows,
+        foot: vec![
+            row(
+                td_string!(l, total_medium).to_string(),
+                v.total_medium_l,
+                media_factor,
+            ),
+            row(
+                td_string!(l, total_buffer).to_string(),
+                v.total_buffer_l,
+                buffer_factor,
+            ),
+        ],
+    });
     b.note = Some(
         fill(
             td_string!(l, volumes_totals),
