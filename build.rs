@@ -34,9 +34,7 @@ fn camel(snake: &str) -> String {
         .split('_')
         .map(|w| {
             let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
         })
         .collect()
 }
@@ -46,39 +44,22 @@ fn camel(snake: &str) -> String {
 fn facility_code(path: &str) -> String {
     println!("cargo::rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let v: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
     let str_of = |v: &serde_json::Value, k: &str| -> String {
-        format!(
-            "{:?}",
-            v[k].as_str()
-                .unwrap_or_else(|| panic!("{path}: `{k}` must be text"))
-        )
+        format!("{:?}", v[k].as_str().unwrap_or_else(|| panic!("{path}: `{k}` must be text")))
     };
     let num = |v: &serde_json::Value, k: &str| -> String {
-        format!(
-            "{:?}",
-            v[k].as_f64()
-                .unwrap_or_else(|| panic!("{path}: `{k}` must be a number"))
-        )
+        format!("{:?}", v[k].as_f64().unwrap_or_else(|| panic!("{path}: `{k}` must be a number")))
     };
     let mut c = String::from("FacilityProfile {\n");
     for k in ["id", "name", "currency", "illustrative"] {
         writeln!(c, "    {k}: {}.into(),", str_of(&v, k)).unwrap();
     }
     for k in ["lines_installed", "lines_possible"] {
-        writeln!(
-            c,
-            "    {k}: {},",
-            v[k].as_u64().unwrap_or_else(|| panic!("{path}: `{k}`"))
-        )
-        .unwrap();
+        writeln!(c, "    {k}: {},", v[k].as_u64().unwrap_or_else(|| panic!("{path}: `{k}`"))).unwrap();
     }
     c.push_str("    vessels: vec![\n");
-    for vessel in v["vessels"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{path}: vessels"))
-    {
+    for vessel in v["vessels"].as_array().unwrap_or_else(|| panic!("{path}: vessels")) {
         writeln!(
             c,
             "        Vessel {{ id: {}.into(), name: {}.into(), kind: VesselKind::{}, nominal_volume_l: {}, min_working_volume_l: {}, max_working_volume_l: {}, kit_cost: {}, production: {} }},",
@@ -94,10 +75,7 @@ fn facility_code(path: &str) -> String {
         .unwrap();
     }
     c.push_str("    ],\n    rates: RateCard::from_pairs(&[\n");
-    for (k, value) in v["rates"]
-        .as_object()
-        .unwrap_or_else(|| panic!("{path}: rates"))
-    {
+    for (k, value) in v["rates"].as_object().unwrap_or_else(|| panic!("{path}: rates")) {
         writeln!(
             c,
             "        (Rate::{}, {:?}),",
@@ -125,22 +103,16 @@ fn facility_code(path: &str) -> String {
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     // Built-in facility profiles, oldest first (the list in `model::facility`).
-    let profiles: Vec<String> = ["data/facility/suzhou-2026-11.json"]
-        .iter()
-        .map(|p| facility_code(p))
-        .collect();
+    let profiles: Vec<String> =
+        ["data/facility/suzhou-2026-11.json"].iter().map(|p| facility_code(p)).collect();
     let facility = format!("/// The built-in profiles, generated from `data/facility/*.json`.\nfn generated_profiles() -> Vec<FacilityProfile> {{\n    vec![{}]\n}}\n", profiles.join(",\n"));
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
-    std::fs::write(out_dir.join("facility_profiles.rs"), facility)
-        .expect("write the facility profiles");
+    std::fs::write(out_dir.join("facility_profiles.rs"), facility).expect("write the facility profiles");
     let en = load("en");
     let zh = load("zh");
     let mut problems = Vec::new();
     for (key, text) in &en {
-        if !key
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
+        if !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
             problems.push(format!("key `{key}` must be snake_case"));
         }
         match zh.get(key) {
@@ -154,11 +126,7 @@ fn main() {
     for key in zh.keys().filter(|k| !en.contains_key(*k)) {
         problems.push(format!("zh.json has `{key}`, which en.json lacks"));
     }
-    assert!(
-        problems.is_empty(),
-        "translation problems:\n{}",
-        problems.join("\n")
-    );
+    assert!(problems.is_empty(), "translation problems:\n{}", problems.join("\n"));
 
     let mut code = String::new();
     code.push_str("/// Translation keys, one per entry of `locales/en.json`.\n");
@@ -177,7 +145,7 @@ fn main() {
     code.push_str(
         "/// The text of `key` in `locale`.\npub fn text(locale: Locale, key: Key) -> &'static str {\n    match locale {\n        Locale::en => EN[key as usize],\n        Locale::zh => ZH[key as usize],\n    }\n}\n",
     );
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"))
-        .join("i18n_table.rs");
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo")).join("i18n_table.rs");
     std::fs::write(out, code).expect("write the translation table");
 }

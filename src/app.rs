@@ -32,13 +32,7 @@ fn save_pref(key: &str, value: &str) {
 /// The browser's preferred languages (`navigator.languages`).
 fn browser_languages() -> Vec<String> {
     web_sys::window()
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|v| v.as_string())
-                .collect()
-        })
+        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
         .unwrap_or_default()
 }
 
@@ -67,12 +61,8 @@ fn Page() -> impl IntoView {
     // and only translates them: replacing them would make the page's largest text paint again
     // late (the largest-contentful-paint metric). Without that shell (component tests), the app
     // renders its own.
-    let shell_title = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("app-title"));
-    let shell_lead = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("app-lead"));
+    let shell_title = document.as_ref().and_then(|d| d.get_element_by_id("app-title"));
+    let shell_lead = document.as_ref().and_then(|d| d.get_element_by_id("app-lead"));
     let has_shell = shell_title.is_some();
     Effect::new(move |_| {
         let locale = i18n.get_locale();
@@ -135,13 +125,7 @@ fn Toolbar() -> impl IntoView {
     };
     let set_rate = move |cny: bool, text: String| {
         if let Some(v) = parse_number(&text).filter(|v| *v > 0.0 && *v < 1.0e6) {
-            state.prefs.update(|p| {
-                if cny {
-                    p.cny_per_usd = v
-                } else {
-                    p.eur_per_usd = v
-                }
-            });
+            state.prefs.update(|p| if cny { p.cny_per_usd = v } else { p.eur_per_usd = v });
         }
     };
     view! {
@@ -181,11 +165,8 @@ fn Toolbar() -> impl IntoView {
 fn PrintHeader() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<AppState>();
-    let changed = Memo::new(move |_| {
-        state
-            .scenario
-            .with(|s| state.defaults.with_value(|d| changed_groups(s, d)))
-    });
+    let changed =
+        Memo::new(move |_| state.scenario.with(|s| state.defaults.with_value(|d| changed_groups(s, d))));
     view! {
         <div class="print-only print-header">
             <h2>{move || state.scenario.with(|s| s.name.clone())}</h2>

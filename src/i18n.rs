@@ -36,10 +36,6 @@ impl I18n {
         self.locale.get()
     }
 
-    pub fn get_locale_untracked(&self) -> Locale {
-        self.locale.get_untracked()
-    }
-
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);
     }
@@ -62,9 +58,7 @@ pub fn locale_for(languages: &[String]) -> Locale {
 
 /// Provides the language context, starting in `initial`.
 pub fn provide_i18n(initial: Locale) -> I18n {
-    let i18n = I18n {
-        locale: RwSignal::new(initial),
-    };
+    let i18n = I18n { locale: RwSignal::new(initial) };
     provide_context(i18n);
     i18n
 }
@@ -89,10 +83,7 @@ mod tests {
 
     #[test]
     fn every_key_has_text_in_both_languages() {
-        assert_eq!(
-            td_string!(Locale::en, app_title),
-            "Tech Transfer Calculator"
-        );
+        assert_eq!(td_string!(Locale::en, app_title), "Tech Transfer Calculator");
         assert_eq!(td_string!(Locale::zh, app_title), "技术转移计算器");
     }
 }

@@ -5,9 +5,7 @@ use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
-    let shell = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
+    let shell = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match shell.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(root) => {
             root.set_inner_html("");

@@ -45,18 +45,8 @@ fn default_scenario_batch_cost_worked_by_hand() {
     let direct = media + buffers + filters + single_use + resins + labour + facility_time + qc_qa;
     // Overhead 15 % on direct, margin 25 % on cost.
     let per_batch = direct * 1.15 * 1.25;
-    assert!(
-        close(e.cost.direct, direct, 0.05),
-        "direct {} vs {}",
-        e.cost.direct,
-        direct
-    );
-    assert!(
-        close(e.cost.per_batch, per_batch, 0.1),
-        "per batch {} vs {}",
-        e.cost.per_batch,
-        per_batch
-    );
+    assert!(close(e.cost.direct, direct, 0.05), "direct {} vs {}", e.cost.direct, direct);
+    assert!(close(e.cost.per_batch, per_batch, 0.1), "per batch {} vs {}", e.cost.per_batch, per_batch);
     assert!(close(per_batch, 800_997.4, 0.5));
     // Per gram: 800 997 / 4000.51 g = $200.2/g; campaign of 3 batches = $2.403 M.
     assert!(close(e.cost.per_gram.unwrap(), 800_997.4 / 4000.5116, 0.01));
@@ -67,11 +57,7 @@ fn default_scenario_batch_cost_worked_by_hand() {
 #[test]
 fn default_scenario_fits_the_facility() {
     let e = default_estimate();
-    let problems: Vec<_> = e
-        .fit
-        .iter()
-        .filter(|i| i.status != FitStatus::Pass)
-        .collect();
+    let problems: Vec<_> = e.fit.iter().filter(|i| i.status != FitStatus::Pass).collect();
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(e.fit_status, FitStatus::Pass);
     // Medium total 180.54 + 1225 + 554.4 = 1959.94 L; with 10 % overage 2155.9 L.
@@ -86,18 +72,9 @@ fn feed_overflow_is_a_failure_with_the_largest_v0_that_fits() {
     // 1500 x 1.396 - 1.3 = 2092.7 L > 2000 L.
     s.production.initial_volume_l = 1500.0;
     let e = estimate(&s, &FacilityProfile::current()).unwrap();
-    let overflow = e
-        .fit
-        .iter()
-        .find(|i| matches!(i.check, FitCheck::FeedOverflow { .. }))
-        .unwrap();
+    let overflow = e.fit.iter().find(|i| matches!(i.check, FitCheck::FeedOverflow { .. })).unwrap();
     assert_eq!(overflow.status, FitStatus::Fail);
-    if let FitCheck::FeedOverflow {
-        max_volume_l,
-        max_initial_volume_l,
-        ..
-    } = overflow.check
-    {
+    if let FitCheck::FeedOverflow { max_volume_l, max_initial_volume_l, .. } = overflow.check {
         assert!(close(max_volume_l, 1500.0 * 1.396 - 1.3, 1e-9));
         // (2000 + 1.3 L of samples by day 13) / 1.396 = 1433.6 L.
         assert!(close(max_initial_volume_l, 2001.3 / 1.396, 1e-9));
@@ -110,24 +87,14 @@ fn inoculum_larger_than_previous_stage_is_shown_where_it_is() {
     let mut s = Scenario::default();
     s.seed_train[3].working_volume_l = 10.0; // 50 L bag at 10 L; N-1 needs 22.5 L of it
     let e = estimate(&s, &FacilityProfile::current()).unwrap();
-    let item = e
-        .fit
-        .iter()
-        .find(|i| matches!(i.check, FitCheck::InoculumAvailable { stage: Some(4), .. }))
-        .unwrap();
+    let item =
+        e.fit.iter().find(|i| matches!(i.check, FitCheck::InoculumAvailable { stage: Some(4), .. })).unwrap();
     assert_eq!(item.status, FitStatus::Fail);
     // Tied to the stage that falls short: the 50 L bag, now at 10 L.
-    assert_eq!(
-        item.field.as_deref(),
-        Some("seed_train[3].working_volume_l")
-    );
+    assert_eq!(item.field.as_deref(), Some("seed_train[3].working_volume_l"));
     // Only 10 L go over: N-1 is seeded at 10 x 4.0 / 180 = 0.222 and needs longer to grow:
     // ln(4 / 0.222) / ln 2 = 4.17 -> 5 days instead of 3.
-    assert!(close(
-        e.seed_train[4].seeding_density_e6_per_ml,
-        10.0 * 4.0 / 180.0,
-        1e-9
-    ));
+    assert!(close(e.seed_train[4].seeding_density_e6_per_ml, 10.0 * 4.0 / 180.0, 1e-9));
     assert_eq!(e.seed_train[4].duration_days, 5);
 }
 
@@ -136,17 +103,10 @@ fn too_many_protein_a_cycles_fail() {
     let mut s = Scenario::default();
     s.downstream.protein_a.column_volume_l = 10.0; // 360 g a cycle -> 16 cycles > 6
     let e = estimate(&s, &FacilityProfile::current()).unwrap();
-    assert_eq!(
-        e.downstream.step(DsStep::ProteinA).column.unwrap().cycles,
-        16
-    );
+    assert_eq!(e.downstream.step(DsStep::ProteinA).column.unwrap().cycles, 16);
     assert!(e.fit.iter().any(|i| matches!(
         i.check,
-        FitCheck::ColumnCycles {
-            step: DsStep::ProteinA,
-            cycles: 16,
-            max_cycles: 6
-        }
+        FitCheck::ColumnCycles { step: DsStep::ProteinA, cycles: 16, max_cycles: 6 }
     ) && i.status == FitStatus::Fail));
 }
 
@@ -155,13 +115,7 @@ fn grams_target_gives_batches_needed() {
     let mut s = Scenario::default();
     // 10 kg at 4000.5 g a batch: 2.5 -> 3 batches.
     s.program.target = CampaignTarget::DrugSubstanceG { grams: 10_000.0 };
-    assert_eq!(
-        estimate(&s, &FacilityProfile::current())
-            .unwrap()
-            .campaign
-            .batches,
-        3
-    );
+    assert_eq!(estimate(&s, &FacilityProfile::current()).unwrap().campaign.batches, 3);
     s.program.target = CampaignTarget::DrugSubstanceG { grams: 9_000_000.0 };
     let errors = estimate(&s, &FacilityProfile::current()).unwrap_err();
     assert_eq!(errors[0].field, "program.target.grams");
@@ -172,9 +126,7 @@ fn validation_reports_every_problem_with_its_field() {
     let mut s = Scenario::default();
     s.cell_line.doubling_time_h = f64::NAN;
     s.production.titer_g_per_l = -1.0;
-    s.seed_train[1].end = StageEnd::SplitDensity {
-        density_e6_per_ml: 0.4,
-    };
+    s.seed_train[1].end = StageEnd::SplitDensity { density_e6_per_ml: 0.4 };
     s.seed_train[2].vessel_id = "no-such-vessel".into();
     s.production.feeds[0].days.push(20);
     let errors = estimate(&s, &FacilityProfile::current()).unwrap_err();
@@ -190,14 +142,7 @@ fn validation_reports_every_problem_with_its_field() {
         ]
     );
     assert_eq!(errors[0].problem, Problem::NotANumber);
-    assert_eq!(
-        errors[3].problem,
-        Problem::OutOfRange {
-            value: -1.0,
-            min: 0.01,
-            max: 100.0
-        }
-    );
+    assert_eq!(errors[3].problem, Problem::OutOfRange { value: -1.0, min: 0.01, max: 100.0 });
     assert_eq!(
         errors[3].to_string(),
         "production.titer_g_per_l: -1 is outside the allowed range 0.01 to 100"
@@ -222,11 +167,7 @@ fn more_titer_can_raise_cost_per_gram_only_through_a_whole_extra_cycle() {
     assert!(b.cost.per_gram.unwrap() < a.cost.per_gram.unwrap());
     assert!(c.cost.per_gram.unwrap() > b.cost.per_gram.unwrap());
     let extra_cycle = (35.0 * 50.0 * 1.1 * 2.0 + 50.0 * 12_000.0 / 200.0) * 1.15 * 1.25;
-    assert!(close(
-        c.cost.per_batch - b.cost.per_batch,
-        extra_cycle,
-        0.01 * extra_cycle
-    ));
+    assert!(close(c.cost.per_batch - b.cost.per_batch, extra_cycle, 0.01 * extra_cycle));
 }
 
 #[test]
@@ -318,10 +259,7 @@ fn all_finite_and_non_negative(e: &Estimate) -> Result<(), String> {
         ("split", p.split_ratio),
     ]);
     for d in &p.daily {
-        values.extend([
-            ("day volume", d.volume_l),
-            ("day vcd", d.viable_density_e6_per_ml),
-        ]);
+        values.extend([("day volume", d.volume_l), ("day vcd", d.viable_density_e6_per_ml)]);
     }
     for st in &e.downstream.steps {
         values.extend([
@@ -331,16 +269,9 @@ fn all_finite_and_non_negative(e: &Estimate) -> Result<(), String> {
             ("buffer", st.buffer_l),
         ]);
     }
-    values.extend([
-        ("ds", e.downstream.drug_substance_g),
-        ("medium", e.volumes.total_medium_with_overage_l),
-    ]);
+    values.extend([("ds", e.downstream.drug_substance_g), ("medium", e.volumes.total_medium_with_overage_l)]);
     for l in &e.cost.lines {
-        values.extend([
-            ("quantity", l.quantity),
-            ("unit price", l.unit_price),
-            ("amount", l.amount),
-        ]);
+        values.extend([("quantity", l.quantity), ("unit price", l.unit_price), ("amount", l.amount)]);
     }
     values.extend([
         ("per batch", e.cost.per_batch),
@@ -484,15 +415,10 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<f64>()
-            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         any::<i64>().prop_map(|i| Value::Number(i.into())),
-        prop_oneof![
-            Just("split_density".to_string()),
-            Just("2027-02-29".to_string()),
-            ".{0,12}"
-        ]
-        .prop_map(Value::String),
+        prop_oneof![Just("split_density".to_string()), Just("2027-02-29".to_string()), ".{0,12}"]
+            .prop_map(Value::String),
     ];
     leaf.prop_recursive(5, 64, 8, move |inner| {
         prop_oneof![

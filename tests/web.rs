@@ -28,10 +28,7 @@ impl Container {
     }
 
     fn find(&self, selector: &str) -> Element {
-        self.0
-            .query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("no element {selector}"))
+        self.0.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element {selector}"))
     }
 
     fn input(&self, selector: &str) -> HtmlInputElement {
@@ -104,13 +101,7 @@ async fn typing_a_titer_recomputes_drug_substance() {
     type_into(&c.input(TITER), "５");
     tick().await;
     assert_eq!(c.text(DS), "6,668 g");
-    assert!(c
-        .find(TITER)
-        .closest(".field")
-        .unwrap()
-        .unwrap()
-        .class_list()
-        .contains("changed"));
+    assert!(c.find(TITER).closest(".field").unwrap().unwrap().class_list().contains("changed"));
 }
 
 #[wasm_bindgen_test]
@@ -123,10 +114,7 @@ async fn invalid_text_is_kept_flagged_and_results_go_stale() {
     assert_eq!(titer.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = titer.get_attribute("aria-describedby").unwrap();
     assert!(described.contains("f-production-titer_g_per_l-err"));
-    assert_eq!(
-        c.text("#f-production-titer_g_per_l-err"),
-        "Enter a number, e.g. 3.5"
-    );
+    assert_eq!(c.text("#f-production-titer_g_per_l-err"), "Enter a number, e.g. 3.5");
     assert_eq!(c.count(".stale-banner"), 1);
     // The last valid estimate stays on screen.
     assert_eq!(c.text(DS), "4,001 g");
@@ -134,20 +122,14 @@ async fn invalid_text_is_kept_flagged_and_results_go_stale() {
     // Out of range: the model's message with the numbers, still the last valid estimate.
     type_into(&titer, "500");
     tick().await;
-    assert_eq!(
-        c.text("#f-production-titer_g_per_l-err"),
-        "500 is outside the allowed range 0.01 to 100."
-    );
+    assert_eq!(c.text("#f-production-titer_g_per_l-err"), "500 is outside the allowed range 0.01 to 100.");
     assert_eq!(c.text(DS), "4,001 g");
 
     // Reset to default clears it all.
     c.click("#f-production-titer_g_per_l ~ button.reset");
     tick().await;
     assert_eq!(titer.value(), "3");
-    assert_eq!(
-        titer.get_attribute("aria-invalid").as_deref(),
-        Some("false")
-    );
+    assert_eq!(titer.get_attribute("aria-invalid").as_deref(), Some("false"));
     assert_eq!(c.count(".stale-banner"), 0);
 }
 
@@ -167,11 +149,7 @@ async fn seed_train_editor_adds_removes_and_designs_stages() {
     // Shrink N-1 so that N's inoculum (175 L) no longer fits, then redesign from N.
     type_into(&c.input("#f-seed_train-4-working_volume_l"), "100");
     tick().await;
-    assert!(
-        c.text("#fit").contains("inoculum needs 175 L"),
-        "{}",
-        c.text("#fit")
-    );
+    assert!(c.text("#fit").contains("inoculum needs 175 L"), "{}", c.text("#fit"));
     // ... and in the editor, under the stage that falls short (N-1).
     assert_eq!(
         c.text("#f-seed_train-4-working_volume_l-fit"),
@@ -190,9 +168,7 @@ async fn switching_language_translates_labels_and_dates() {
     tick().await;
     assert_eq!(c.text("h1"), "技术转移计算器");
     assert_eq!(c.text("#h-harvest .figure-value"), "2027年3月30日 周二");
-    assert!(c
-        .text("label[for=f-production-titer_g_per_l]")
-        .starts_with("收获滴度"));
+    assert!(c.text("label[for=f-production-titer_g_per_l]").starts_with("收获滴度"));
     c.click("#lang-switch");
     tick().await;
     assert_eq!(c.text("h1"), "Tech Transfer Calculator");

@@ -133,9 +133,7 @@ pub fn resin_litres_per_batch(
         ResinMode::Amortised => c.column_volume_l * f64::from(cycles_per_batch) / lifetime,
         ResinMode::DedicatedToCampaign => {
             let batches = f64::from(batches.max(1));
-            let sets = (f64::from(cycles_per_batch) * batches / lifetime - 1e-9)
-                .ceil()
-                .max(1.0);
+            let sets = (f64::from(cycles_per_batch) * batches / lifetime - 1e-9).ceil().max(1.0);
             c.column_volume_l * sets / batches
         }
     }
@@ -231,20 +229,8 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         QuantityUnit::SquareMetre,
         Rate::VirusFilterPerM2,
     );
-    rated(
-        C::Filters,
-        CostItem::SterileFilters,
-        1.0,
-        QuantityUnit::Batch,
-        Rate::SterileFiltersPerBatch,
-    );
-    rated(
-        C::SingleUse,
-        CostItem::DspSingleUse,
-        1.0,
-        QuantityUnit::Batch,
-        Rate::DspSingleUsePerBatch,
-    );
+    rated(C::Filters, CostItem::SterileFilters, 1.0, QuantityUnit::Batch, Rate::SterileFiltersPerBatch);
+    rated(C::SingleUse, CostItem::DspSingleUse, 1.0, QuantityUnit::Batch, Rate::DspSingleUsePerBatch);
 
     // Resins.
     let d = &s.downstream;
@@ -255,13 +241,7 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
     ] {
         let cycles = inp.downstream.step(step).column.map_or(0, |c| c.cycles);
         let litres = resin_litres_per_batch(column, cycles, d.resin_mode, inp.batches);
-        rated(
-            C::Resins,
-            CostItem::Resin(step),
-            litres,
-            QuantityUnit::ResinLitre,
-            price,
-        );
+        rated(C::Resins, CostItem::Resin(step), litres, QuantityUnit::ResinLitre, price);
     }
 
     // Labour and suite time.
@@ -298,45 +278,16 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         QuantityUnit::SuiteDay,
         Rate::ProductionLineDay,
     );
-    rated(
-        C::FacilityTime,
-        CostItem::DspSuite,
-        dsp_days,
-        QuantityUnit::SuiteDay,
-        Rate::DspSuiteDay,
-    );
+    rated(C::FacilityTime, CostItem::DspSuite, dsp_days, QuantityUnit::SuiteDay, Rate::DspSuiteDay);
 
-    rated(
-        C::Qc,
-        CostItem::QcRelease,
-        1.0,
-        QuantityUnit::Batch,
-        Rate::QcReleasePerBatch,
-    );
-    rated(
-        C::Qc,
-        CostItem::BulkHarvestTesting,
-        1.0,
-        QuantityUnit::Batch,
-        Rate::BulkHarvestTestingPerBatch,
-    );
-    rated(
-        C::Qa,
-        CostItem::QaReview,
-        1.0,
-        QuantityUnit::Batch,
-        Rate::QaReviewPerBatch,
-    );
+    rated(C::Qc, CostItem::QcRelease, 1.0, QuantityUnit::Batch, Rate::QcReleasePerBatch);
+    rated(C::Qc, CostItem::BulkHarvestTesting, 1.0, QuantityUnit::Batch, Rate::BulkHarvestTestingPerBatch);
+    rated(C::Qa, CostItem::QaReview, 1.0, QuantityUnit::Batch, Rate::QaReviewPerBatch);
 
     // Single-use vessel kits: one per seed stage and one production bag, priced from the
     // facility's vessel catalogue.
     let mut kits: Vec<(String, f64)> = Vec::new();
-    for id in inp
-        .stages
-        .iter()
-        .map(|st| &st.vessel_id)
-        .chain([&inp.production.vessel_id])
-    {
+    for id in inp.stages.iter().map(|st| &st.vessel_id).chain([&inp.production.vessel_id]) {
         match kits.iter_mut().find(|(k, _)| k == id) {
             Some((_, n)) => *n += 1.0,
             None => kits.push((id.clone(), 1.0)),
@@ -381,16 +332,7 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
 
     let by_category = CostCategory::ALL
         .iter()
-        .map(|&cat| {
-            (
-                cat,
-                lines
-                    .iter()
-                    .filter(|l| l.category == cat)
-                    .map(|l| l.amount)
-                    .sum(),
-            )
-        })
+        .map(|&cat| (cat, lines.iter().filter(|l| l.category == cat).map(|l| l.amount).sum()))
         .collect();
     let per_batch: f64 = lines.iter().map(|l| l.amount).sum();
     let ds = inp.downstream.drug_substance_g;

@@ -48,9 +48,7 @@ impl CivilDate {
         if day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Self {
-            days_since_epoch: days_from_civil(year, month, day),
-        })
+        Some(Self { days_since_epoch: days_from_civil(year, month, day) })
     }
 
     /// Parses `YYYY-MM-DD` (the value of an HTML date input and of the scenario file).
@@ -75,9 +73,7 @@ impl CivilDate {
 
     /// The date `days` later (earlier when negative).
     pub fn add_days(self, days: i64) -> Self {
-        Self {
-            days_since_epoch: self.days_since_epoch + days,
-        }
+        Self { days_since_epoch: self.days_since_epoch + days }
     }
 
     /// Whole days from `self` to `later`.
@@ -116,9 +112,8 @@ impl Serialize for CivilDate {
 impl<'de> Deserialize<'de> for CivilDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        CivilDate::parse_iso(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{text}` is not a date in the form YYYY-MM-DD"))
-        })
+        CivilDate::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date in the form YYYY-MM-DD")))
     }
 }
 
@@ -169,19 +164,10 @@ mod tests {
         assert_eq!(CivilDate::from_ymd(1970, 1, 1).unwrap().days_since_epoch, 0);
         // 2000-03-01 is 11017 days after the epoch: 30 years of 365 days + 7 leap days
         // (72..96 and 2000's Feb 29) = 10957 to 2000-01-01, + 31 + 29 = 11017.
-        assert_eq!(
-            CivilDate::from_ymd(2000, 3, 1).unwrap().days_since_epoch,
-            11_017
-        );
+        assert_eq!(CivilDate::from_ymd(2000, 3, 1).unwrap().days_since_epoch, 11_017);
         // 2026-11-26 is a Thursday (a calendar check).
-        assert_eq!(
-            CivilDate::from_ymd(2026, 11, 26).unwrap().weekday(),
-            Weekday::Thursday
-        );
-        assert_eq!(
-            CivilDate::from_ymd(2027, 3, 6).unwrap().weekday(),
-            Weekday::Saturday
-        );
+        assert_eq!(CivilDate::from_ymd(2026, 11, 26).unwrap().weekday(), Weekday::Thursday);
+        assert_eq!(CivilDate::from_ymd(2027, 3, 6).unwrap().weekday(), Weekday::Saturday);
     }
 
     #[test]
@@ -196,10 +182,7 @@ mod tests {
 
     #[test]
     fn parsing_rejects_what_is_not_a_date() {
-        assert_eq!(
-            CivilDate::parse_iso("2027-01-15").unwrap().ymd(),
-            (2027, 1, 15)
-        );
+        assert_eq!(CivilDate::parse_iso("2027-01-15").unwrap().ymd(), (2027, 1, 15));
         for bad in [
             "",
             "2027-1-15",
@@ -211,10 +194,7 @@ mod tests {
             "2027-01-15x",
             "9999-01-01",
         ] {
-            assert!(
-                CivilDate::parse_iso(bad).is_none(),
-                "{bad} should be rejected"
-            );
+            assert!(CivilDate::parse_iso(bad).is_none(), "{bad} should be rejected");
         }
     }
 

@@ -78,10 +78,7 @@ impl DownstreamResult {
 /// cycles = ceil(mass loaded / capacity per cycle) (DOMAIN.md, bind/elute columns).
 pub fn column_use(c: &Chromatography, mass_loaded_g: f64) -> ColumnUse {
     let capacity_per_cycle_g = c.column_volume_l * c.capacity_g_per_l * c.load_fraction_pct / 100.0;
-    let cycles = (mass_loaded_g / capacity_per_cycle_g - 1e-9)
-        .ceil()
-        .max(1.0)
-        .min(1.0e6) as u32;
+    let cycles = (mass_loaded_g / capacity_per_cycle_g - 1e-9).ceil().max(1.0).min(1.0e6) as u32;
     ColumnUse {
         column_volume_l: c.column_volume_l,
         capacity_per_cycle_g,
@@ -109,11 +106,7 @@ fn chromatography_step(step: DsStep, c: &Chromatography, mass_in_g: f64) -> Step
 }
 
 /// Runs the train on a harvest. Expects a validated scenario.
-pub fn run_downstream(
-    d: &Downstream,
-    harvest_volume_l: f64,
-    product_at_harvest_g: f64,
-) -> DownstreamResult {
+pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_g: f64) -> DownstreamResult {
     let mut steps = Vec::with_capacity(DsStep::ALL.len());
 
     // Clarification: depth filter area = harvest volume / loading; flush = area x L/m2.
@@ -239,11 +232,7 @@ mod tests {
         assert_eq!(cex.column.unwrap().cycles, 3);
         assert!(close(cex.buffer_l, 3600.0, 1e-9));
         // Virus filter: CEX pool 4296.1 g / 10 g/L = 429.6 L / 200 L/m2 = 2.148 m2.
-        assert!(close(
-            r.step(DsStep::VirusFiltration).filter_area_m2.unwrap(),
-            2.148,
-            1e-3
-        ));
+        assert!(close(r.step(DsStep::VirusFiltration).filter_area_m2.unwrap(), 2.148, 1e-3));
         // UF/DF: 4167.2 g at 50 g/L = 83.34 L x 8 DV = 666.75 L; DS 4000.5 g at 100 g/L = 40.0 L.
         assert!(close(r.step(DsStep::UfDf).buffer_l, 666.75, 0.01));
         assert!(close(r.drug_substance_volume_l, 40.005, 1e-3));

@@ -116,8 +116,8 @@ impl Rate {
     pub fn unit(self) -> RateUnit {
         use Rate::*;
         match self {
-            SeedMediumPerL | BasalMediumPerL | FeedMediumPerL | PerfusionMediumPerL
-            | BufferPerL | ProteinAResinPerL | AexResinPerL | CexResinPerL => RateUnit::MoneyPerL,
+            SeedMediumPerL | BasalMediumPerL | FeedMediumPerL | PerfusionMediumPerL | BufferPerL
+            | ProteinAResinPerL | AexResinPerL | CexResinPerL => RateUnit::MoneyPerL,
             DepthFilterPerM2 | VirusFilterPerM2 => RateUnit::MoneyPerM2,
             SterileFiltersPerBatch
             | DspSingleUsePerBatch
@@ -228,14 +228,7 @@ impl FacilityProfile {
 
     /// The current (newest) built-in profile.
     pub fn current() -> FacilityProfile {
-        Self::builtin()
-            .pop()
-            .expect("at least one built-in profile")
-    }
-
-    /// The built-in profile with this id, if the build still has it.
-    pub fn by_id(id: &str) -> Option<FacilityProfile> {
-        Self::builtin().into_iter().find(|p| p.id == id)
+        Self::builtin().pop().expect("at least one built-in profile")
     }
 
     pub fn vessel(&self, id: &str) -> Option<&Vessel> {
@@ -271,10 +264,7 @@ impl FacilityProfile {
                 && v.kit_cost.is_finite()
                 && v.kit_cost >= 0.0;
             if !ok {
-                problems.push(format!(
-                    "vessel `{}` has an impossible working range or price",
-                    v.id
-                ));
+                problems.push(format!("vessel `{}` has an impossible working range or price", v.id));
             }
         }
         if !self.vessels.iter().any(|v| v.production) {

@@ -122,12 +122,7 @@ pub fn run_production(
         // Drawn curve only: exponential growth at the seed-train rate, capped at the peak.
         let density = density_after(t.seeding_density_e6_per_ml, mu, f64::from(day), 0.0)
             .min(p.peak_density_e6_per_ml.max(t.seeding_density_e6_per_ml));
-        daily.push(DayPoint {
-            day,
-            volume_l,
-            viable_density_e6_per_ml: density,
-            fed_l,
-        });
+        daily.push(DayPoint { day, volume_l, viable_density_e6_per_ml: density, fed_l });
     }
     let final_volume_l = v0 + total_feed_l - samples_l;
     let harvest_volume_l = final_volume_l.max(0.0);

@@ -144,11 +144,7 @@ pub fn check_fit(
     let mut items = Vec::new();
     let mut item = |ok: bool, fail_status: FitStatus, check: FitCheck, field: Option<String>| {
         let status = if ok { FitStatus::Pass } else { fail_status };
-        items.push(FitItem {
-            status,
-            check,
-            field,
-        });
+        items.push(FitItem { status, check, field });
     };
     const EPS: f64 = 1e-9;
 
@@ -244,20 +240,12 @@ pub fn check_fit(
         );
     }
 
-    for (step, path) in [
-        (DsStep::ProteinA, "protein_a"),
-        (DsStep::Aex, "aex"),
-        (DsStep::Cex, "cex"),
-    ] {
+    for (step, path) in [(DsStep::ProteinA, "protein_a"), (DsStep::Aex, "aex"), (DsStep::Cex, "cex")] {
         if let Some(col) = downstream.step(step).column {
             item(
                 col.cycles <= col.max_cycles,
                 FitStatus::Fail,
-                FitCheck::ColumnCycles {
-                    step,
-                    cycles: col.cycles,
-                    max_cycles: col.max_cycles,
-                },
+                FitCheck::ColumnCycles { step, cycles: col.cycles, max_cycles: col.max_cycles },
                 Some(format!("downstream.{path}.column_volume_l")),
             );
         }
@@ -267,10 +255,7 @@ pub fn check_fit(
     item(
         s.schedule.lines_used <= installed,
         FitStatus::Warning,
-        FitCheck::LinesNotInstalled {
-            lines_used: s.schedule.lines_used,
-            lines_installed: installed,
-        },
+        FitCheck::LinesNotInstalled { lines_used: s.schedule.lines_used, lines_installed: installed },
         Some("schedule.lines_used".into()),
     );
 
@@ -279,10 +264,7 @@ pub fn check_fit(
             item(
                 false,
                 FitStatus::Warning,
-                FitCheck::WeekendOperation {
-                    operation: e.operation,
-                    date: e.date,
-                },
+                FitCheck::WeekendOperation { operation: e.operation, date: e.date },
                 Some("schedule.thaw_date".into()),
             );
         }
@@ -300,11 +282,7 @@ pub fn check_fit(
         }
     };
     use PublishedRange as P;
-    published(
-        P::DoublingTime,
-        Some("cell_line.doubling_time_h".into()),
-        s.cell_line.doubling_time_h,
-    );
+    published(P::DoublingTime, Some("cell_line.doubling_time_h".into()), s.cell_line.doubling_time_h);
     let last = s.seed_train.len().saturating_sub(1);
     for (i, st) in s.seed_train.iter().enumerate() {
         published(
@@ -318,11 +296,7 @@ pub fn check_fit(
                 (StageMode::Batch, true) => P::NMinus1FinalDensity,
                 (StageMode::Batch, false) => P::SeedSplitDensity,
             };
-            published(
-                range,
-                Some(format!("seed_train[{i}].end.density_e6_per_ml")),
-                density_e6_per_ml,
-            );
+            published(range, Some(format!("seed_train[{i}].end.density_e6_per_ml")), density_e6_per_ml);
         }
     }
     let p = &s.production;
@@ -331,16 +305,8 @@ pub fn check_fit(
         Some("production.seeding_density_e6_per_ml".into()),
         p.seeding_density_e6_per_ml,
     );
-    published(
-        P::ProductionDays,
-        Some("production.duration_days".into()),
-        f64::from(p.duration_days),
-    );
-    published(
-        P::Titer,
-        Some("production.titer_g_per_l".into()),
-        p.titer_g_per_l,
-    );
+    published(P::ProductionDays, Some("production.duration_days".into()), f64::from(p.duration_days));
+    published(P::Titer, Some("production.titer_g_per_l".into()), p.titer_g_per_l);
     // The product of all step yields: no single field to point at.
     published(P::DownstreamYield, None, downstream.overall_yield_pct);
     published(
@@ -349,11 +315,7 @@ pub fn check_fit(
         f64::from(s.schedule.bulk_harvest_testing_days),
     );
     let pa = &s.downstream.protein_a;
-    published(
-        P::ProteinADbc,
-        Some("downstream.protein_a.capacity_g_per_l".into()),
-        pa.capacity_g_per_l,
-    );
+    published(P::ProteinADbc, Some("downstream.protein_a.capacity_g_per_l".into()), pa.capacity_g_per_l);
     published(
         P::ProteinALoadFraction,
         Some("downstream.protein_a.load_fraction_pct".into()),
@@ -370,9 +332,5 @@ pub fn check_fit(
 
 /// The worst status among the items: the headline "facility fit".
 pub fn overall_status(items: &[FitItem]) -> FitStatus {
-    items
-        .iter()
-        .map(|i| i.status)
-        .max()
-        .unwrap_or(FitStatus::Pass)
+    items.iter().map(|i| i.status).max().unwrap_or(FitStatus::Pass)
 }

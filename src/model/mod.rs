@@ -73,20 +73,11 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
     // Validation guarantees a seed train and known vessels.
     let seed_train = seed_train::run_seed_train(s);
     let Some(n_minus_1) = seed_train.last() else {
-        return Err(vec![FieldError {
-            field: "seed_train".into(),
-            problem: Problem::NoSeedStages,
-        }]);
+        return Err(vec![FieldError { field: "seed_train".into(), problem: Problem::NoSeedStages }]);
     };
-    let vessel_max_l = facility
-        .vessel(&s.production.vessel_id)
-        .map_or(0.0, |v| v.max_working_volume_l);
-    let production = fed_batch::run_production(
-        &s.production,
-        n_minus_1,
-        s.cell_line.doubling_time_h,
-        vessel_max_l,
-    );
+    let vessel_max_l = facility.vessel(&s.production.vessel_id).map_or(0.0, |v| v.max_working_volume_l);
+    let production =
+        fed_batch::run_production(&s.production, n_minus_1, s.cell_line.doubling_time_h, vessel_max_l);
     let downstream = downstream::run_downstream(
         &s.downstream,
         production.harvest_volume_l,
@@ -95,8 +86,7 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
     let batches = match s.program.target {
         CampaignTarget::Batches { count } => count,
         CampaignTarget::DrugSubstanceG { grams } => {
-            validate::check_batches_needed(grams, downstream.drug_substance_g)
-                .map_err(|e| vec![e])?
+            validate::check_batches_needed(grams, downstream.drug_substance_g).map_err(|e| vec![e])?
         }
     };
     let timeline = schedule::build_timeline(&seed_train, s.production.duration_days, &s.schedule);
@@ -110,27 +100,10 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
         timeline: &timeline,
         batches,
     });
-    let fit = fit::check_fit(
-        s,
-        facility,
-        &seed_train,
-        &production,
-        &downstream,
-        &timeline,
-    );
+    let fit = fit::check_fit(s, facility, &seed_train, &production, &downstream, &timeline);
     let fit_status = fit::overall_status(&fit);
     let volumes = summarise_volumes(s, &seed_train, &production, &downstream);
-    Ok(Estimate {
-        seed_train,
-        production,
-        downstream,
-        volumes,
-        timeline,
-        campaign,
-        cost,
-        fit,
-        fit_status,
-    })
+    Ok(Estimate { seed_train, production, downstream, volumes, timeline, campaign, cost, fit, fit_status })
 }
 
 fn summarise_volumes(
@@ -139,36 +112,22 @@ fn summarise_volumes(
     production: &ProductionResult,
     downstream: &DownstreamResult,
 ) -> Volumes {
-    let mut media = vec![(
-        MediumUse::SeedTrain,
-        stages.iter().map(|st| st.fresh_medium_l).sum(),
-    )];
+    let mut media = vec![(MediumUse::SeedTrain, stages.iter().map(|st| st.fresh_medium_l).sum())];
     let perfusion: f64 = stages.iter().map(|st| st.perfusion_medium_l).sum();
     if perfusion > 0.0 {
         media.push((MediumUse::Perfusion, perfusion));
     }
     media.push((MediumUse::Basal, production.basal_medium_l));
-    media.extend(
-        production
-            .feeds
-            .iter()
-            .map(|f| (MediumUse::Feed(f.name.clone()), f.total_l)),
-    );
-    let buffers: Vec<(DsStep, f64)> = downstream
-        .steps
-        .iter()
-        .map(|st| (st.step, st.buffer_l))
-        .collect();
+    media.extend(production.feeds.iter().map(|f| (MediumUse::Feed(f.name.clone()), f.total_l)));
+    let buffers: Vec<(DsStep, f64)> = downstream.steps.iter().map(|st| (st.step, st.buffer_l)).collect();
     let total_medium_l: f64 = media.iter().map(|(_, l)| l).sum();
     let total_buffer_l = downstream.total_buffer_l;
     Volumes {
         media,
         buffers,
         total_medium_l,
-        total_medium_with_overage_l: total_medium_l
-            * (1.0 + s.downstream.media_overage_pct / 100.0),
+        total_medium_with_overage_l: total_medium_l * (1.0 + s.downstream.media_overage_pct / 100.0),
         total_buffer_l,
-        total_buffer_with_overage_l: total_buffer_l
-            * (1.0 + s.downstream.buffer_overage_pct / 100.0),
+        total_buffer_with_overage_l: total_buffer_l * (1.0 + s.downstream.buffer_overage_pct / 100.0),
     }
 }

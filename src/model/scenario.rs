@@ -309,12 +309,7 @@ impl Default for Program {
 
 impl Default for CellLine {
     fn default() -> Self {
-        Self {
-            doubling_time_h: 24.0,
-            lag_h: 0.0,
-            cells_per_vial_e6: 30.0,
-            post_thaw_viability_pct: 95.0,
-        }
+        Self { doubling_time_h: 24.0, lag_h: 0.0, cells_per_vial_e6: 30.0, post_thaw_viability_pct: 95.0 }
     }
 }
 
@@ -327,9 +322,7 @@ fn default_seed_train() -> Vec<SeedStage> {
         vessel_id: vessel.into(),
         working_volume_l: volume_l,
         seeding_density_e6_per_ml: 0.5,
-        end: StageEnd::SplitDensity {
-            density_e6_per_ml: 4.0,
-        },
+        end: StageEnd::SplitDensity { density_e6_per_ml: 4.0 },
         mode: StageMode::Batch,
     };
     vec![
@@ -413,29 +406,19 @@ impl Chromatography {
 
 impl Default for Clarification {
     fn default() -> Self {
-        Self {
-            yield_pct: 93.0,
-            filter_loading_l_per_m2: 40.0,
-            flush_l_per_m2: 50.0,
-        }
+        Self { yield_pct: 93.0, filter_loading_l_per_m2: 40.0, flush_l_per_m2: 50.0 }
     }
 }
 
 impl Default for LowPh {
     fn default() -> Self {
-        Self {
-            yield_pct: 97.0,
-            adjust_pct_of_volume: 10.0,
-        }
+        Self { yield_pct: 97.0, adjust_pct_of_volume: 10.0 }
     }
 }
 
 impl Default for VirusFiltration {
     fn default() -> Self {
-        Self {
-            yield_pct: 97.0,
-            loading_l_per_m2: 200.0,
-        }
+        Self { yield_pct: 97.0, loading_l_per_m2: 200.0 }
     }
 }
 

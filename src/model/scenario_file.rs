@@ -66,10 +66,7 @@ impl fmt::Display for FileError {
                 write!(f, "not a scenario file (no \"format\": \"{FORMAT_NAME}\")")
             }
             FileError::NewerVersion { version, newest } => {
-                write!(
-                    f,
-                    "written in format version {version}; this release reads up to {newest}"
-                )
+                write!(f, "written in format version {version}; this release reads up to {newest}")
             }
             FileError::InvalidField { path, message } => write!(f, "{path}: {message}"),
         }
@@ -86,12 +83,7 @@ struct FileOut<'a> {
 
 /// The scenario as a file in the current version.
 pub fn to_json(scenario: &Scenario, facility_profile: &str) -> String {
-    let file = FileOut {
-        format: FORMAT_NAME,
-        version: CURRENT_VERSION,
-        facility_profile,
-        scenario,
-    };
+    let file = FileOut { format: FORMAT_NAME, version: CURRENT_VERSION, facility_profile, scenario };
     // Serialising plain structs with string map keys cannot fail.
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -99,10 +91,7 @@ pub fn to_json(scenario: &Scenario, facility_profile: &str) -> String {
 /// Reads a scenario file of any version up to [`CURRENT_VERSION`].
 pub fn from_json(text: &str) -> Result<LoadedScenario, FileError> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            bytes: text.len(),
-            max: MAX_FILE_BYTES,
-        });
+        return Err(FileError::TooLarge { bytes: text.len(), max: MAX_FILE_BYTES });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| FileError::NotJson(e.to_string()))?;
     from_value(value)
@@ -126,10 +115,7 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
         }
     };
     if version > CURRENT_VERSION {
-        return Err(FileError::NewerVersion {
-            version,
-            newest: CURRENT_VERSION,
-        });
+        return Err(FileError::NewerVersion { version, newest: CURRENT_VERSION });
     }
     let facility_profile = match object.get("facility_profile") {
         None => super::facility::FacilityProfile::current().id,
@@ -143,35 +129,19 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
     };
     let mut unknown_fields: Vec<String> = object
         .keys()
-        .filter(|k| {
-            !matches!(
-                k.as_str(),
-                "format" | "version" | "facility_profile" | "scenario"
-            )
-        })
+        .filter(|k| !matches!(k.as_str(), "format" | "version" | "facility_profile" | "scenario"))
         .cloned()
         .collect();
-    let scenario_value = migrate(
-        object
-            .remove("scenario")
-            .unwrap_or(Value::Object(Default::default())),
-        version,
-    );
+    let scenario_value =
+        migrate(object.remove("scenario").unwrap_or(Value::Object(Default::default())), version);
 
-    let mut on_unknown =
-        |path: serde_ignored::Path| unknown_fields.push(format!("scenario.{path}"));
+    let mut on_unknown = |path: serde_ignored::Path| unknown_fields.push(format!("scenario.{path}"));
     let de = serde_ignored::Deserializer::new(scenario_value, &mut on_unknown);
-    let scenario: Scenario =
-        serde_path_to_error::deserialize(de).map_err(|e| FileError::InvalidField {
-            path: format!("scenario.{}", e.path()),
-            message: e.inner().to_string(),
-        })?;
-    Ok(LoadedScenario {
-        scenario,
-        facility_profile,
-        version,
-        unknown_fields,
-    })
+    let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| FileError::InvalidField {
+        path: format!("scenario.{}", e.path()),
+        message: e.inner().to_string(),
+    })?;
+    Ok(LoadedScenario { scenario, facility_profile, version, unknown_fields })
 }
 
 /// Brings a scenario object written in `version` up to [`CURRENT_VERSION`], one version at
@@ -207,10 +177,7 @@ mod tests {
         assert_eq!(loaded.scenario.production.initial_volume_l, 1400.0);
         assert_eq!(
             loaded.unknown_fields,
-            vec![
-                "colour".to_string(),
-                "scenario.production.stirrer".to_string()
-            ]
+            vec!["colour".to_string(), "scenario.production.stirrer".to_string()]
         );
     }
 
@@ -220,10 +187,7 @@ mod tests {
         assert_eq!(from_json("[1,2]"), Err(FileError::NotAScenarioFile));
         assert_eq!(
             from_json(r#"{"format":"tech-transfer-scenario","version":7,"scenario":{}}"#),
-            Err(FileError::NewerVersion {
-                version: 7,
-                newest: 1
-            })
+            Err(FileError::NewerVersion { version: 7, newest: 1 })
         );
         let bad = r#"{"format":"tech-transfer-scenario","version":1,"scenario":{"cell_line":{"doubling_time_h":"fast"}}}"#;
         match from_json(bad) {
@@ -233,9 +197,6 @@ mod tests {
             other => panic!("expected an invalid field, got {other:?}"),
         }
         let date = r#"{"format":"tech-transfer-scenario","version":1,"scenario":{"schedule":{"thaw_date":"2027-02-30"}}}"#;
-        assert!(matches!(
-            from_json(date),
-            Err(FileError::InvalidField { .. })
-        ));
+        assert!(matches!(from_json(date), Err(FileError::InvalidField { .. })));
     }
 }

@@ -74,12 +74,7 @@ pub fn build_timeline(stages: &[StageResult], production_days: u32, s: &Schedule
     let date = |day: u32| thaw.add_days(i64::from(day));
     let event = |operation, day: u32| {
         let d = date(day);
-        Event {
-            operation,
-            day,
-            date: d,
-            on_weekend: d.weekday().is_weekend(),
-        }
+        Event { operation, day, date: d, on_weekend: d.weekday().is_weekend() }
     };
     let span = |activity, start_day: u32, end_day: u32| Span {
         activity,
@@ -110,17 +105,9 @@ pub fn build_timeline(stages: &[StageResult], production_days: u32, s: &Schedule
         .map(|(i, st)| span(Activity::SeedStage(i), st.start_day, st.end_day))
         .collect();
     spans.push(span(Activity::Production, inoculation_day, harvest_day));
-    spans.push(span(
-        Activity::Turnaround,
-        harvest_day,
-        harvest_day + s.turnaround_days,
-    ));
+    spans.push(span(Activity::Turnaround, harvest_day, harvest_day + s.turnaround_days));
     spans.push(span(Activity::Downstream, harvest_day, downstream_end_day));
-    spans.push(span(
-        Activity::BulkHarvestTesting,
-        harvest_day,
-        testing_end_day,
-    ));
+    spans.push(span(Activity::BulkHarvestTesting, harvest_day, testing_end_day));
     spans.push(span(Activity::QcRelease, downstream_end_day, qc_end_day));
     spans.push(span(Activity::QaDisposition, results_day, release_day));
 
@@ -175,13 +162,9 @@ pub struct Campaign {
 pub fn plan_campaign(timeline: &Timeline, batches: u32, s: &Schedule) -> Campaign {
     let lines = s.lines_used.max(1);
     let cycle = f64::from(timeline.line_occupancy_days) / (s.line_utilisation_pct / 100.0);
-    let spacing_days = ((cycle / f64::from(lines) - 1e-9).ceil() as u32)
-        .max(s.downstream_days)
-        .max(1);
+    let spacing_days = ((cycle / f64::from(lines) - 1e-9).ceil() as u32).max(s.downstream_days).max(1);
     let shift = |date: CivilDate, k: u32| date.add_days(i64::from(k) * i64::from(spacing_days));
-    let inoculation = timeline
-        .thaw_date
-        .add_days(i64::from(timeline.thaw_to_inoculation_days));
+    let inoculation = timeline.thaw_date.add_days(i64::from(timeline.thaw_to_inoculation_days));
     let schedule: Vec<CampaignBatch> = (0..batches)
         .map(|k| CampaignBatch {
             index: k,
@@ -232,12 +215,7 @@ mod tests {
         assert_eq!(t.line_occupancy_days, 17);
         // Transfers on days 3, 6, 9, 12: day 6 is Sunday 2027-03-07, day 12 Saturday 2027-03-13;
         // inoculation (day 15) and harvest (day 29) fall on Tuesdays.
-        let weekend: Vec<u32> = t
-            .events
-            .iter()
-            .filter(|e| e.on_weekend)
-            .map(|e| e.day)
-            .collect();
+        let weekend: Vec<u32> = t.events.iter().filter(|e| e.on_weekend).map(|e| e.day).collect();
         assert_eq!(weekend, vec![6, 12]);
     }
 

@@ -138,10 +138,7 @@ pub fn run_seed_train(s: &Scenario) -> Vec<StageResult> {
             StageMode::Perfusion { vvd } => {
                 // CSPR = perfusion rate / VCD: VVD (1/day) / (X e6 cells/mL) in mL/cell/day,
                 // x 10^9 pL/mL.
-                (
-                    vvd * v * f64::from(duration_days),
-                    Some(vvd * 1000.0 / final_density),
-                )
+                (vvd * v * f64::from(duration_days), Some(vvd * 1000.0 / final_density))
             }
         };
         let start_day = results.last().map_or(0, |p| p.end_day);
@@ -201,14 +198,9 @@ pub fn design_seed_train(
     let per_vial_e6 = viable_cells_per_vial_e6(cell_line);
     let mut cells_needed_e9 = production.seeding_density_e6_per_ml * production.initial_volume_l;
     let mut stages = Vec::new();
-    let valid = [
-        seeding_e6_per_ml,
-        split_e6_per_ml,
-        cells_needed_e9,
-        per_vial_e6,
-    ]
-    .iter()
-    .all(|x| x.is_finite() && *x > 0.0);
+    let valid = [seeding_e6_per_ml, split_e6_per_ml, cells_needed_e9, per_vial_e6]
+        .iter()
+        .all(|x| x.is_finite() && *x > 0.0);
     if !valid || vessels.is_empty() || split_e6_per_ml <= seeding_e6_per_ml {
         return stages;
     }
@@ -220,21 +212,17 @@ pub fn design_seed_train(
             .copied()
             .find(|v| v.max_working_volume_l >= volume_needed_l)
             .unwrap_or(vessels[vessels.len() - 1]);
-        let working_volume_l =
-            round_up_2_significant(volume_needed_l.max(vessel.min_working_volume_l))
-                .min(vessel.max_working_volume_l);
+        let working_volume_l = round_up_2_significant(volume_needed_l.max(vessel.min_working_volume_l))
+            .min(vessel.max_working_volume_l);
         stages.push(SeedStage {
             vessel_id: vessel.id.clone(),
             working_volume_l,
             seeding_density_e6_per_ml: seeding_e6_per_ml,
-            end: StageEnd::SplitDensity {
-                density_e6_per_ml: split_e6_per_ml,
-            },
+            end: StageEnd::SplitDensity { density_e6_per_ml: split_e6_per_ml },
             mode: StageMode::Batch,
         });
         let seeding_cells_e6 = seeding_e6_per_ml * working_volume_l * 1000.0;
-        let at_smallest =
-            vessel.id == smallest.id && working_volume_l <= smallest.min_working_volume_l;
+        let at_smallest = vessel.id == smallest.id && working_volume_l <= smallest.min_working_volume_l;
         if seeding_cells_e6 <= per_vial_e6 || at_smallest {
             break;
         }
@@ -305,16 +293,9 @@ mod tests {
         assert_eq!(r[0].duration_days, 3);
         assert!(close(r[0].final_density_e6_per_ml, 28.5 / 47.0 * 8.0, 1e-9));
         // Stage 2: 0.5 x 0.37 / 4.851 = 0.03814 L from the 47 mL flask.
-        assert!(close(
-            r[1].inoculum_l,
-            0.5 * 0.37 / (28.5 / 47.0 * 8.0),
-            1e-9
-        ));
+        assert!(close(r[1].inoculum_l, 0.5 * 0.37 / (28.5 / 47.0 * 8.0), 1e-9));
         // Stages 2-5 are seeded at 0.5 and reach 4.0 in exactly 3 days: 5 x 3 = 15 days.
-        assert_eq!(
-            r.iter().map(|x| x.duration_days).collect::<Vec<_>>(),
-            vec![3; 5]
-        );
+        assert_eq!(r.iter().map(|x| x.duration_days).collect::<Vec<_>>(), vec![3; 5]);
         assert_eq!(r[4].end_day, 15);
         // N-1 (200 L SUB, 180 L) takes 0.5 x 180 / 4 = 22.5 L from the 23 L bag: 1:8.
         assert!(close(r[4].inoculum_l, 22.5, 1e-9));

@@ -125,52 +125,22 @@ impl fmt::Display for FieldError {
         match &self.problem {
             Problem::NotANumber => write!(f, "{}: enter a number", self.field),
             Problem::OutOfRange { value, min, max } => {
-                write!(
-                    f,
-                    "{}: {value} is outside the allowed range {min} to {max}",
-                    self.field
-                )
+                write!(f, "{}: {value} is outside the allowed range {min} to {max}", self.field)
             }
-            Problem::MustExceed {
-                value,
-                other_field,
-                other_value,
-            } => {
-                write!(
-                    f,
-                    "{}: {value} must be larger than {other_field} ({other_value})",
-                    self.field
-                )
+            Problem::MustExceed { value, other_field, other_value } => {
+                write!(f, "{}: {value} must be larger than {other_field} ({other_value})", self.field)
             }
             Problem::UnknownVessel { id } => {
                 write!(f, "{}: no vessel `{id}` in the facility", self.field)
             }
-            Problem::WrongVesselRole {
-                id,
-                production_expected: true,
-            } => {
-                write!(
-                    f,
-                    "{}: `{id}` is a seed vessel, not a production bioreactor",
-                    self.field
-                )
+            Problem::WrongVesselRole { id, production_expected: true } => {
+                write!(f, "{}: `{id}` is a seed vessel, not a production bioreactor", self.field)
             }
-            Problem::WrongVesselRole {
-                id,
-                production_expected: false,
-            } => {
-                write!(
-                    f,
-                    "{}: `{id}` is a production bioreactor, not a seed vessel",
-                    self.field
-                )
+            Problem::WrongVesselRole { id, production_expected: false } => {
+                write!(f, "{}: `{id}` is a production bioreactor, not a seed vessel", self.field)
             }
             Problem::FeedDayAfterHarvest { day, duration_days } => {
-                write!(
-                    f,
-                    "{}: feed on day {day} but harvest is on day {duration_days}",
-                    self.field
-                )
+                write!(f, "{}: feed on day {day} but harvest is on day {duration_days}", self.field)
             }
             Problem::RepeatedFeedDay { day } => {
                 write!(f, "{}: day {day} is listed twice", self.field)
@@ -184,10 +154,7 @@ impl fmt::Display for FieldError {
             Problem::TextTooLong { chars, max } => {
                 write!(f, "{}: {chars} characters, at most {max}", self.field)
             }
-            Problem::SamplesExceedCulture {
-                samples_l,
-                available_l,
-            } => write!(
+            Problem::SamplesExceedCulture { samples_l, available_l } => write!(
                 f,
                 "{}: samples remove {samples_l:.1} L but the culture holds {available_l:.1} L",
                 self.field
@@ -206,10 +173,7 @@ struct Checker {
 
 impl Checker {
     fn push(&mut self, field: impl Into<String>, problem: Problem) {
-        self.errors.push(FieldError {
-            field: field.into(),
-            problem,
-        });
+        self.errors.push(FieldError { field: field.into(), problem });
     }
 
     /// Checks a number against its limit; true when it is usable.
@@ -218,14 +182,7 @@ impl Checker {
             self.push(field, Problem::NotANumber);
             false
         } else if value < limit.min || value > limit.max {
-            self.push(
-                field,
-                Problem::OutOfRange {
-                    value,
-                    min: limit.min,
-                    max: limit.max,
-                },
-            );
+            self.push(field, Problem::OutOfRange { value, min: limit.min, max: limit.max });
             false
         } else {
             true
@@ -239,53 +196,23 @@ impl Checker {
     fn text(&mut self, field: &str, value: &str) {
         let chars = value.chars().count();
         if chars > limits::MAX_TEXT_CHARS {
-            self.push(
-                field,
-                Problem::TextTooLong {
-                    chars,
-                    max: limits::MAX_TEXT_CHARS,
-                },
-            );
+            self.push(field, Problem::TextTooLong { chars, max: limits::MAX_TEXT_CHARS });
         }
     }
 
     fn chromatography(&mut self, path: &str, c: &Chromatography) {
         self.number(format!("{path}.yield_pct"), c.yield_pct, limits::YIELD_PCT);
-        self.number(
-            format!("{path}.capacity_g_per_l"),
-            c.capacity_g_per_l,
-            limits::CAPACITY_G_PER_L,
-        );
-        self.number(
-            format!("{path}.load_fraction_pct"),
-            c.load_fraction_pct,
-            limits::LOAD_FRACTION_PCT,
-        );
-        self.number(
-            format!("{path}.column_volume_l"),
-            c.column_volume_l,
-            limits::COLUMN_VOLUME_L,
-        );
-        self.whole(
-            format!("{path}.max_cycles_per_batch"),
-            c.max_cycles_per_batch,
-            limits::MAX_CYCLES,
-        );
-        self.number(
-            format!("{path}.buffer_cv_per_cycle"),
-            c.buffer_cv_per_cycle,
-            limits::BUFFER_CV,
-        );
+        self.number(format!("{path}.capacity_g_per_l"), c.capacity_g_per_l, limits::CAPACITY_G_PER_L);
+        self.number(format!("{path}.load_fraction_pct"), c.load_fraction_pct, limits::LOAD_FRACTION_PCT);
+        self.number(format!("{path}.column_volume_l"), c.column_volume_l, limits::COLUMN_VOLUME_L);
+        self.whole(format!("{path}.max_cycles_per_batch"), c.max_cycles_per_batch, limits::MAX_CYCLES);
+        self.number(format!("{path}.buffer_cv_per_cycle"), c.buffer_cv_per_cycle, limits::BUFFER_CV);
         self.number(
             format!("{path}.pool_concentration_g_per_l"),
             c.pool_concentration_g_per_l,
             limits::CONCENTRATION_G_PER_L,
         );
-        self.whole(
-            format!("{path}.lifetime_cycles"),
-            c.lifetime_cycles,
-            limits::LIFETIME_CYCLES,
-        );
+        self.whole(format!("{path}.lifetime_cycles"), c.lifetime_cycles, limits::LIFETIME_CYCLES);
     }
 }
 
@@ -305,62 +232,29 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     }
 
     let cl = &s.cell_line;
-    c.number(
-        "cell_line.doubling_time_h",
-        cl.doubling_time_h,
-        limits::DOUBLING_TIME_H,
-    );
+    c.number("cell_line.doubling_time_h", cl.doubling_time_h, limits::DOUBLING_TIME_H);
     c.number("cell_line.lag_h", cl.lag_h, limits::LAG_H);
-    c.number(
-        "cell_line.cells_per_vial_e6",
-        cl.cells_per_vial_e6,
-        limits::CELLS_PER_VIAL_E6,
-    );
-    c.number(
-        "cell_line.post_thaw_viability_pct",
-        cl.post_thaw_viability_pct,
-        limits::VIABILITY_PCT,
-    );
+    c.number("cell_line.cells_per_vial_e6", cl.cells_per_vial_e6, limits::CELLS_PER_VIAL_E6);
+    c.number("cell_line.post_thaw_viability_pct", cl.post_thaw_viability_pct, limits::VIABILITY_PCT);
 
     if s.seed_train.is_empty() {
         c.push("seed_train", Problem::NoSeedStages);
     } else if s.seed_train.len() > limits::MAX_SEED_STAGES {
-        c.push(
-            "seed_train",
-            Problem::TooMany {
-                count: s.seed_train.len(),
-                max: limits::MAX_SEED_STAGES,
-            },
-        );
+        c.push("seed_train", Problem::TooMany { count: s.seed_train.len(), max: limits::MAX_SEED_STAGES });
     }
-    for (i, stage) in s
-        .seed_train
-        .iter()
-        .enumerate()
-        .take(limits::MAX_SEED_STAGES)
-    {
+    for (i, stage) in s.seed_train.iter().enumerate().take(limits::MAX_SEED_STAGES) {
         let path = format!("seed_train[{i}]");
         match facility.vessel(&stage.vessel_id) {
-            None => c.push(
-                format!("{path}.vessel_id"),
-                Problem::UnknownVessel {
-                    id: stage.vessel_id.clone(),
-                },
-            ),
+            None => {
+                c.push(format!("{path}.vessel_id"), Problem::UnknownVessel { id: stage.vessel_id.clone() })
+            }
             Some(v) if v.production => c.push(
                 format!("{path}.vessel_id"),
-                Problem::WrongVesselRole {
-                    id: stage.vessel_id.clone(),
-                    production_expected: false,
-                },
+                Problem::WrongVesselRole { id: stage.vessel_id.clone(), production_expected: false },
             ),
             Some(_) => {}
         }
-        c.number(
-            format!("{path}.working_volume_l"),
-            stage.working_volume_l,
-            limits::SEED_VOLUME_L,
-        );
+        c.number(format!("{path}.working_volume_l"), stage.working_volume_l, limits::SEED_VOLUME_L);
         let seeding_ok = c.number(
             format!("{path}.seeding_density_e6_per_ml"),
             stage.seeding_density_e6_per_ml,
@@ -394,59 +288,21 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
 
     let p = &s.production;
     match facility.vessel(&p.vessel_id) {
-        None => c.push(
-            "production.vessel_id",
-            Problem::UnknownVessel {
-                id: p.vessel_id.clone(),
-            },
-        ),
+        None => c.push("production.vessel_id", Problem::UnknownVessel { id: p.vessel_id.clone() }),
         Some(v) if !v.production => c.push(
             "production.vessel_id",
-            Problem::WrongVesselRole {
-                id: p.vessel_id.clone(),
-                production_expected: true,
-            },
+            Problem::WrongVesselRole { id: p.vessel_id.clone(), production_expected: true },
         ),
         Some(_) => {}
     }
-    let v0_ok = c.number(
-        "production.initial_volume_l",
-        p.initial_volume_l,
-        limits::PRODUCTION_VOLUME_L,
-    );
-    c.number(
-        "production.seeding_density_e6_per_ml",
-        p.seeding_density_e6_per_ml,
-        limits::DENSITY_E6_PER_ML,
-    );
-    let duration_ok = c.whole(
-        "production.duration_days",
-        p.duration_days,
-        limits::PRODUCTION_DAYS,
-    );
-    c.number(
-        "production.peak_density_e6_per_ml",
-        p.peak_density_e6_per_ml,
-        limits::DENSITY_E6_PER_ML,
-    );
-    c.number(
-        "production.titer_g_per_l",
-        p.titer_g_per_l,
-        limits::TITER_G_PER_L,
-    );
-    let samples_ok = c.number(
-        "production.daily_sample_l",
-        p.daily_sample_l,
-        limits::DAILY_SAMPLE_L,
-    );
+    let v0_ok = c.number("production.initial_volume_l", p.initial_volume_l, limits::PRODUCTION_VOLUME_L);
+    c.number("production.seeding_density_e6_per_ml", p.seeding_density_e6_per_ml, limits::DENSITY_E6_PER_ML);
+    let duration_ok = c.whole("production.duration_days", p.duration_days, limits::PRODUCTION_DAYS);
+    c.number("production.peak_density_e6_per_ml", p.peak_density_e6_per_ml, limits::DENSITY_E6_PER_ML);
+    c.number("production.titer_g_per_l", p.titer_g_per_l, limits::TITER_G_PER_L);
+    let samples_ok = c.number("production.daily_sample_l", p.daily_sample_l, limits::DAILY_SAMPLE_L);
     if p.feeds.len() > limits::MAX_FEEDS {
-        c.push(
-            "production.feeds",
-            Problem::TooMany {
-                count: p.feeds.len(),
-                max: limits::MAX_FEEDS,
-            },
-        );
+        c.push("production.feeds", Problem::TooMany { count: p.feeds.len(), max: limits::MAX_FEEDS });
     }
     let mut feeds_ok = true;
     for (i, feed) in p.feeds.iter().enumerate().take(limits::MAX_FEEDS) {
@@ -464,10 +320,7 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
         if feed.days.len() > limits::PRODUCTION_DAYS.max as usize {
             c.push(
                 days_field.clone(),
-                Problem::TooMany {
-                    count: feed.days.len(),
-                    max: limits::PRODUCTION_DAYS.max as usize,
-                },
+                Problem::TooMany { count: feed.days.len(), max: limits::PRODUCTION_DAYS.max as usize },
             );
             feeds_ok = false;
             continue;
@@ -476,10 +329,7 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
             if duration_ok && day >= p.duration_days {
                 c.push(
                     days_field.clone(),
-                    Problem::FeedDayAfterHarvest {
-                        day,
-                        duration_days: p.duration_days,
-                    },
+                    Problem::FeedDayAfterHarvest { day, duration_days: p.duration_days },
                 );
                 feeds_ok = false;
             }
@@ -490,30 +340,17 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
         }
     }
     if v0_ok && samples_ok && duration_ok && feeds_ok {
-        let feeds_l: f64 = p
-            .feeds
-            .iter()
-            .map(|f| super::fed_batch::feed_volume_l(f, p.initial_volume_l))
-            .sum();
+        let feeds_l: f64 =
+            p.feeds.iter().map(|f| super::fed_batch::feed_volume_l(f, p.initial_volume_l)).sum();
         let samples_l = p.daily_sample_l * f64::from(p.duration_days);
         let available_l = p.initial_volume_l + feeds_l;
         if samples_l >= available_l {
-            c.push(
-                "production.daily_sample_l",
-                Problem::SamplesExceedCulture {
-                    samples_l,
-                    available_l,
-                },
-            );
+            c.push("production.daily_sample_l", Problem::SamplesExceedCulture { samples_l, available_l });
         }
     }
 
     let d = &s.downstream;
-    c.number(
-        "downstream.clarification.yield_pct",
-        d.clarification.yield_pct,
-        limits::YIELD_PCT,
-    );
+    c.number("downstream.clarification.yield_pct", d.clarification.yield_pct, limits::YIELD_PCT);
     c.number(
         "downstream.clarification.filter_loading_l_per_m2",
         d.clarification.filter_loading_l_per_m2,
@@ -525,105 +362,42 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
         limits::FLUSH_L_PER_M2,
     );
     c.chromatography("downstream.protein_a", &d.protein_a);
-    c.number(
-        "downstream.low_ph.yield_pct",
-        d.low_ph.yield_pct,
-        limits::YIELD_PCT,
-    );
-    c.number(
-        "downstream.low_ph.adjust_pct_of_volume",
-        d.low_ph.adjust_pct_of_volume,
-        limits::ADJUST_PCT,
-    );
+    c.number("downstream.low_ph.yield_pct", d.low_ph.yield_pct, limits::YIELD_PCT);
+    c.number("downstream.low_ph.adjust_pct_of_volume", d.low_ph.adjust_pct_of_volume, limits::ADJUST_PCT);
     c.chromatography("downstream.aex", &d.aex);
     c.chromatography("downstream.cex", &d.cex);
-    c.number(
-        "downstream.virus_filtration.yield_pct",
-        d.virus_filtration.yield_pct,
-        limits::YIELD_PCT,
-    );
+    c.number("downstream.virus_filtration.yield_pct", d.virus_filtration.yield_pct, limits::YIELD_PCT);
     c.number(
         "downstream.virus_filtration.loading_l_per_m2",
         d.virus_filtration.loading_l_per_m2,
         limits::LOADING_L_PER_M2,
     );
-    c.number(
-        "downstream.ufdf.yield_pct",
-        d.ufdf.yield_pct,
-        limits::YIELD_PCT,
-    );
+    c.number("downstream.ufdf.yield_pct", d.ufdf.yield_pct, limits::YIELD_PCT);
     c.number(
         "downstream.ufdf.diafiltration_concentration_g_per_l",
         d.ufdf.diafiltration_concentration_g_per_l,
         limits::CONCENTRATION_G_PER_L,
     );
-    c.number(
-        "downstream.ufdf.diavolumes",
-        d.ufdf.diavolumes,
-        limits::DIAVOLUMES,
-    );
+    c.number("downstream.ufdf.diavolumes", d.ufdf.diavolumes, limits::DIAVOLUMES);
     c.number(
         "downstream.ufdf.final_concentration_g_per_l",
         d.ufdf.final_concentration_g_per_l,
         limits::CONCENTRATION_G_PER_L,
     );
-    c.number(
-        "downstream.media_overage_pct",
-        d.media_overage_pct,
-        limits::OVERAGE_PCT,
-    );
-    c.number(
-        "downstream.buffer_overage_pct",
-        d.buffer_overage_pct,
-        limits::OVERAGE_PCT,
-    );
+    c.number("downstream.media_overage_pct", d.media_overage_pct, limits::OVERAGE_PCT);
+    c.number("downstream.buffer_overage_pct", d.buffer_overage_pct, limits::OVERAGE_PCT);
 
     let sc = &s.schedule;
-    c.whole(
-        "schedule.turnaround_days",
-        sc.turnaround_days,
-        limits::SCHEDULE_DAYS,
-    );
-    c.whole(
-        "schedule.downstream_days",
-        sc.downstream_days,
-        limits::SCHEDULE_DAYS,
-    );
-    c.whole(
-        "schedule.bulk_harvest_testing_days",
-        sc.bulk_harvest_testing_days,
-        limits::SCHEDULE_DAYS,
-    );
-    c.whole(
-        "schedule.qc_release_days",
-        sc.qc_release_days,
-        limits::SCHEDULE_DAYS,
-    );
-    c.whole(
-        "schedule.qa_disposition_days",
-        sc.qa_disposition_days,
-        limits::SCHEDULE_DAYS,
-    );
-    c.whole(
-        "schedule.lines_used",
-        sc.lines_used,
-        limit(1.0, f64::from(facility.lines_possible)),
-    );
+    c.whole("schedule.turnaround_days", sc.turnaround_days, limits::SCHEDULE_DAYS);
+    c.whole("schedule.downstream_days", sc.downstream_days, limits::SCHEDULE_DAYS);
+    c.whole("schedule.bulk_harvest_testing_days", sc.bulk_harvest_testing_days, limits::SCHEDULE_DAYS);
+    c.whole("schedule.qc_release_days", sc.qc_release_days, limits::SCHEDULE_DAYS);
+    c.whole("schedule.qa_disposition_days", sc.qa_disposition_days, limits::SCHEDULE_DAYS);
+    c.whole("schedule.lines_used", sc.lines_used, limit(1.0, f64::from(facility.lines_possible)));
 
-    c.number(
-        "schedule.line_utilisation_pct",
-        sc.line_utilisation_pct,
-        limits::UTILISATION_PCT,
-    );
+    c.number("schedule.line_utilisation_pct", sc.line_utilisation_pct, limits::UTILISATION_PCT);
     for (&rate, &value) in &s.rate_overrides {
-        c.number(
-            format!("rate_overrides.{}", rate.key()),
-            value,
-            Limit {
-                min: 0.0,
-                max: rate.max(),
-            },
-        );
+        c.number(format!("rate_overrides.{}", rate.key()), value, Limit { min: 0.0, max: rate.max() });
     }
     c.errors
 }
@@ -637,10 +411,7 @@ pub fn check_batches_needed(grams_wanted: f64, ds_per_batch_g: f64) -> Result<u3
     } else {
         Err(FieldError {
             field: "program.target.grams".into(),
-            problem: Problem::TooManyBatchesNeeded {
-                needed,
-                max: limits::BATCHES.max,
-            },
+            problem: Problem::TooManyBatchesNeeded { needed, max: limits::BATCHES.max },
         })
     }
 }

@@ -21,11 +21,7 @@ pub fn bar_chart(title: String, bars: Vec<Bar>) -> impl IntoView {
     let bar_w = 330.0;
     let width = label_w + bar_w + 120.0;
     let height = row_h * bars.len() as f64 + 8.0;
-    let max = bars
-        .iter()
-        .map(|b| b.value)
-        .fold(0.0, f64::max)
-        .max(f64::MIN_POSITIVE);
+    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
     let rows = bars
         .into_iter()
         .enumerate()
@@ -126,12 +122,7 @@ pub fn production_chart(
     let plot_h = h - top - bottom;
     let last_day = days.last().map_or(1, |d| d.day).max(1);
     let v_max = days.iter().map(|d| d.volume_l).fold(0.0, f64::max).max(1.0) * 1.1;
-    let x_max = days
-        .iter()
-        .map(|d| d.viable_density_e6_per_ml)
-        .fold(0.0, f64::max)
-        .max(0.1)
-        * 1.1;
+    let x_max = days.iter().map(|d| d.viable_density_e6_per_ml).fold(0.0, f64::max).max(0.1) * 1.1;
     let fed_max = days.iter().map(|d| d.fed_l).fold(0.0, f64::max).max(1e-9);
     let px = move |day: u32| left + f64::from(day) / f64::from(last_day) * plot_w;
     let py_v = move |v: f64| top + plot_h - v / v_max * plot_h;

@@ -26,10 +26,7 @@ impl NumLens {
         get: impl Fn(&Scenario) -> Option<f64> + Send + Sync + 'static,
         set: impl Fn(&mut Scenario, f64) + Send + Sync + 'static,
     ) -> Self {
-        Self {
-            get: Arc::new(get),
-            set: Arc::new(set),
-        }
+        Self { get: Arc::new(get), set: Arc::new(set) }
     }
 
     /// A field of seed stage `i` (absent when the stage or the field's variant is absent).
@@ -167,9 +164,7 @@ pub fn NumberField(
                 LocalError::NotWhole => td_string!(locale, err_not_whole).to_string(),
             });
         }
-        state
-            .error_for(&path_for_error)
-            .map(|e| problem_text(locale, &e.problem))
+        state.error_for(&path_for_error).map(|e| problem_text(locale, &e.problem))
     };
     let message = Memo::new(move |_| message());
     // A facility-fit failure or warning tied to this field (e.g. an inoculum larger than the
@@ -179,21 +174,14 @@ pub fn NumberField(
         let locale = i18n.get_locale();
         state.shown.with(|shown| {
             let e = shown.estimate.as_ref()?;
-            let item = e.fit.iter().find(|i| {
-                i.status != FitStatus::Pass && i.field.as_deref() == Some(path_for_fit.as_str())
-            })?;
-            Some(
-                state
-                    .facility
-                    .with(|f| fit_text(locale, &item.check, f, e.seed_train.len())),
-            )
+            let item = e
+                .fit
+                .iter()
+                .find(|i| i.status != FitStatus::Pass && i.field.as_deref() == Some(path_for_fit.as_str()))?;
+            Some(state.facility.with(|f| fit_text(locale, &item.check, f, e.seed_train.len())))
         })
     });
-    let display = move || {
-        draft
-            .get()
-            .unwrap_or_else(|| value.get().map(input_text).unwrap_or_default())
-    };
+    let display = move || draft.get().unwrap_or_else(|| value.get().map(input_text).unwrap_or_default());
     let range = move || {
         let locale = i18n.get_locale();
         let range = fill(
@@ -285,39 +273,13 @@ pub struct FieldSpec {
 }
 
 /// A field of decimal numbers: `num("production.titer_g_per_l", Unit::GPerL, limit, label, lens)`.
-pub fn num(
-    path: impl Into<String>,
-    unit: Unit,
-    limit: Limit,
-    label: Label,
-    lens: NumLens,
-) -> FormItem {
-    FormItem::Field(FieldSpec {
-        path: path.into(),
-        lens,
-        unit,
-        limit,
-        whole: false,
-        label,
-    })
+pub fn num(path: impl Into<String>, unit: Unit, limit: Limit, label: Label, lens: NumLens) -> FormItem {
+    FormItem::Field(FieldSpec { path: path.into(), lens, unit, limit, whole: false, label })
 }
 
 /// A field of whole numbers (days, cycles, counts).
-pub fn whole(
-    path: impl Into<String>,
-    unit: Unit,
-    limit: Limit,
-    label: Label,
-    lens: NumLens,
-) -> FormItem {
-    FormItem::Field(FieldSpec {
-        path: path.into(),
-        lens,
-        unit,
-        limit,
-        whole: true,
-        label,
-    })
+pub fn whole(path: impl Into<String>, unit: Unit, limit: Limit, label: Label, lens: NumLens) -> FormItem {
+    FormItem::Field(FieldSpec { path: path.into(), lens, unit, limit, whole: true, label })
 }
 
 /// An item of a form grid: a field, or a heading across the grid.
@@ -358,11 +320,7 @@ pub fn SelectField(
     let i18n = use_i18n();
     let id = field_id(&path);
     let err_id = format!("{id}-err");
-    let error = move || {
-        state
-            .error_for(&path)
-            .map(|e| problem_text(i18n.get_locale(), &e.problem))
-    };
+    let error = move || state.error_for(&path).map(|e| problem_text(i18n.get_locale(), &e.problem));
     let error = Memo::new(move |_| error());
     let options = options
         .into_iter()
@@ -393,11 +351,6 @@ pub fn SelectField(
 pub fn opts(items: &[(&str, fn(Locale) -> &'static str)]) -> Vec<(String, OptionText)> {
     items
         .iter()
-        .map(|&(value, key)| {
-            (
-                value.to_string(),
-                Arc::new(move |l: Locale| key(l).to_string()) as OptionText,
-            )
-        })
+        .map(|&(value, key)| (value.to_string(), Arc::new(move |l: Locale| key(l).to_string()) as OptionText))
         .collect()
 }

@@ -33,9 +33,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
         s.push(c);
     }
     if s.is_empty()
-        || !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E'))
+        || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E'))
     {
         return None;
     }
@@ -47,8 +45,8 @@ pub fn parse_number(text: &str) -> Option<f64> {
         (Some(_), None) => {
             let mut groups = s.split(',');
             let head = groups.next().unwrap_or("");
-            let thousands = !head.is_empty()
-                && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+            let thousands =
+                !head.is_empty() && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
             if thousands && s.matches(',').count() >= 1 && !head.contains(['e', 'E']) {
                 s.replace(',', "")
             } else if s.matches(',').count() == 1 {
@@ -68,9 +66,7 @@ pub fn format_number(value: f64, decimals: usize) -> String {
         return "–".into();
     }
     let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::with_capacity(text.len() + text.len() / 3 + 1);
     let rounds_to_zero = text.bytes().all(|b| b == b'0' || b == b'.');
     if value < 0.0 && !rounds_to_zero {
@@ -180,19 +176,14 @@ pub fn format_money(amount: f64, currency: Currency) -> String {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// `Wed 12 May 2027` / `2027年5月12日 周三`.
 pub fn format_date(date: CivilDate, lang: Lang) -> String {
     let (y, m, d) = date.ymd();
     match lang {
-        Lang::En => format!(
-            "{} {d} {} {y}",
-            weekday_name(date.weekday(), lang),
-            MONTHS_EN[(m - 1) as usize]
-        ),
+        Lang::En => format!("{} {d} {} {y}", weekday_name(date.weekday(), lang), MONTHS_EN[(m - 1) as usize]),
         Lang::Zh => format!("{y}年{m}月{d}日 {}", weekday_name(date.weekday(), lang)),
     }
 }
@@ -256,11 +247,7 @@ pub fn format_days(days: &[u32]) -> String {
             i += 1;
             end = days[i];
         }
-        parts.push(if end > start {
-            format!("{start}-{end}")
-        } else {
-            start.to_string()
-        });
+        parts.push(if end > start { format!("{start}-{end}") } else { start.to_string() });
         i += 1;
     }
     parts.join(", ")
@@ -288,18 +275,7 @@ mod tests {
         ] {
             assert_eq!(parse_number(text), Some(value), "{text:?}");
         }
-        for bad in [
-            "",
-            "abc",
-            "inf",
-            "NaN",
-            "1,2,3",
-            "1..2",
-            "1e999",
-            "--1",
-            "3 g/L",
-            "<img src=x>",
-        ] {
+        for bad in ["", "abc", "inf", "NaN", "1,2,3", "1..2", "1e999", "--1", "3 g/L", "<img src=x>"] {
             assert_eq!(parse_number(bad), None, "{bad:?}");
         }
     }

@@ -6,18 +6,14 @@ use crate::lens;
 use crate::model::date::CivilDate;
 use crate::model::facility::{Rate, RateUnit};
 use crate::model::scenario::{
-    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, ResinMode, Scenario,
-    StageEnd, StageMode,
+    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd,
+    StageMode,
 };
 use crate::model::seed_train::design_seed_train;
 use crate::model::validate::{limits, Limit};
-use crate::ui::field::{
-    field_id, form_items, num, opts, whole, FormItem, NumLens, OptionText, SelectField,
-};
+use crate::ui::field::{field_id, form_items, num, opts, whole, FormItem, NumLens, OptionText, SelectField};
 use crate::ui::format::{format_days, parse_days};
-use crate::ui::labels::{
-    fill, label, problem_text, rate_name, stage_name, tr, vessel_name, Label, Unit,
-};
+use crate::ui::labels::{fill, label, problem_text, rate_name, stage_name, tr, vessel_name, Label, Unit};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -112,10 +108,8 @@ fn ProgramSection() -> impl IntoView {
         ("clinical", |l| td_string!(l, phase_clinical)),
         ("ppq_commercial", |l| td_string!(l, phase_ppq)),
     ]);
-    let target = opts(&[
-        ("batches", |l| td_string!(l, target_batches)),
-        ("grams", |l| td_string!(l, target_grams)),
-    ]);
+    let target =
+        opts(&[("batches", |l| td_string!(l, target_batches)), ("grams", |l| td_string!(l, target_grams))]);
     view! {
         <Section id="sec-program" title=label(|l| td_string!(l, sec_program))>
             <TextField path="name" get=|s| s.name.clone() set=|s, v| s.name = v label=label(|l| td_string!(l, in_scenario_name)) />
@@ -200,11 +194,8 @@ fn SeedTrainEditor() -> impl IntoView {
     let add = move |_| {
         state.scenario.update(|s| {
             if s.seed_train.len() < limits::MAX_SEED_STAGES {
-                let next = s
-                    .seed_train
-                    .last()
-                    .cloned()
-                    .unwrap_or_else(|| Scenario::default().seed_train.remove(0));
+                let next =
+                    s.seed_train.last().cloned().unwrap_or_else(|| Scenario::default().seed_train.remove(0));
                 s.seed_train.push(next);
             }
         })
@@ -258,8 +249,7 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
                 let id = v.id.clone();
                 (
                     v.id.clone(),
-                    Arc::new(move |l: Locale| facility.with(|f| vessel_name(l, f, &id)))
-                        as OptionText,
+                    Arc::new(move |l: Locale| facility.with(|f| vessel_name(l, f, &id))) as OptionText,
                 )
             })
             .collect()
@@ -268,10 +258,8 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
         ("split_density", |l| td_string!(l, end_split_density)),
         ("fixed_days", |l| td_string!(l, end_fixed_days)),
     ]);
-    let modes = opts(&[
-        ("batch", |l| td_string!(l, mode_batch)),
-        ("perfusion", |l| td_string!(l, mode_perfusion)),
-    ]);
+    let modes =
+        opts(&[("batch", |l| td_string!(l, mode_batch)), ("perfusion", |l| td_string!(l, mode_perfusion))]);
     let title = move || stage_name(i18n.get_locale(), i, count.get());
     view! {
         <li class="stage">
@@ -361,8 +349,7 @@ fn ProductionSection() -> impl IntoView {
                 let id = v.id.clone();
                 (
                     v.id.clone(),
-                    Arc::new(move |l: Locale| facility.with(|f| vessel_name(l, f, &id)))
-                        as OptionText,
+                    Arc::new(move |l: Locale| facility.with(|f| vessel_name(l, f, &id))) as OptionText,
                 )
             })
             .collect()
@@ -407,11 +394,7 @@ fn FeedEditor(i: usize) -> impl IntoView {
     let days_err_id = format!("{base}-days-err");
     let model_days_error = {
         let days_path = days_path.clone();
-        move || {
-            state
-                .error_for(&days_path)
-                .map(|e| problem_text(i18n.get_locale(), &e.problem))
-        }
+        move || state.error_for(&days_path).map(|e| problem_text(i18n.get_locale(), &e.problem))
     };
     let days_message = move || {
         if days_bad.get() {
@@ -497,10 +480,7 @@ fn ChromatographyFields(
     let i18n = use_i18n();
     let path = move |f: &str| format!("downstream.{key}.{f}");
     let l = move |read: fn(&Chromatography) -> f64, write: fn(&mut Chromatography, f64)| {
-        NumLens::new(
-            move |s| Some(read(get(s))),
-            move |s, v| write(get_mut(s), v),
-        )
+        NumLens::new(move |s| Some(read(get(s))), move |s, v| write(get_mut(s), v))
     };
     view! {
         <h3 class="wide">{move || title(i18n.get_locale())}</h3>
@@ -568,10 +548,8 @@ fn DownstreamSection() -> impl IntoView {
 fn ScheduleSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let lines_limit = move || Limit {
-        min: 1.0,
-        max: f64::from(state.facility.with_untracked(|f| f.lines_possible)),
-    };
+    let lines_limit =
+        move || Limit { min: 1.0, max: f64::from(state.facility.with_untracked(|f| f.lines_possible)) };
     let date_bad = RwSignal::new(false);
     view! {
         <Section id="sec-schedule" title=label(|l| td_string!(l, sec_schedule))>

@@ -15,9 +15,7 @@ use crate::ui::format::{format_date, format_number, format_short, Lang};
 /// `t!` creates a distinct view type (and its rendering code) at every call site, which cost
 /// hundreds of kilobytes of WebAssembly over the page's ~200 labels. Every `tr` returns the same
 /// closure type, so the rendering code exists once; the key is still checked at compile time.
-pub fn tr(
-    key: fn(Locale) -> &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(key: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
     move || key(i18n.get_locale())
 }
@@ -140,9 +138,7 @@ pub fn problem_text(locale: Locale, p: &Problem) -> String {
             ],
         )
         .to_string(),
-        Problem::MustExceed {
-            value, other_value, ..
-        } => fill(
+        Problem::MustExceed { value, other_value, .. } => fill(
             td_string!(locale, err_must_exceed),
             &[
                 ("value", &n(*value) as &dyn std::fmt::Display),
@@ -150,19 +146,16 @@ pub fn problem_text(locale: Locale, p: &Problem) -> String {
             ],
         )
         .to_string(),
-        Problem::UnknownVessel { id } => fill(
-            td_string!(locale, err_unknown_vessel),
-            &[("id", &id.clone() as &dyn std::fmt::Display)],
-        )
-        .to_string(),
-        Problem::WrongVesselRole {
-            production_expected: true,
-            ..
-        } => td_string!(locale, err_not_production_vessel).to_string(),
-        Problem::WrongVesselRole {
-            production_expected: false,
-            ..
-        } => td_string!(locale, err_not_seed_vessel).to_string(),
+        Problem::UnknownVessel { id } => {
+            fill(td_string!(locale, err_unknown_vessel), &[("id", &id.clone() as &dyn std::fmt::Display)])
+                .to_string()
+        }
+        Problem::WrongVesselRole { production_expected: true, .. } => {
+            td_string!(locale, err_not_production_vessel).to_string()
+        }
+        Problem::WrongVesselRole { production_expected: false, .. } => {
+            td_string!(locale, err_not_seed_vessel).to_string()
+        }
         Problem::FeedDayAfterHarvest { day, duration_days } => fill(
             td_string!(locale, err_feed_after_harvest),
             &[
@@ -171,32 +164,22 @@ pub fn problem_text(locale: Locale, p: &Problem) -> String {
             ],
         )
         .to_string(),
-        Problem::RepeatedFeedDay { day } => fill(
-            td_string!(locale, err_repeated_day),
-            &[("day", &*day as &dyn std::fmt::Display)],
-        )
-        .to_string(),
+        Problem::RepeatedFeedDay { day } => {
+            fill(td_string!(locale, err_repeated_day), &[("day", &*day as &dyn std::fmt::Display)])
+                .to_string()
+        }
         Problem::NoSeedStages => td_string!(locale, err_no_stages).to_string(),
         Problem::TooMany { count, max } => fill(
             td_string!(locale, err_too_many),
-            &[
-                ("count", &*count as &dyn std::fmt::Display),
-                ("max", &*max as &dyn std::fmt::Display),
-            ],
+            &[("count", &*count as &dyn std::fmt::Display), ("max", &*max as &dyn std::fmt::Display)],
         )
         .to_string(),
         Problem::TextTooLong { chars, max } => fill(
             td_string!(locale, err_text_long),
-            &[
-                ("count", &*chars as &dyn std::fmt::Display),
-                ("max", &*max as &dyn std::fmt::Display),
-            ],
+            &[("count", &*chars as &dyn std::fmt::Display), ("max", &*max as &dyn std::fmt::Display)],
         )
         .to_string(),
-        Problem::SamplesExceedCulture {
-            samples_l,
-            available_l,
-        } => fill(
+        Problem::SamplesExceedCulture { samples_l, available_l } => fill(
             td_string!(locale, err_samples),
             &[
                 ("samples", &n(*samples_l) as &dyn std::fmt::Display),
@@ -206,10 +189,7 @@ pub fn problem_text(locale: Locale, p: &Problem) -> String {
         .to_string(),
         Problem::TooManyBatchesNeeded { needed, max } => fill(
             td_string!(locale, err_batches_needed),
-            &[
-                ("needed", &n(*needed) as &dyn std::fmt::Display),
-                ("max", &n(*max) as &dyn std::fmt::Display),
-            ],
+            &[("needed", &n(*needed) as &dyn std::fmt::Display), ("max", &n(*max) as &dyn std::fmt::Display)],
         )
         .to_string(),
     }
@@ -250,10 +230,7 @@ pub fn stage_name(locale: Locale, index: usize, count: usize) -> String {
     let from_n = count - index;
     fill(
         td_string!(locale, stage_label),
-        &[
-            ("number", &(index + 1) as &dyn std::fmt::Display),
-            ("n", &from_n as &dyn std::fmt::Display),
-        ],
+        &[("number", &(index + 1) as &dyn std::fmt::Display), ("n", &from_n as &dyn std::fmt::Display)],
     )
     .to_string()
 }
@@ -280,19 +257,15 @@ pub fn cost_item_name(locale: Locale, facility: &FacilityProfile, item: &CostIte
     match item {
         SeedTrainMedium => td_string!(locale, item_seed_medium).to_string(),
         BasalMedium => td_string!(locale, item_basal_medium).to_string(),
-        FeedMedium(name) => fill(
-            td_string!(locale, item_feed_medium),
-            &[("name", &name.clone() as &dyn std::fmt::Display)],
-        )
-        .to_string(),
+        FeedMedium(name) => {
+            fill(td_string!(locale, item_feed_medium), &[("name", &name.clone() as &dyn std::fmt::Display)])
+                .to_string()
+        }
         PerfusionMedium => td_string!(locale, item_perfusion_medium).to_string(),
         Buffer => td_string!(locale, item_buffer).to_string(),
         VesselKit(id) => fill(
             td_string!(locale, item_vessel_kit),
-            &[(
-                "vessel",
-                &(vessel_name(locale, facility, id)) as &dyn std::fmt::Display,
-            )],
+            &[("vessel", &(vessel_name(locale, facility, id)) as &dyn std::fmt::Display)],
         )
         .to_string(),
         DspSingleUse => td_string!(locale, item_dsp_single_use).to_string(),
@@ -301,10 +274,7 @@ pub fn cost_item_name(locale: Locale, facility: &FacilityProfile, item: &CostIte
         SterileFilters => td_string!(locale, item_sterile_filters).to_string(),
         Resin(step) => fill(
             td_string!(locale, item_resin),
-            &[(
-                "step",
-                &(step_name(locale, *step)) as &dyn std::fmt::Display,
-            )],
+            &[("step", &(step_name(locale, *step)) as &dyn std::fmt::Display)],
         )
         .to_string(),
         UspLabour => td_string!(locale, item_usp_labour).to_string(),
@@ -380,10 +350,7 @@ pub fn operation_name(locale: Locale, op: Operation, stages: usize) -> String {
         Operation::Thaw => td_string!(locale, op_thaw).to_string(),
         Operation::Transfer { to_stage } => fill(
             td_string!(locale, op_transfer),
-            &[(
-                "stage",
-                &(stage_name(locale, to_stage, stages)) as &dyn std::fmt::Display,
-            )],
+            &[("stage", &(stage_name(locale, to_stage, stages)) as &dyn std::fmt::Display)],
         )
         .to_string(),
         Operation::InoculateProduction => td_string!(locale, op_inoculate).to_string(),
@@ -411,45 +378,24 @@ fn published_name(locale: Locale, r: PublishedRange) -> &'static str {
 }
 
 /// A facility-fit item in plain words, with its numbers.
-pub fn fit_text(
-    locale: Locale,
-    check: &FitCheck,
-    facility: &FacilityProfile,
-    stages: usize,
-) -> String {
+pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, stages: usize) -> String {
     let stage = |s: Option<usize>| match s {
         Some(i) => stage_name(locale, i, stages),
         None => td_string!(locale, production_bioreactor).to_string(),
     };
     match check {
-        FitCheck::StageVolume {
-            stage: i,
-            vessel_id,
-            volume_l,
-            min_l,
-            max_l,
-        } => fill(
+        FitCheck::StageVolume { stage: i, vessel_id, volume_l, min_l, max_l } => fill(
             td_string!(locale, fit_stage_volume),
             &[
-                (
-                    "stage",
-                    &(stage_name(locale, *i, stages)) as &dyn std::fmt::Display,
-                ),
+                ("stage", &(stage_name(locale, *i, stages)) as &dyn std::fmt::Display),
                 ("volume", &n(*volume_l) as &dyn std::fmt::Display),
-                (
-                    "vessel",
-                    &(vessel_name(locale, facility, vessel_id)) as &dyn std::fmt::Display,
-                ),
+                ("vessel", &(vessel_name(locale, facility, vessel_id)) as &dyn std::fmt::Display),
                 ("min", &n(*min_l) as &dyn std::fmt::Display),
                 ("max", &n(*max_l) as &dyn std::fmt::Display),
             ],
         )
         .to_string(),
-        FitCheck::InoculumAvailable {
-            stage: s,
-            needed_l,
-            available_l,
-        } => fill(
+        FitCheck::InoculumAvailable { stage: s, needed_l, available_l } => fill(
             td_string!(locale, fit_inoculum),
             &[
                 ("stage", &stage(*s) as &dyn std::fmt::Display),
@@ -458,27 +404,16 @@ pub fn fit_text(
             ],
         )
         .to_string(),
-        FitCheck::SeedingReachable {
-            stage: s,
-            target_e6_per_ml,
-            previous_final_e6_per_ml,
-        } => fill(
+        FitCheck::SeedingReachable { stage: s, target_e6_per_ml, previous_final_e6_per_ml } => fill(
             td_string!(locale, fit_seeding_reachable),
             &[
                 ("stage", &stage(*s) as &dyn std::fmt::Display),
                 ("target", &n(*target_e6_per_ml) as &dyn std::fmt::Display),
-                (
-                    "previous",
-                    &n(*previous_final_e6_per_ml) as &dyn std::fmt::Display,
-                ),
+                ("previous", &n(*previous_final_e6_per_ml) as &dyn std::fmt::Display),
             ],
         )
         .to_string(),
-        FitCheck::ProductionInitialVolume {
-            volume_l,
-            min_l,
-            max_l,
-        } => fill(
+        FitCheck::ProductionInitialVolume { volume_l, min_l, max_l } => fill(
             td_string!(locale, fit_initial_volume),
             &[
                 ("volume", &n(*volume_l) as &dyn std::fmt::Display),
@@ -487,33 +422,19 @@ pub fn fit_text(
             ],
         )
         .to_string(),
-        FitCheck::FeedOverflow {
-            max_volume_l,
-            vessel_max_l,
-            max_initial_volume_l,
-        } => fill(
+        FitCheck::FeedOverflow { max_volume_l, vessel_max_l, max_initial_volume_l } => fill(
             td_string!(locale, fit_feed_overflow),
             &[
                 ("peak", &n(*max_volume_l) as &dyn std::fmt::Display),
                 ("max", &n(*vessel_max_l) as &dyn std::fmt::Display),
-                (
-                    "v0",
-                    &(format_number(*max_initial_volume_l, 0)) as &dyn std::fmt::Display,
-                ),
+                ("v0", &(format_number(*max_initial_volume_l, 0)) as &dyn std::fmt::Display),
             ],
         )
         .to_string(),
-        FitCheck::ColumnCycles {
-            step,
-            cycles,
-            max_cycles,
-        } => fill(
+        FitCheck::ColumnCycles { step, cycles, max_cycles } => fill(
             td_string!(locale, fit_cycles),
             &[
-                (
-                    "step",
-                    &(step_name(locale, *step)) as &dyn std::fmt::Display,
-                ),
+                ("step", &(step_name(locale, *step)) as &dyn std::fmt::Display),
                 ("cycles", &*cycles as &dyn std::fmt::Display),
                 ("max", &*max_cycles as &dyn std::fmt::Display),
             ],
@@ -522,21 +443,12 @@ pub fn fit_text(
         FitCheck::WeekendOperation { operation, date } => fill(
             td_string!(locale, fit_weekend),
             &[
-                (
-                    "operation",
-                    &(operation_name(locale, *operation, stages)) as &dyn std::fmt::Display,
-                ),
-                (
-                    "date",
-                    &(format_date(*date, lang(locale))) as &dyn std::fmt::Display,
-                ),
+                ("operation", &(operation_name(locale, *operation, stages)) as &dyn std::fmt::Display),
+                ("date", &(format_date(*date, lang(locale))) as &dyn std::fmt::Display),
             ],
         )
         .to_string(),
-        FitCheck::LinesNotInstalled {
-            lines_used,
-            lines_installed,
-        } => fill(
+        FitCheck::LinesNotInstalled { lines_used, lines_installed } => fill(
             td_string!(locale, fit_lines),
             &[
                 ("used", &*lines_used as &dyn std::fmt::Display),
@@ -549,10 +461,7 @@ pub fn fit_text(
             fill(
                 td_string!(locale, fit_published),
                 &[
-                    (
-                        "what",
-                        &(published_name(locale, *range)) as &dyn std::fmt::Display,
-                    ),
+                    ("what", &(published_name(locale, *range)) as &dyn std::fmt::Display),
                     ("value", &n(*value) as &dyn std::fmt::Display),
                     ("low", &n(low) as &dyn std::fmt::Display),
                     ("high", &n(high) as &dyn std::fmt::Display),

@@ -15,8 +15,8 @@ use crate::model::{Estimate, MediumUse, Scenario};
 use crate::ui::charts::{bar_chart, gantt, production_chart, Bar, GanttRow};
 use crate::ui::format::{format_auto, format_date, format_date_short, format_money, format_number};
 use crate::ui::labels::{
-    activity_name, category_name, cost_item_name, fill, fit_text, lang, operation_name,
-    quantity_unit, stage_name, step_name, tr, vessel_name,
+    activity_name, category_name, cost_item_name, fill, fit_text, lang, operation_name, quantity_unit,
+    stage_name, step_name, tr, vessel_name,
 };
 use crate::ui::state::{AppState, Prefs};
 use leptos::prelude::*;
@@ -39,11 +39,7 @@ pub struct Row {
 
 impl Row {
     fn new(cells: Vec<Cell>) -> Self {
-        Self {
-            class: "",
-            id: "",
-            cells,
-        }
+        Self { class: "", id: "", cells }
     }
 }
 
@@ -99,22 +95,15 @@ fn render_cell(cell: Cell, how_label: &'static str) -> AnyView {
 fn render_rows(rows: Vec<Row>, how_label: &'static str) -> impl IntoView {
     rows.into_iter()
         .map(|r| {
-            let cells = r
-                .cells
-                .into_iter()
-                .map(|c| render_cell(c, how_label))
-                .collect_view();
+            let cells = r.cells.into_iter().map(|c| render_cell(c, how_label)).collect_view();
             view! { <tr class=r.class id=(!r.id.is_empty()).then_some(r.id)>{cells}</tr> }
         })
         .collect_view()
 }
 
 fn render_table(t: Table, how_label: &'static str) -> impl IntoView {
-    let head = t
-        .head
-        .into_iter()
-        .map(|(h, num)| view! { <th scope="col" class:num=num>{h}</th> })
-        .collect_view();
+    let head =
+        t.head.into_iter().map(|(h, num)| view! { <th scope="col" class:num=num>{h}</th> }).collect_view();
     view! {
         <div class="table-wrap">
             <table class=t.class>
@@ -194,17 +183,12 @@ pub fn Results() -> impl IntoView {
         let locale = i18n.get_locale();
         let prefs = state.prefs.get();
         let Some(e) = state.shown.with(|s| s.estimate.clone()) else {
-            return view! { <p class="stale-banner" role="status">{td_string!(locale, no_result)}</p> }.into_any();
+            return view! { <p class="stale-banner" role="status">{td_string!(locale, no_result)}</p> }
+                .into_any();
         };
         let s = state.scenario.get();
         let f = state.facility.get();
-        let c = Ctx {
-            e: &e,
-            s: &s,
-            f: &f,
-            locale,
-            prefs,
-        };
+        let c = Ctx { e: &e, s: &s, f: &f, locale, prefs };
         let how_label = td_string!(locale, how_computed);
         let blocks = [
             fit_block(&c),
@@ -238,17 +222,8 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
     let ds = e.downstream.drug_substance_g;
     let rates = effective_rates(c.f, c.s);
     let count = |status| e.fit.iter().filter(|i| i.status == status).count();
-    let parts: Vec<String> = e
-        .volumes
-        .media
-        .iter()
-        .map(|(_, v)| format!("{} L", format_auto(*v)))
-        .collect();
-    let per_gram = e
-        .cost
-        .per_gram
-        .map(|g| c.money(g))
-        .unwrap_or_else(|| "–".into());
+    let parts: Vec<String> = e.volumes.media.iter().map(|(_, v)| format!("{} L", format_auto(*v))).collect();
+    let per_gram = e.cost.per_gram.map(|g| c.money(g)).unwrap_or_else(|| "–".into());
     let figures: [(&'static str, &'static str, &'static str, String, String); 6] = [
         (
             "h-ds",
@@ -258,18 +233,11 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
             fill(
                 td_string!(l, how_ds),
                 &[
-                    (
-                        "titer",
-                        &format_auto(c.s.production.titer_g_per_l) as &dyn std::fmt::Display,
-                    ),
-                    (
-                        "volume",
-                        &format_auto(e.production.harvest_volume_l) as &dyn std::fmt::Display,
-                    ),
+                    ("titer", &format_auto(c.s.production.titer_g_per_l) as &dyn std::fmt::Display),
+                    ("volume", &format_auto(e.production.harvest_volume_l) as &dyn std::fmt::Display),
                     (
                         "yield_pct",
-                        &(format_number(e.downstream.overall_yield_pct, 2))
-                            as &dyn std::fmt::Display,
+                        &(format_number(e.downstream.overall_yield_pct, 2)) as &dyn std::fmt::Display,
                     ),
                     ("ds", &(format_number(ds, 0)) as &dyn std::fmt::Display),
                 ],
@@ -285,18 +253,9 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
                 td_string!(l, how_batch_cost),
                 &[
                     ("direct", &c.money(e.cost.direct) as &dyn std::fmt::Display),
-                    (
-                        "overhead",
-                        &format_auto(rates.get(Rate::OverheadPct)) as &dyn std::fmt::Display,
-                    ),
-                    (
-                        "margin",
-                        &format_auto(rates.get(Rate::MarginPct)) as &dyn std::fmt::Display,
-                    ),
-                    (
-                        "total",
-                        &c.money(e.cost.per_batch) as &dyn std::fmt::Display,
-                    ),
+                    ("overhead", &format_auto(rates.get(Rate::OverheadPct)) as &dyn std::fmt::Display),
+                    ("margin", &format_auto(rates.get(Rate::MarginPct)) as &dyn std::fmt::Display),
+                    ("total", &c.money(e.cost.per_batch) as &dyn std::fmt::Display),
                 ],
             )
             .to_string(),
@@ -309,10 +268,7 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
             fill(
                 td_string!(l, how_per_gram),
                 &[
-                    (
-                        "total",
-                        &c.money(e.cost.per_batch) as &dyn std::fmt::Display,
-                    ),
+                    ("total", &c.money(e.cost.per_batch) as &dyn std::fmt::Display),
                     ("ds", &(format_number(ds, 0)) as &dyn std::fmt::Display),
                     ("per_gram", &per_gram as &dyn std::fmt::Display),
                 ],
@@ -327,22 +283,10 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
             fill(
                 td_string!(l, how_harvest),
                 &[
-                    (
-                        "thaw",
-                        &c.date(e.timeline.thaw_date) as &dyn std::fmt::Display,
-                    ),
-                    (
-                        "seed",
-                        &e.timeline.thaw_to_inoculation_days as &dyn std::fmt::Display,
-                    ),
-                    (
-                        "production",
-                        &e.timeline.production_days as &dyn std::fmt::Display,
-                    ),
-                    (
-                        "harvest",
-                        &c.date(e.timeline.harvest_date) as &dyn std::fmt::Display,
-                    ),
+                    ("thaw", &c.date(e.timeline.thaw_date) as &dyn std::fmt::Display),
+                    ("seed", &e.timeline.thaw_to_inoculation_days as &dyn std::fmt::Display),
+                    ("production", &e.timeline.production_days as &dyn std::fmt::Display),
+                    ("harvest", &c.date(e.timeline.harvest_date) as &dyn std::fmt::Display),
                 ],
             )
             .to_string(),
@@ -351,26 +295,16 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
             "h-medium",
             "",
             td_string!(l, h_medium),
-            format!(
-                "{} L",
-                format_number(e.volumes.total_medium_with_overage_l, 0)
-            ),
+            format!("{} L", format_number(e.volumes.total_medium_with_overage_l, 0)),
             fill(
                 td_string!(l, how_medium),
                 &[
                     ("parts", &(parts.join(" + ")) as &dyn std::fmt::Display),
-                    (
-                        "total",
-                        &format_auto(e.volumes.total_medium_l) as &dyn std::fmt::Display,
-                    ),
-                    (
-                        "overage",
-                        &format_auto(c.s.downstream.media_overage_pct) as &dyn std::fmt::Display,
-                    ),
+                    ("total", &format_auto(e.volumes.total_medium_l) as &dyn std::fmt::Display),
+                    ("overage", &format_auto(c.s.downstream.media_overage_pct) as &dyn std::fmt::Display),
                     (
                         "with_overage",
-                        &format_auto(e.volumes.total_medium_with_overage_l)
-                            as &dyn std::fmt::Display,
+                        &format_auto(e.volumes.total_medium_with_overage_l) as &dyn std::fmt::Display,
                     ),
                 ],
             )
@@ -443,10 +377,7 @@ fn fit_block(c: &Ctx) -> Block {
     // Checks that pass are folded, so that what needs attention stands out.
     if !passes.is_empty() {
         b.folded = Some((
-            fill(
-                td_string!(c.locale, fit_passes),
-                &[("count", &passes.len() as &dyn std::fmt::Display)],
-            ),
+            fill(td_string!(c.locale, fit_passes), &[("count", &passes.len() as &dyn std::fmt::Display)]),
             passes,
         ));
     }
@@ -474,38 +405,11 @@ fn timeline_block(c: &Ctx) -> Block {
             },
         })
         .collect();
-    let weekend = t
-        .events
-        .iter()
-        .filter(|ev| ev.on_weekend)
-        .map(|ev| ev.day)
-        .collect();
-    b.chart = Some(
-        gantt(
-            td_string!(l, chart_timeline).to_string(),
-            rows,
-            t,
-            weekend,
-            lang(l),
-        )
-        .into_any(),
-    );
-    let mut events: Vec<(String, u32, bool)> = t
-        .events
-        .iter()
-        .map(|ev| {
-            (
-                operation_name(l, ev.operation, stages),
-                ev.day,
-                ev.on_weekend,
-            )
-        })
-        .collect();
-    events.push((
-        td_string!(l, ev_downstream_end).to_string(),
-        t.downstream_end_day,
-        false,
-    ));
+    let weekend = t.events.iter().filter(|ev| ev.on_weekend).map(|ev| ev.day).collect();
+    b.chart = Some(gantt(td_string!(l, chart_timeline).to_string(), rows, t, weekend, lang(l)).into_any());
+    let mut events: Vec<(String, u32, bool)> =
+        t.events.iter().map(|ev| (operation_name(l, ev.operation, stages), ev.day, ev.on_weekend)).collect();
+    events.push((td_string!(l, ev_downstream_end).to_string(), t.downstream_end_day, false));
     events.push((td_string!(l, ev_release).to_string(), t.release_day, false));
     b.table = Some(Table {
         class: "events",
@@ -524,11 +428,7 @@ fn timeline_block(c: &Ctx) -> Block {
                 Row {
                     class: if weekend { "weekend" } else { "" },
                     id: "",
-                    cells: vec![
-                        Cell::Text(name),
-                        Cell::Num(day.to_string()),
-                        Cell::Text(date),
-                    ],
+                    cells: vec![Cell::Text(name), Cell::Num(day.to_string()), Cell::Text(date)],
                 }
             })
             .collect(),
@@ -539,10 +439,7 @@ fn timeline_block(c: &Ctx) -> Block {
             td_string!(l, timeline_summary),
             &[
                 ("cycle", &t.batch_cycle_days as &dyn std::fmt::Display),
-                (
-                    "occupancy",
-                    &t.line_occupancy_days as &dyn std::fmt::Display,
-                ),
+                ("occupancy", &t.line_occupancy_days as &dyn std::fmt::Display),
             ],
         )
         .to_string(),
@@ -562,35 +459,19 @@ fn seed_train_block(c: &Ctx) -> Block {
         .enumerate()
         .map(|(i, st)| {
             let inoculum = if st.vials > 0 {
-                fill(
-                    td_string!(l, vials),
-                    &[("count", &st.vials as &dyn std::fmt::Display)],
-                )
-                .to_string()
+                fill(td_string!(l, vials), &[("count", &st.vials as &dyn std::fmt::Display)]).to_string()
             } else {
                 format!("{} L", format_auto(st.inoculum_l))
             };
             let mut how = fill(
                 td_string!(l, how_stage),
                 &[
-                    (
-                        "x0",
-                        &format_auto(st.seeding_density_e6_per_ml) as &dyn std::fmt::Display,
-                    ),
+                    ("x0", &format_auto(st.seeding_density_e6_per_ml) as &dyn std::fmt::Display),
                     ("mu", &(format_number(mu, 3)) as &dyn std::fmt::Display),
-                    (
-                        "exact",
-                        &(format_number(st.duration_exact_days, 2)) as &dyn std::fmt::Display,
-                    ),
+                    ("exact", &(format_number(st.duration_exact_days, 2)) as &dyn std::fmt::Display),
                     ("days", &st.duration_days as &dyn std::fmt::Display),
-                    (
-                        "xf",
-                        &format_auto(st.final_density_e6_per_ml) as &dyn std::fmt::Display,
-                    ),
-                    (
-                        "volume",
-                        &format_auto(st.working_volume_l) as &dyn std::fmt::Display,
-                    ),
+                    ("xf", &format_auto(st.final_density_e6_per_ml) as &dyn std::fmt::Display),
+                    ("volume", &format_auto(st.working_volume_l) as &dyn std::fmt::Display),
                 ],
             )
             .to_string();
@@ -600,10 +481,7 @@ fn seed_train_block(c: &Ctx) -> Block {
                     fill(
                         td_string!(l, how_perfusion),
                         &[
-                            (
-                                "medium",
-                                &format_auto(st.perfusion_medium_l) as &dyn std::fmt::Display
-                            ),
+                            ("medium", &format_auto(st.perfusion_medium_l) as &dyn std::fmt::Display),
                             (
                                 "cspr",
                                 &st.cspr_pl_per_cell_day.map(format_auto).unwrap_or_default()
@@ -674,36 +552,17 @@ fn production_block(c: &Ctx) -> Block {
     let mut rows: Vec<(String, String)> = vec![
         (
             td_string!(l, p_inoculum).to_string(),
-            format!(
-                "{} L (1:{})",
-                format_auto(p.inoculum_l),
-                format_number(p.split_ratio, 1)
-            ),
+            format!("{} L (1:{})", format_auto(p.inoculum_l), format_number(p.split_ratio, 1)),
         ),
-        (
-            td_string!(l, p_basal).to_string(),
-            format!("{} L", format_auto(p.basal_medium_l)),
-        ),
+        (td_string!(l, p_basal).to_string(), format!("{} L", format_auto(p.basal_medium_l))),
     ];
     for f in &p.feeds {
         rows.push((
-            fill(
-                td_string!(l, p_feed),
-                &[("name", &f.name.clone() as &dyn std::fmt::Display)],
-            )
-            .to_string(),
-            format!(
-                "{} L × {} = {} L",
-                format_auto(f.per_day_l),
-                f.days.len(),
-                format_auto(f.total_l)
-            ),
+            fill(td_string!(l, p_feed), &[("name", &f.name.clone() as &dyn std::fmt::Display)]).to_string(),
+            format!("{} L × {} = {} L", format_auto(f.per_day_l), f.days.len(), format_auto(f.total_l)),
         ));
     }
-    rows.push((
-        td_string!(l, p_samples).to_string(),
-        format!("{} L", format_auto(p.samples_l)),
-    ));
+    rows.push((td_string!(l, p_samples).to_string(), format!("{} L", format_auto(p.samples_l))));
     rows.push((
         td_string!(l, p_final).to_string(),
         format!(
@@ -714,10 +573,7 @@ fn production_block(c: &Ctx) -> Block {
             format_auto(p.final_volume_l)
         ),
     ));
-    rows.push((
-        td_string!(l, p_max_volume).to_string(),
-        format!("{} L", format_auto(p.max_volume_l)),
-    ));
+    rows.push((td_string!(l, p_max_volume).to_string(), format!("{} L", format_auto(p.max_volume_l))));
     rows.push((
         td_string!(l, p_max_v0).to_string(),
         format!("{} L", format_number(p.max_initial_volume_l, 0)),
@@ -728,14 +584,8 @@ fn production_block(c: &Ctx) -> Block {
     ));
     b.table = Some(Table {
         class: "",
-        head: heads(&[
-            (td_string!(l, col_item), false),
-            (td_string!(l, col_quantity), true),
-        ]),
-        rows: rows
-            .into_iter()
-            .map(|(k, v)| Row::new(vec![Cell::Head(k), Cell::Num(v)]))
-            .collect(),
+        head: heads(&[(td_string!(l, col_item), false), (td_string!(l, col_quantity), true)]),
+        rows: rows.into_iter().map(|(k, v)| Row::new(vec![Cell::Head(k), Cell::Num(v)])).collect(),
         foot: Vec::new(),
     });
     b
@@ -746,11 +596,10 @@ fn medium_name(l: Locale, m: &MediumUse) -> String {
         MediumUse::SeedTrain => td_string!(l, item_seed_medium).to_string(),
         MediumUse::Perfusion => td_string!(l, item_perfusion_medium).to_string(),
         MediumUse::Basal => td_string!(l, item_basal_medium).to_string(),
-        MediumUse::Feed(n) => fill(
-            td_string!(l, item_feed_medium),
-            &[("name", &n.clone() as &dyn std::fmt::Display)],
-        )
-        .to_string(),
+        MediumUse::Feed(n) => {
+            fill(td_string!(l, item_feed_medium), &[("name", &n.clone() as &dyn std::fmt::Display)])
+                .to_string()
+        }
     }
 }
 
@@ -760,11 +609,7 @@ fn volumes_block(c: &Ctx) -> Block {
     let mut bars: Vec<Bar> = v
         .media
         .iter()
-        .map(|(m, x)| Bar {
-            label: medium_name(l, m),
-            value: *x,
-            text: format!("{} L", format_auto(*x)),
-        })
+        .map(|(m, x)| Bar { label: medium_name(l, m), value: *x, text: format!("{} L", format_auto(*x)) })
         .collect();
     bars.extend(v.buffers.iter().filter(|(_, x)| *x > 0.0).map(|(s, x)| {
         Bar {
@@ -787,17 +632,10 @@ fn volumes_block(c: &Ctx) -> Block {
             Cell::Num(format_auto(litres * factor)),
         ])
     };
-    let mut rows: Vec<Row> = v
-        .media
-        .iter()
-        .map(|(m, x)| row(medium_name(l, m), *x, media_factor))
-        .collect();
+    let mut rows: Vec<Row> = v.media.iter().map(|(m, x)| row(medium_name(l, m), *x, media_factor)).collect();
     rows.extend(v.buffers.iter().filter(|(_, x)| *x > 0.0).map(|(s, x)| {
         row(
-            fill(
-                td_string!(l, buffer_for),
-                &[("step", &step_name(l, *s) as &dyn std::fmt::Display)],
-            ),
+            fill(td_string!(l, buffer_for), &[("step", &step_name(l, *s) as &dyn std::fmt::Display)]),
             *x,
             buffer_factor,
         )
@@ -811,38 +649,18 @@ fn volumes_block(c: &Ctx) -> Block {
         ]),
         rows,
         foot: vec![
-            row(
-                td_string!(l, total_medium).to_string(),
-                v.total_medium_l,
-                media_factor,
-            ),
-            row(
-                td_string!(l, total_buffer).to_string(),
-                v.total_buffer_l,
-                buffer_factor,
-            ),
+            row(td_string!(l, total_medium).to_string(), v.total_medium_l, media_factor),
+            row(td_string!(l, total_buffer).to_string(), v.total_buffer_l, buffer_factor),
         ],
     });
     b.note = Some(
         fill(
             td_string!(l, volumes_totals),
             &[
-                (
-                    "medium",
-                    &(format_number(v.total_medium_l, 0)) as &dyn std::fmt::Display,
-                ),
-                (
-                    "medium_over",
-                    &(format_number(v.total_medium_with_overage_l, 0)) as &dyn std::fmt::Display,
-                ),
-                (
-                    "buffer",
-                    &(format_number(v.total_buffer_l, 0)) as &dyn std::fmt::Display,
-                ),
-                (
-                    "buffer_over",
-                    &(format_number(v.total_buffer_with_overage_l, 0)) as &dyn std::fmt::Display,
-                ),
+                ("medium", &(format_number(v.total_medium_l, 0)) as &dyn std::fmt::Display),
+                ("medium_over", &(format_number(v.total_medium_with_overage_l, 0)) as &dyn std::fmt::Display),
+                ("buffer", &(format_number(v.total_buffer_l, 0)) as &dyn std::fmt::Display),
+                ("buffer_over", &(format_number(v.total_buffer_with_overage_l, 0)) as &dyn std::fmt::Display),
             ],
         )
         .to_string(),
@@ -861,10 +679,7 @@ fn downstream_block(c: &Ctx) -> Block {
                 (Some(col), _) => fill(
                     td_string!(l, sizing_column),
                     &[
-                        (
-                            "cv",
-                            &format_auto(col.column_volume_l) as &dyn std::fmt::Display,
-                        ),
+                        ("cv", &format_auto(col.column_volume_l) as &dyn std::fmt::Display),
                         ("cycles", &col.cycles as &dyn std::fmt::Display),
                         ("max", &col.max_cycles as &dyn std::fmt::Display),
                     ],
@@ -877,14 +692,8 @@ fn downstream_block(c: &Ctx) -> Block {
                 Some(col) => fill(
                     td_string!(l, how_column),
                     &[
-                        (
-                            "mass",
-                            &(format_number(st.mass_in_g, 0)) as &dyn std::fmt::Display,
-                        ),
-                        (
-                            "capacity",
-                            &(format_number(col.capacity_per_cycle_g, 0)) as &dyn std::fmt::Display,
-                        ),
+                        ("mass", &(format_number(st.mass_in_g, 0)) as &dyn std::fmt::Display),
+                        ("capacity", &(format_number(col.capacity_per_cycle_g, 0)) as &dyn std::fmt::Display),
                         ("cycles", &col.cycles as &dyn std::fmt::Display),
                     ],
                 )
@@ -892,18 +701,9 @@ fn downstream_block(c: &Ctx) -> Block {
                 None => fill(
                     td_string!(l, how_step),
                     &[
-                        (
-                            "mass",
-                            &(format_number(st.mass_in_g, 0)) as &dyn std::fmt::Display,
-                        ),
-                        (
-                            "yield_pct",
-                            &format_auto(st.yield_pct) as &dyn std::fmt::Display,
-                        ),
-                        (
-                            "out",
-                            &(format_number(st.mass_out_g, 0)) as &dyn std::fmt::Display,
-                        ),
+                        ("mass", &(format_number(st.mass_in_g, 0)) as &dyn std::fmt::Display),
+                        ("yield_pct", &format_auto(st.yield_pct) as &dyn std::fmt::Display),
+                        ("out", &(format_number(st.mass_out_g, 0)) as &dyn std::fmt::Display),
                     ],
                 )
                 .to_string(),
@@ -960,11 +760,7 @@ fn cost_block(c: &Ctx) -> Block {
         .by_category
         .iter()
         .filter(|(_, a)| *a > 0.0)
-        .map(|(cat, a)| Bar {
-            label: category_name(l, *cat).to_string(),
-            value: *a,
-            text: c.money(*a),
-        })
+        .map(|(cat, a)| Bar { label: category_name(l, *cat).to_string(), value: *a, text: c.money(*a) })
         .collect();
     b.chart = Some(bar_chart(td_string!(l, chart_cost).to_string(), bars).into_any());
     let rows = cost
@@ -972,24 +768,15 @@ fn cost_block(c: &Ctx) -> Block {
         .iter()
         .map(|line| {
             let (quantity, unit_price) = if line.unit == QuantityUnit::Money {
-                (
-                    c.money(line.quantity),
-                    format!("{} %", format_auto(line.unit_price * 100.0)),
-                )
+                (c.money(line.quantity), format!("{} %", format_auto(line.unit_price * 100.0)))
             } else {
                 (
-                    format!(
-                        "{} {}",
-                        format_auto(line.quantity),
-                        quantity_unit(l, line.unit)
-                    ),
+                    format!("{} {}", format_auto(line.quantity), quantity_unit(l, line.unit)),
                     c.money(line.unit_price),
                 )
             };
             let source = match line.rate {
-                Some(r) if c.s.rate_overrides.contains_key(&r) => {
-                    td_string!(l, source_client).to_string()
-                }
+                Some(r) if c.s.rate_overrides.contains_key(&r) => td_string!(l, source_client).to_string(),
                 Some(r) => {
                     c.f.rate_source(r)
                         .map(|s| format!("{} {s}", td_string!(l, source_published)))
@@ -1031,11 +818,7 @@ fn cost_block(c: &Ctx) -> Block {
         ]),
         rows,
         foot: vec![
-            total(
-                "cost-total",
-                td_string!(l, cost_per_batch).to_string(),
-                c.money(cost.per_batch),
-            ),
+            total("cost-total", td_string!(l, cost_per_batch).to_string(), c.money(cost.per_batch)),
             total(
                 "cost-per-gram",
                 td_string!(l, cost_per_gram).to_string(),
@@ -1043,11 +826,8 @@ fn cost_block(c: &Ctx) -> Block {
             ),
             total(
                 "cost-campaign",
-                fill(
-                    td_string!(l, cost_campaign),
-                    &[("batches", &cost.batches as &dyn std::fmt::Display)],
-                )
-                .to_string(),
+                fill(td_string!(l, cost_campaign), &[("batches", &cost.batches as &dyn std::fmt::Display)])
+                    .to_string(),
                 c.money(cost.campaign),
             ),
         ],
@@ -1065,15 +845,9 @@ fn campaign_block(c: &Ctx) -> Block {
                 ("batches", &k.batches as &dyn std::fmt::Display),
                 ("lines", &k.lines_used as &dyn std::fmt::Display),
                 ("spacing", &k.spacing_days as &dyn std::fmt::Display),
-                (
-                    "last",
-                    &c.date(k.last_release_date) as &dyn std::fmt::Display,
-                ),
+                ("last", &c.date(k.last_release_date) as &dyn std::fmt::Display),
                 ("days", &k.duration_days as &dyn std::fmt::Display),
-                (
-                    "utilisation",
-                    &(format_number(k.line_utilisation_pct, 0)) as &dyn std::fmt::Display,
-                ),
+                ("utilisation", &(format_number(k.line_utilisation_pct, 0)) as &dyn std::fmt::Display),
             ],
         )
         .to_string(),

@@ -28,11 +28,7 @@ pub struct Prefs {
 
 impl Default for Prefs {
     fn default() -> Self {
-        Self {
-            currency: Currency::Usd,
-            cny_per_usd: 7.1,
-            eur_per_usd: 0.92,
-        }
+        Self { currency: Currency::Usd, cny_per_usd: 7.1, eur_per_usd: 0.92 }
     }
 }
 
@@ -70,16 +66,10 @@ impl AppState {
             let result = scenario.with(|s| facility.with(|f| estimate(s, f)));
             let typing_error = unparsed.with(|u| !u.is_empty());
             match result {
-                Ok(e) => Shown {
-                    estimate: Some(Arc::new(e)),
-                    stale: typing_error,
-                    errors: Vec::new(),
-                },
-                Err(errors) => Shown {
-                    estimate: previous.and_then(|p| p.estimate.clone()),
-                    stale: true,
-                    errors,
-                },
+                Ok(e) => Shown { estimate: Some(Arc::new(e)), stale: typing_error, errors: Vec::new() },
+                Err(errors) => {
+                    Shown { estimate: previous.and_then(|p| p.estimate.clone()), stale: true, errors }
+                }
             }
         });
         Self {
@@ -102,7 +92,6 @@ impl AppState {
 
     /// The model's first error for a field path, if any.
     pub fn error_for(&self, path: &str) -> Option<FieldError> {
-        self.shown
-            .with(|s| s.errors.iter().find(|e| e.field == path).cloned())
+        self.shown.with(|s| s.errors.iter().find(|e| e.field == path).cloned())
     }
 }

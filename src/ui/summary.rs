@@ -59,9 +59,6 @@ mod tests {
         assert!(changed_groups(&s, &d).is_empty());
         s.production.titer_g_per_l = 5.0;
         s.seed_train[2].working_volume_l = 3.0;
-        assert_eq!(
-            changed_groups(&s, &d),
-            vec![InputGroup::SeedTrain, InputGroup::Production]
-        );
+        assert_eq!(changed_groups(&s, &d), vec![InputGroup::SeedTrain, InputGroup::Production]);
     }
 }
