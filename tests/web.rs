@@ -173,3 +173,40 @@ async fn switching_language_translates_labels_and_dates() {
     tick().await;
     assert_eq!(c.text("h1"), "Tech Transfer Calculator");
 }
+
+#[wasm_bindgen_test]
+async fn feed_days_editor_updates_volumes_and_rejects_bad_lists() {
+    let (c, _h) = mounted().await;
+    let days = c.input("#f-production-feeds-0-days");
+    assert_eq!(days.value(), "3-13");
+    // Ten feed days instead of eleven: final volume 1400 + 0.036 x 1400 x 10 - 1.4 = 1902.6 L;
+    // drug substance 3 g/L x 1902.6 L x 0.682 798 = 3897.3 g.
+    type_into(&days, "3-12");
+    tick().await;
+    assert_eq!(c.text(DS), "3,897 g");
+    type_into(&days, "3-x");
+    tick().await;
+    assert_eq!(days.value(), "3-x");
+    assert_eq!(days.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(c.text("#f-production-feeds-0-days-err"), "Enter days as 3-13 or 3, 5, 7.");
+    // A day on or after harvest (day 14) is the model's error, with the numbers.
+    type_into(&days, "3-14");
+    tick().await;
+    assert_eq!(c.text("#f-production-feeds-0-days-err"), "Feed on day 14, but harvest is on day 14.");
+}
+
+#[wasm_bindgen_test]
+async fn currency_switch_converts_every_money_figure() {
+    let (c, _h) = mounted().await;
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$800,997");
+    let select: web_sys::HtmlSelectElement = c.find("#currency").unchecked_into();
+    select.set_value("CNY");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    // 800,997.42 USD x 7.1 CNY/USD = 5,687,081.7 CNY.
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "¥5,687,082");
+    // 200.22 USD/g x 7.1 = 1,421.6 CNY/g.
+    assert_eq!(c.text("#h-per-gram .figure-value"), "¥1,422");
+}
