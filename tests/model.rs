@@ -428,3 +428,29 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
+
+#[test]
+fn a_culture_that_would_run_dry_mid_run_is_an_error() {
+    // V0 1 L, 0.5 L sampled a day, 100 L fed only on day 13: V(2) = 1 - 2 x 0.5 = 0 L.
+    let mut s = Scenario::default();
+    s.production.initial_volume_l = 1.0;
+    s.production.daily_sample_l = 0.5;
+    s.production.feeds[0].amount = FeedAmount::FixedVolume { litres: 100.0 };
+    s.production.feeds[0].days = vec![13];
+    let errors = estimate(&s, &FacilityProfile::current()).unwrap_err();
+    assert_eq!(errors[0].field, "production.daily_sample_l");
+    assert_eq!(errors[0].problem, Problem::SamplesExceedCulture { samples_l: 1.0, available_l: 1.0 });
+}
+
+#[test]
+fn a_campaign_past_the_calendar_is_an_error_not_a_wrong_date() {
+    // 200 batches, 365 days turnaround at 10 % utilisation: a batch every
+    // ceil((14 + 365) / 0.1) = 3790 days; the last release is ~754,000 days after thaw.
+    let mut s = Scenario::default();
+    s.program.target = CampaignTarget::Batches { count: 200 };
+    s.schedule.turnaround_days = 365;
+    s.schedule.line_utilisation_pct = 10.0;
+    let errors = estimate(&s, &FacilityProfile::current()).unwrap_err();
+    assert_eq!(errors[0].field, "program.target.count");
+    assert!(matches!(errors[0].problem, Problem::BeyondCalendar { max_year: 2200, .. }));
+}

@@ -16,6 +16,47 @@ fn feed_volume_per_day_l(feed: &Feed, initial_volume_l: f64) -> f64 {
     }
 }
 
+/// The working volume at the end of one culture day and what made it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DayVolume {
+    pub day: u32,
+    /// V(d) = V0 (1 + P(d)) + F(d) - S(d) (L).
+    pub volume_l: f64,
+    /// Feed added that day (L).
+    pub fed_l: f64,
+    /// P(d): cumulative percentage feeds, as a fraction of V0.
+    pub pct_fraction: f64,
+    /// F(d): cumulative fixed-volume feeds (L).
+    pub fixed_l: f64,
+    /// S(d): cumulative samples (L).
+    pub samples_l: f64,
+}
+
+/// Day by day from inoculation (day 0) to harvest: feeds on their days (day 0 included), a
+/// sample drawn on each culture day 1..=duration. The one place the volume balance is summed,
+/// for the run, its checks and validation alike.
+pub fn volume_by_day(p: &Production) -> Vec<DayVolume> {
+    let v0 = p.initial_volume_l;
+    let (mut pct_fraction, mut fixed_l, mut samples_l) = (0.0, 0.0, 0.0);
+    (0..=p.duration_days)
+        .map(|day| {
+            if day > 0 {
+                samples_l += p.daily_sample_l;
+            }
+            let mut fed_l = 0.0;
+            for f in p.feeds.iter().filter(|f| f.days.contains(&day)) {
+                match f.amount {
+                    FeedAmount::PercentOfInitial { pct } => pct_fraction += pct / 100.0,
+                    FeedAmount::FixedVolume { litres } => fixed_l += litres,
+                }
+                fed_l += feed_volume_per_day_l(f, v0);
+            }
+            let volume_l = v0 * (1.0 + pct_fraction) + fixed_l - samples_l;
+            DayVolume { day, volume_l, fed_l, pct_fraction, fixed_l, samples_l }
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FeedResult {
     pub name: String,
@@ -88,42 +129,27 @@ pub fn run_production(
         .collect();
     let total_feed_l: f64 = feeds.iter().map(|f| f.total_l).sum();
 
-    // Day by day: a sample is drawn on each culture day 1..=duration, feeds on their days.
-    // V(d) = V0 (1 + P(d)) + F(d) - S(d), with P the cumulative percentage feeds (fraction of
-    // V0), F the cumulative fixed-volume feeds and S the cumulative samples. The largest V0 that
-    // keeps every V(d) <= Vmax is min over d of (Vmax - F(d) + S(d)) / (1 + P(d)).
+    // V(d) = V0 (1 + P(d)) + F(d) - S(d) (see `volume_by_day`). The largest V0 that keeps every
+    // V(d) <= Vmax is min over d of (Vmax - F(d) + S(d)) / (1 + P(d)).
     let mu = growth_rate_per_day(doubling_time_h);
-    let (mut pct_fraction, mut fixed_l, mut samples_l) = (0.0, 0.0, 0.0);
-    let mut max_volume_l = v0;
-    let mut max_initial_volume_l = vessel_max_l;
-    let mut daily = Vec::with_capacity(p.duration_days as usize + 1);
-    daily.push(DayPoint {
-        day: 0,
-        volume_l: v0,
-        viable_density_e6_per_ml: t.seeding_density_e6_per_ml,
-        fed_l: 0.0,
-    });
-    for day in 1..=p.duration_days {
-        samples_l += p.daily_sample_l;
-        let mut fed_l = 0.0;
-        for f in &p.feeds {
-            if f.days.contains(&day) {
-                match f.amount {
-                    FeedAmount::PercentOfInitial { pct } => pct_fraction += pct / 100.0,
-                    FeedAmount::FixedVolume { litres } => fixed_l += litres,
-                }
-                fed_l += feed_volume_per_day_l(f, v0);
-            }
-        }
-        let volume_l = v0 * (1.0 + pct_fraction) + fixed_l - samples_l;
-        max_volume_l = max_volume_l.max(volume_l);
-        max_initial_volume_l =
-            max_initial_volume_l.min((vessel_max_l - fixed_l + samples_l) / (1.0 + pct_fraction));
-        // Drawn curve only: exponential growth at the seed-train rate, capped at the peak.
-        let density = density_after(t.seeding_density_e6_per_ml, mu, f64::from(day), 0.0)
-            .min(p.peak_density_e6_per_ml.max(t.seeding_density_e6_per_ml));
-        daily.push(DayPoint { day, volume_l, viable_density_e6_per_ml: density, fed_l });
-    }
+    let by_day = volume_by_day(p);
+    let max_volume_l = by_day.iter().map(|d| d.volume_l).fold(v0, f64::max);
+    let max_initial_volume_l = by_day
+        .iter()
+        .map(|d| (vessel_max_l - d.fixed_l + d.samples_l) / (1.0 + d.pct_fraction))
+        .fold(vessel_max_l, f64::min);
+    let samples_l = by_day.last().map_or(0.0, |d| d.samples_l);
+    // Drawn curve only: exponential growth at the seed-train rate, capped at the peak.
+    let daily = by_day
+        .iter()
+        .map(|d| DayPoint {
+            day: d.day,
+            volume_l: d.volume_l,
+            viable_density_e6_per_ml: density_after(t.seeding_density_e6_per_ml, mu, f64::from(d.day), 0.0)
+                .min(p.peak_density_e6_per_ml.max(t.seeding_density_e6_per_ml)),
+            fed_l: d.fed_l,
+        })
+        .collect();
     let final_volume_l = v0 + total_feed_l - samples_l;
     let harvest_volume_l = final_volume_l.max(0.0);
     ProductionResult {
@@ -190,6 +216,23 @@ mod tests {
         // Day 3 adds 50.4 L after three 0.1 L samples: 1400 - 0.3 + 50.4.
         assert!(close(r.daily[3].volume_l, 1450.1, 1e-9));
         assert!(r.daily.iter().all(|d| d.viable_density_e6_per_ml <= 20.0));
+    }
+
+    #[test]
+    fn a_day_0_feed_counts_in_the_peak_volume() {
+        // 100 L fixed on day 0 plus the default feed: peak 1400 + 100 + 554.4 - 1.3 = 2053.1 L
+        // on day 13, over the 2000 L vessel; V0 may then be at most (2000 - 100 + 1.3) / 1.396.
+        let mut s = Scenario::default();
+        s.production.feeds.push(crate::model::scenario::Feed {
+            name: "Bolus".into(),
+            amount: FeedAmount::FixedVolume { litres: 100.0 },
+            days: vec![0],
+        });
+        let seed = run_seed_train(&s);
+        let r = run_production(&s.production, seed.last().unwrap(), 24.0, 2000.0);
+        assert!(close(r.max_volume_l, 2053.1, 1e-9));
+        assert!(close(r.daily[0].volume_l, 1500.0, 1e-9));
+        assert!(close(r.max_initial_volume_l, 1901.3 / 1.396, 1e-9));
     }
 
     #[test]

@@ -91,6 +91,15 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
     };
     let timeline = schedule::build_timeline(&seed_train, s.production.duration_days, &s.schedule);
     let campaign = schedule::plan_campaign(&timeline, batches, &s.schedule);
+    let (last_year, _, _) = campaign.last_release_date.ymd();
+    if last_year > date::MAX_YEAR {
+        let field = match s.program.target {
+            CampaignTarget::Batches { .. } => "program.target.count",
+            CampaignTarget::DrugSubstanceG { .. } => "program.target.grams",
+        };
+        let problem = Problem::BeyondCalendar { year: last_year, max_year: date::MAX_YEAR };
+        return Err(vec![FieldError { field: field.into(), problem }]);
+    }
     let cost = cost::batch_cost(&CostInputs {
         scenario: s,
         facility,

@@ -99,6 +99,11 @@ pub enum Problem {
         chars: usize,
         max: usize,
     },
+    /// The campaign would end after the last year the calendar handles.
+    BeyondCalendar {
+        year: i64,
+        max_year: i64,
+    },
     /// Samples would remove more than the culture holds.
     SamplesExceedCulture {
         samples_l: f64,
@@ -153,6 +158,9 @@ impl fmt::Display for FieldError {
             }
             Problem::TextTooLong { chars, max } => {
                 write!(f, "{}: {chars} characters, at most {max}", self.field)
+            }
+            Problem::BeyondCalendar { year, max_year } => {
+                write!(f, "{}: the campaign would end in {year}, after {max_year}", self.field)
             }
             Problem::SamplesExceedCulture { samples_l, available_l } => write!(
                 f,
@@ -340,12 +348,15 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
         }
     }
     if v0_ok && samples_ok && duration_ok && feeds_ok {
-        let feeds_l: f64 =
-            p.feeds.iter().map(|f| super::fed_batch::feed_volume_l(f, p.initial_volume_l)).sum();
-        let samples_l = p.daily_sample_l * f64::from(p.duration_days);
-        let available_l = p.initial_volume_l + feeds_l;
-        if samples_l >= available_l {
-            c.push("production.daily_sample_l", Problem::SamplesExceedCulture { samples_l, available_l });
+        // The culture must never run dry: check every day with the model's own balance.
+        let lowest =
+            super::fed_batch::volume_by_day(p).into_iter().find(|d| d.volume_l <= 1e-9 * p.initial_volume_l);
+        if let Some(d) = lowest {
+            let available_l = d.volume_l + d.samples_l;
+            c.push(
+                "production.daily_sample_l",
+                Problem::SamplesExceedCulture { samples_l: d.samples_l, available_l },
+            );
         }
     }
 

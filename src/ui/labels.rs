@@ -179,6 +179,10 @@ pub fn problem_text(locale: Locale, p: &Problem) -> String {
             &[("count", &*chars as &dyn std::fmt::Display), ("max", &*max as &dyn std::fmt::Display)],
         )
         .to_string(),
+        Problem::BeyondCalendar { year, max_year } => fill(
+            td_string!(locale, err_beyond_calendar),
+            &[("year", year as &dyn std::fmt::Display), ("max", max_year as &dyn std::fmt::Display)],
+        ),
         Problem::SamplesExceedCulture { samples_l, available_l } => fill(
             td_string!(locale, err_samples),
             &[
@@ -227,7 +231,7 @@ pub fn step_name(locale: Locale, step: DsStep) -> &'static str {
 
 pub fn stage_name(locale: Locale, index: usize, count: usize) -> String {
     // N-1 is the last seed stage; N-k counts back from it.
-    let from_n = count - index;
+    let from_n = count.saturating_sub(index);
     fill(
         td_string!(locale, stage_label),
         &[("number", &(index + 1) as &dyn std::fmt::Display), ("n", &from_n as &dyn std::fmt::Display)],
