@@ -210,3 +210,22 @@ async fn currency_switch_converts_every_money_figure() {
     // 200.22 USD/g x 7.1 = 1,421.6 CNY/g.
     assert_eq!(c.text("#h-per-gram .figure-value"), "¥1,422");
 }
+
+#[wasm_bindgen_test]
+async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
+    let (c, _h) = mounted().await;
+    type_into(&c.input("#f-seed_train-4-end-density_e6_per_ml"), "abc");
+    tick().await;
+    assert_eq!(c.count(".stale-banner"), 1);
+    // Switch N-1 to "fixed days": the split-density field (and its bad text) goes away.
+    let select: web_sys::HtmlSelectElement = c.find("#f-seed_train-4-end-kind").unchecked_into();
+    select.set_value("fixed_days");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    tick().await;
+    assert_eq!(c.count(".stale-banner"), 0);
+    // N-1 now lasts the default fixed 3 days from 0.5: the same harvest date as before.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+}

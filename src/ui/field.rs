@@ -98,14 +98,30 @@ pub fn NumberField(
     // Text the user typed, held until the field loses focus with a valid value.
     let draft: RwSignal<Option<String>> = RwSignal::new(None);
     let local_error: RwSignal<Option<LocalError>> = RwSignal::new(None);
-    Effect::watch(
-        move || state.reset_generation.get(),
-        move |_, _, _| {
+    // Drops the typed text and its "unparsed" mark: on "reset all", on a list change, when the
+    // field is hidden (its variant no longer chosen) and when it leaves the page, so that no
+    // invisible field keeps the results stale.
+    let forget_text = {
+        let path = path.clone();
+        move || {
             draft.set(None);
             local_error.set(None);
+            state.set_unparsed(&path, false);
+        }
+    };
+    let forget = forget_text.clone();
+    Effect::watch(move || state.reset_generation.get(), move |_, _, _| forget(), false);
+    let forget = forget_text.clone();
+    Effect::watch(
+        move || value.get().is_none(),
+        move |hidden, _, _| {
+            if *hidden {
+                forget()
+            }
         },
         false,
     );
+    on_cleanup(forget_text);
 
     let path_for_input = path.clone();
     let set = lens.set.clone();
@@ -120,13 +136,7 @@ pub fn NumberField(
         };
         draft.set(Some(text));
         local_error.set(problem);
-        state.unparsed.update(|u| {
-            if problem.is_some() {
-                u.insert(path_for_input.clone());
-            } else {
-                u.remove(&path_for_input);
-            }
-        });
+        state.set_unparsed(&path_for_input, problem.is_some());
         if let (None, Some(v)) = (problem, parsed) {
             let set = set.clone();
             state.scenario.update(move |s| set(s, v));
@@ -146,14 +156,14 @@ pub fn NumberField(
         }
         draft.set(None);
         local_error.set(None);
-        state.unparsed.update(|u| {
-            u.remove(&path_for_reset);
-        });
+        state.set_unparsed(&path_for_reset, false);
     };
 
+    // Only a field with a default (same list position and variant in the default scenario)
+    // can differ from it.
     let changed = move || match (value.get(), default) {
         (Some(v), Some(d)) => (v - d).abs() > 1e-12 * d.abs().max(1.0),
-        _ => true,
+        _ => false,
     };
     let path_for_error = path.clone();
     let message = move || -> Option<String> {

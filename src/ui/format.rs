@@ -45,8 +45,11 @@ pub fn parse_number(text: &str) -> Option<f64> {
         (Some(_), None) => {
             let mut groups = s.split(',');
             let head = groups.next().unwrap_or("");
-            let thousands =
-                !head.is_empty() && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+            // A lone leading zero ("0,047") is a decimal comma: nobody groups thousands after 0.
+            let unsigned = head.trim_start_matches(['-', '+']);
+            let thousands = !unsigned.is_empty()
+                && !unsigned.starts_with('0')
+                && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
             if thousands && s.matches(',').count() >= 1 && !head.contains(['e', 'E']) {
                 s.replace(',', "")
             } else if s.matches(',').count() == 1 {
@@ -272,6 +275,8 @@ mod tests {
             ("2e6", 2.0e6),
             ("-0.5", -0.5),
             ("0,25", 0.25),
+            ("0,047", 0.047),
+            ("-0,100", -0.1),
         ] {
             assert_eq!(parse_number(text), Some(value), "{text:?}");
         }

@@ -182,9 +182,18 @@ fn SeedTrainEditor() -> impl IntoView {
     let count = Memo::new(move |_| state.scenario.with(|s| s.seed_train.len()));
     let design = move |_| {
         state.scenario.update(|s| {
+            // Keep the client's own densities when the train ends on a split density; otherwise
+            // the published conventional 0.5 -> 4.0 x 10^6 cells/mL.
+            let (seeding, split) = match s.seed_train.last().map(|st| (st.seeding_density_e6_per_ml, st.end))
+            {
+                Some((x0, StageEnd::SplitDensity { density_e6_per_ml })) if density_e6_per_ml > x0 => {
+                    (x0, density_e6_per_ml)
+                }
+                _ => (0.5, 4.0),
+            };
             let designed = state
                 .facility
-                .with_untracked(|f| design_seed_train(&s.production, &s.cell_line, f, 0.5, 4.0));
+                .with_untracked(|f| design_seed_train(&s.production, &s.cell_line, f, seeding, split));
             if !designed.is_empty() {
                 s.seed_train = designed;
             }
@@ -392,6 +401,18 @@ fn FeedEditor(i: usize) -> impl IntoView {
     let days_bad = RwSignal::new(false);
     let days_path = format!("{path}.days");
     let days_err_id = format!("{base}-days-err");
+    let forget_days = {
+        let days_path = days_path.clone();
+        move || {
+            days_text.set(None);
+            days_bad.set(false);
+            state.set_unparsed(&days_path, false);
+        }
+    };
+    let forget = forget_days.clone();
+    Effect::watch(move || state.reset_generation.get(), move |_, _, _| forget(), false);
+    on_cleanup(forget_days);
+    let days_path_input = days_path.clone();
     let model_days_error = {
         let days_path = days_path.clone();
         move || state.error_for(&days_path).map(|e| problem_text(i18n.get_locale(), &e.problem))
@@ -452,6 +473,7 @@ fn FeedEditor(i: usize) -> impl IntoView {
                         let text = event_target_value(&ev);
                         let parsed = parse_days(&text);
                         days_bad.set(parsed.is_none());
+                        state.set_unparsed(&days_path_input, parsed.is_none());
                         days_text.set(Some(text));
                         if let Some(days) = parsed {
                             state.scenario.update(|s| if let Some(f) = s.production.feeds.get_mut(i) { f.days = days });
@@ -551,6 +573,7 @@ fn ScheduleSection() -> impl IntoView {
     let lines_limit =
         move || Limit { min: 1.0, max: f64::from(state.facility.with_untracked(|f| f.lines_possible)) };
     let date_bad = RwSignal::new(false);
+    Effect::watch(move || state.reset_generation.get(), move |_, _, _| date_bad.set(false), false);
     view! {
         <Section id="sec-schedule" title=label(|l| td_string!(l, sec_schedule))>
             <div class="field" class:invalid=move || date_bad.get()>
@@ -560,8 +583,15 @@ fn ScheduleSection() -> impl IntoView {
                     aria-invalid=move || if date_bad.get() { "true" } else { "false" }
                     aria-describedby="f-schedule-thaw_date-err"
                     on:change=move |ev| match CivilDate::parse_iso(&event_target_value(&ev)) {
-                        Some(d) => { date_bad.set(false); state.scenario.update(|s| s.schedule.thaw_date = d); }
-                        None => date_bad.set(true),
+                        Some(d) => {
+                            date_bad.set(false);
+                            state.set_unparsed("schedule.thaw_date", false);
+                            state.scenario.update(|s| s.schedule.thaw_date = d);
+                        }
+                        None => {
+                            date_bad.set(true);
+                            state.set_unparsed("schedule.thaw_date", true);
+                        }
                     } />
                 <p id="f-schedule-thaw_date-err" class="error" aria-live="polite">
                     {move || date_bad.get().then(|| td_string!(i18n.get_locale(), err_date).to_string())}

@@ -431,7 +431,8 @@ pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, st
             &[
                 ("peak", &n(*max_volume_l) as &dyn std::fmt::Display),
                 ("max", &n(*vessel_max_l) as &dyn std::fmt::Display),
-                ("v0", &(format_number(*max_initial_volume_l, 0)) as &dyn std::fmt::Display),
+                // Rounded down: a V0 rounded up would overflow.
+                ("v0", &(format_number(max_initial_volume_l.floor(), 0)) as &dyn std::fmt::Display),
             ],
         )
         .to_string(),

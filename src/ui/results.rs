@@ -9,6 +9,7 @@ use crate::i18n::*;
 use crate::model::cost::{effective_rates, QuantityUnit};
 use crate::model::facility::{FacilityProfile, Rate};
 use crate::model::fit::FitStatus;
+use crate::model::scenario::StageEnd;
 use crate::model::schedule::Activity;
 use crate::model::seed_train::growth_rate_per_day;
 use crate::model::{Estimate, MediumUse, Scenario};
@@ -182,11 +183,10 @@ pub fn Results() -> impl IntoView {
         }
         let locale = i18n.get_locale();
         let prefs = state.prefs.get();
-        let Some(e) = state.shown.with(|s| s.estimate.clone()) else {
+        let (Some(e), Some(s)) = state.shown.with(|x| (x.estimate.clone(), x.inputs.clone())) else {
             return view! { <p class="stale-banner" role="status">{td_string!(locale, no_result)}</p> }
                 .into_any();
         };
-        let s = state.scenario.get();
         let f = state.facility.get();
         let c = Ctx { e: &e, s: &s, f: &f, locale, prefs };
         let how_label = td_string!(locale, how_computed);
@@ -271,6 +271,11 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
                     ("total", &c.money(e.cost.per_batch) as &dyn std::fmt::Display),
                     ("ds", &(format_number(ds, 0)) as &dyn std::fmt::Display),
                     ("per_gram", &per_gram as &dyn std::fmt::Display),
+                    (
+                        "direct",
+                        &(if ds > 0.0 { c.money(e.cost.direct / ds) } else { "–".into() })
+                            as &dyn std::fmt::Display,
+                    ),
                 ],
             )
             .to_string(),
@@ -463,8 +468,12 @@ fn seed_train_block(c: &Ctx) -> Block {
             } else {
                 format!("{} L", format_auto(st.inoculum_l))
             };
+            let template = match c.s.seed_train.get(i).map(|x| x.end) {
+                Some(StageEnd::FixedDays { .. }) => td_string!(l, how_stage_fixed),
+                _ => td_string!(l, how_stage),
+            };
             let mut how = fill(
-                td_string!(l, how_stage),
+                template,
                 &[
                     ("x0", &format_auto(st.seeding_density_e6_per_ml) as &dyn std::fmt::Display),
                     ("mu", &(format_number(mu, 3)) as &dyn std::fmt::Display),
@@ -576,7 +585,8 @@ fn production_block(c: &Ctx) -> Block {
     rows.push((td_string!(l, p_max_volume).to_string(), format!("{} L", format_auto(p.max_volume_l))));
     rows.push((
         td_string!(l, p_max_v0).to_string(),
-        format!("{} L", format_number(p.max_initial_volume_l, 0)),
+        // Rounded down: a V0 rounded up would overflow.
+        format!("{} L", format_number(p.max_initial_volume_l.floor(), 0)),
     ));
     rows.push((
         td_string!(l, p_product).to_string(),

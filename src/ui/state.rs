@@ -12,6 +12,9 @@ use std::sync::Arc;
 pub struct Shown {
     /// `None` only when no valid estimate has existed yet (e.g. a broken link as first input).
     pub estimate: Option<Arc<Estimate>>,
+    /// The inputs that estimate was computed from (explanations quote them, not the current,
+    /// invalid inputs).
+    pub inputs: Option<Arc<Scenario>>,
     pub stale: bool,
     pub errors: Vec<FieldError>,
 }
@@ -66,10 +69,18 @@ impl AppState {
             let result = scenario.with(|s| facility.with(|f| estimate(s, f)));
             let typing_error = unparsed.with(|u| !u.is_empty());
             match result {
-                Ok(e) => Shown { estimate: Some(Arc::new(e)), stale: typing_error, errors: Vec::new() },
-                Err(errors) => {
-                    Shown { estimate: previous.and_then(|p| p.estimate.clone()), stale: true, errors }
-                }
+                Ok(e) => Shown {
+                    estimate: Some(Arc::new(e)),
+                    inputs: Some(Arc::new(scenario.get())),
+                    stale: typing_error,
+                    errors: Vec::new(),
+                },
+                Err(errors) => Shown {
+                    estimate: previous.and_then(|p| p.estimate.clone()),
+                    inputs: previous.and_then(|p| p.inputs.clone()),
+                    stale: true,
+                    errors,
+                },
             }
         });
         Self {
@@ -88,6 +99,20 @@ impl AppState {
         self.scenario.set(self.defaults.get_value());
         self.unparsed.set(BTreeSet::new());
         self.reset_generation.update(|g| *g += 1);
+    }
+
+    /// Records whether a field holds text that is not a valid value (then the results are
+    /// marked stale until it is fixed, reset or gone).
+    pub fn set_unparsed(&self, path: &str, bad: bool) {
+        if self.unparsed.with_untracked(|u| u.contains(path)) != bad {
+            self.unparsed.update(|u| {
+                if bad {
+                    u.insert(path.to_string());
+                } else {
+                    u.remove(path);
+                }
+            });
+        }
     }
 
     /// The model's first error for a field path, if any.
