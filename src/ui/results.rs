@@ -172,15 +172,13 @@ pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let stale = move || state.shown.with(|s| s.stale);
-    // The results are drawn in a task of their own after the form, so that the first load is
-    // two shorter main-thread tasks rather than one long one (better input responsiveness on
-    // slow phones; Lighthouse's total blocking time).
+    // The sections below the headline are drawn in a task of their own, so that the first load
+    // is two shorter main-thread tasks rather than one long one (better input responsiveness on
+    // slow phones; Lighthouse's total blocking time). The headline comes at once: what it
+    // pushes down would otherwise move on screen (layout shift).
     let ready = RwSignal::new(false);
     set_timeout(move || ready.set(true), std::time::Duration::ZERO);
     let body = move || {
-        if !ready.get() {
-            return ().into_any();
-        }
         let locale = i18n.get_locale();
         let prefs = state.prefs.get();
         let (Some(e), Some(s)) = state.shown.with(|x| (x.estimate.clone(), x.inputs.clone())) else {
@@ -190,19 +188,23 @@ pub fn Results() -> impl IntoView {
         let f = state.facility.get();
         let c = Ctx { e: &e, s: &s, f: &f, locale, prefs };
         let how_label = td_string!(locale, how_computed);
-        let blocks = [
-            fit_block(&c),
-            timeline_block(&c),
-            seed_train_block(&c),
-            production_block(&c),
-            volumes_block(&c),
-            downstream_block(&c),
-            cost_block(&c),
-            campaign_block(&c),
-        ];
+        let sections = if !ready.get() {
+            Vec::new()
+        } else {
+            vec![
+                fit_block(&c),
+                timeline_block(&c),
+                seed_train_block(&c),
+                production_block(&c),
+                volumes_block(&c),
+                downstream_block(&c),
+                cost_block(&c),
+                campaign_block(&c),
+            ]
+        };
         view! {
             {headline(&c, how_label)}
-            {blocks.into_iter().map(|b| render_block(b, how_label)).collect_view()}
+            {sections.into_iter().map(|b| render_block(b, how_label)).collect_view()}
         }
         .into_any()
     };
