@@ -82,15 +82,21 @@ fn Section(#[prop(into)] id: String, title: Label, children: Children) -> impl I
 
 #[component]
 pub fn InputForm() -> impl IntoView {
+    // The later sections are built a task after the first ones, like the result sections, so
+    // that no single start-up task blocks the page for long on a slow phone.
+    let later = RwSignal::new(false);
+    set_timeout(move || later.set(true), std::time::Duration::ZERO);
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
             <ProgramSection />
             <CellLineSection />
             <SeedTrainEditor />
-            <ProductionSection />
-            <DownstreamSection />
-            <ScheduleSection />
-            <RatesSection />
+            <Show when=move || later.get()>
+                <ProductionSection />
+                <DownstreamSection />
+                <ScheduleSection />
+                <RatesSection />
+            </Show>
         </form>
     }
 }
