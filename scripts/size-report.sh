@@ -9,7 +9,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DIR=${1:-dist}
-BUDGET=${BUDGET:-204800} # 200 KB
+BUDGET=${BUDGET:-204800} # 200 KiB
 
 [[ -f $DIR/index.html ]] || {
 	echo "size-report: $DIR/index.html not found; run 'make dist' (trunk build --release) first" >&2
