@@ -454,3 +454,23 @@ fn a_campaign_past_the_calendar_is_an_error_not_a_wrong_date() {
     assert_eq!(errors[0].field, "program.target.count");
     assert!(matches!(errors[0].problem, Problem::BeyondCalendar { max_year: 2200, .. }));
 }
+
+#[test]
+fn weekend_operations_are_checked_for_every_batch_of_the_campaign() {
+    // Batch 1 (thaw Mon 1 Mar 2027): transfers on Sun 7 and Sat 13 Mar fall on weekends.
+    // Batch 2 thaws 22 days later (Tue 23 Mar): its operations on days 0, 3, 6, 9, 12, 15, 29
+    // fall on Tue, Fri, Mon, Thu, Sun (4 Apr), Wed, Wed: one more weekend operation.
+    let mut s = Scenario::default();
+    s.schedule.weekend_operations_allowed = false;
+    s.program.target = CampaignTarget::Batches { count: 2 };
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    let dates: Vec<String> = e
+        .fit
+        .iter()
+        .filter_map(|i| match i.check {
+            FitCheck::WeekendOperation { date, .. } => Some(date.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dates, vec!["2027-03-07", "2027-03-13", "2027-04-04"]);
+}

@@ -6,7 +6,7 @@ use super::downstream::{DownstreamResult, DsStep};
 use super::facility::FacilityProfile;
 use super::fed_batch::ProductionResult;
 use super::scenario::{Scenario, StageEnd, StageMode};
-use super::schedule::{Operation, Timeline};
+use super::schedule::{Campaign, Operation, Timeline};
 use super::seed_train::StageResult;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -140,6 +140,7 @@ pub fn check_fit(
     production: &ProductionResult,
     downstream: &DownstreamResult,
     timeline: &Timeline,
+    campaign: &Campaign,
 ) -> Vec<FitItem> {
     let mut items = Vec::new();
     let mut item = |ok: bool, fail_status: FitStatus, check: FitCheck, field: Option<String>| {
@@ -260,13 +261,21 @@ pub fn check_fit(
     );
 
     if !s.schedule.weekend_operations_allowed {
-        for e in timeline.events.iter().filter(|e| e.on_weekend) {
-            item(
-                false,
-                FitStatus::Warning,
-                FitCheck::WeekendOperation { operation: e.operation, date: e.date },
-                Some("schedule.thaw_date".into()),
-            );
+        // Every batch of the campaign: later batches start `spacing_days` apart and so fall on
+        // other weekdays than the first.
+        for batch in &campaign.schedule {
+            let shift = timeline.thaw_date.days_until(batch.thaw_date);
+            for e in &timeline.events {
+                let date = e.date.add_days(shift);
+                if date.weekday().is_weekend() {
+                    item(
+                        false,
+                        FitStatus::Warning,
+                        FitCheck::WeekendOperation { operation: e.operation, date },
+                        Some("schedule.thaw_date".into()),
+                    );
+                }
+            }
         }
     }
 

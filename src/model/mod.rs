@@ -109,7 +109,7 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
         timeline: &timeline,
         batches,
     });
-    let fit = fit::check_fit(s, facility, &seed_train, &production, &downstream, &timeline);
+    let fit = fit::check_fit(s, facility, &seed_train, &production, &downstream, &timeline, &campaign);
     let fit_status = fit::overall_status(&fit);
     let volumes = summarise_volumes(s, &seed_train, &production, &downstream);
     Ok(Estimate { seed_train, production, downstream, volumes, timeline, campaign, cost, fit, fit_status })
