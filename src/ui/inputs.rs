@@ -342,13 +342,16 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
 #[component]
 fn ProductionSection() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let feeds = Memo::new(move |_| state.scenario.with(|s| s.production.feeds.len()));
     let add_feed = move |_| {
+        // The new feed's name is the user's data from then on, written in their language.
+        let template = td_string!(i18n.get_locale(), feed_default_name);
         state.scenario.update(|s| {
             if s.production.feeds.len() < limits::MAX_FEEDS {
                 let n = s.production.feeds.len() + 1;
                 s.production.feeds.push(Feed {
-                    name: format!("Feed {n}"),
+                    name: fill(template, &[("number", &n as &dyn std::fmt::Display)]),
                     amount: FeedAmount::PercentOfInitial { pct: 0.5 },
                     days: vec![],
                 });
