@@ -102,9 +102,33 @@ fn facility_code(path: &str) -> String {
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    // Built-in facility profiles, oldest first (the list in `model::facility`).
-    let profiles: Vec<String> =
-        ["data/facility/suzhou-2026-11.json"].iter().map(|p| facility_code(p)).collect();
+    // Built-in facility profiles: every `data/facility/*.json`, oldest first (file names end in
+    // the rate card's year and month, so name order is date order). Old rate cards stay so
+    // that a quote made with one still opens as quoted.
+    println!("cargo::rerun-if-changed=data/facility");
+    let mut files: Vec<PathBuf> = std::fs::read_dir("data/facility")
+        .expect("data/facility exists")
+        .map(|e| e.expect("readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "data/facility has no profile");
+    let profiles: Vec<String> = files
+        .iter()
+        .map(|p| {
+            let path = p.to_str().expect("UTF-8 path");
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            // A link carries the id unescaped (model::link::is_profile_id).
+            assert!(
+                (1..=64).contains(&stem.len())
+                    && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)),
+                "{path}: a profile's file name is its id: [A-Za-z0-9._-], at most 64 characters"
+            );
+            let code = facility_code(path);
+            assert!(code.contains(&format!("id: {stem:?}.into()")), "{path}: `id` must equal the file name");
+            code
+        })
+        .collect();
     let facility = format!("/// The built-in profiles, generated from `data/facility/*.json`.\nfn generated_profiles() -> Vec<FacilityProfile> {{\n    vec![{}]\n}}\n", profiles.join(",\n"));
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
     std::fs::write(out_dir.join("facility_profiles.rs"), facility).expect("write the facility profiles");

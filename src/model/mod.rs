@@ -11,6 +11,7 @@ pub mod downstream;
 pub mod facility;
 pub mod fed_batch;
 pub mod fit;
+pub mod link;
 pub mod scenario;
 pub mod scenario_file;
 pub mod schedule;

@@ -1,0 +1,246 @@
+//! Native tests of scenario links: permanence (a corpus of links from each format version),
+//! round trips, compactness, and refusal of truncated, tampered and malformed links.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use tech_transfer_calc::model::date::CivilDate;
+use tech_transfer_calc::model::facility::Rate;
+use tech_transfer_calc::model::link::{self, baseline_v1, decode, encode, LinkError};
+use tech_transfer_calc::model::scenario::{
+    CampaignTarget, Feed, FeedAmount, Modality, Phase, ResinMode, SeedStage, StageEnd, StageMode,
+};
+use tech_transfer_calc::model::{estimate, scenario_file, FacilityProfile, Scenario};
+
+/// A scenario with every field changed from the default, the way a client's real process
+/// would be entered: six seed stages with a perfused N-1, three feeds, Chinese names, five
+/// rate overrides.
+fn fully_customised() -> Scenario {
+    let mut s = Scenario::default();
+    s.name = "苏州工艺转移 mAb-X 2000 L 补料分批 方案B".into();
+    s.program.product_name = "抗体-X (IgG1)".into();
+    s.program.modality = Modality::Bispecific;
+    s.program.phase = Phase::PpqCommercial;
+    s.program.target = CampaignTarget::DrugSubstanceG { grams: 12_345.6 };
+    s.cell_line.doubling_time_h = 27.5;
+    s.cell_line.lag_h = 6.25;
+    s.cell_line.cells_per_vial_e6 = 45.5;
+    s.cell_line.post_thaw_viability_pct = 92.3;
+    let stage = |vessel: &str, volume: f64, x0: f64, end: StageEnd, mode: StageMode| SeedStage {
+        vessel_id: vessel.into(),
+        working_volume_l: volume,
+        seeding_density_e6_per_ml: x0,
+        end,
+        mode,
+    };
+    s.seed_train = vec![
+        stage("sf125", 0.045, 0.45, StageEnd::SplitDensity { density_e6_per_ml: 3.85 }, StageMode::Batch),
+        stage("sf500", 0.19, 0.45, StageEnd::SplitDensity { density_e6_per_ml: 3.85 }, StageMode::Batch),
+        stage("sf3000", 1.15, 0.45, StageEnd::FixedDays { days: 4 }, StageMode::Batch),
+        stage("rb20", 9.5, 0.45, StageEnd::SplitDensity { density_e6_per_ml: 3.85 }, StageMode::Batch),
+        stage("sub50", 48.5, 0.45, StageEnd::SplitDensity { density_e6_per_ml: 3.85 }, StageMode::Batch),
+        stage("sub500", 380.0, 0.55, StageEnd::FixedDays { days: 5 }, StageMode::Perfusion { vvd: 1.25 }),
+    ];
+    s.production.initial_volume_l = 1325.5;
+    s.production.seeding_density_e6_per_ml = 3.2;
+    s.production.duration_days = 15;
+    s.production.peak_density_e6_per_ml = 28.5;
+    s.production.feeds = vec![
+        Feed {
+            name: "Cell Boost 7a".into(),
+            amount: FeedAmount::PercentOfInitial { pct: 2.8 },
+            days: vec![3, 5, 7, 9, 11, 13],
+        },
+        Feed {
+            name: "Cell Boost 7b".into(),
+            amount: FeedAmount::PercentOfInitial { pct: 0.28 },
+            days: vec![3, 5, 7, 9, 11, 13],
+        },
+        Feed {
+            name: "葡萄糖 Glucose 400 g/L".into(),
+            amount: FeedAmount::FixedVolume { litres: 4.5 },
+            days: (4..=14).collect(),
+        },
+    ];
+    s.production.titer_g_per_l = 5.35;
+    s.production.daily_sample_l = 0.15;
+    let d = &mut s.downstream;
+    d.clarification.yield_pct = 94.5;
+    d.clarification.filter_loading_l_per_m2 = 55.0;
+    d.clarification.flush_l_per_m2 = 45.0;
+    d.protein_a.column_volume_l = 63.6;
+    d.protein_a.capacity_g_per_l = 52.5;
+    d.low_ph.yield_pct = 98.2;
+    d.low_ph.adjust_pct_of_volume = 12.5;
+    d.aex.column_volume_l = 25.4;
+    d.cex.capacity_g_per_l = 72.5;
+    d.virus_filtration.yield_pct = 96.5;
+    d.virus_filtration.loading_l_per_m2 = 180.0;
+    d.ufdf.yield_pct = 97.5;
+    d.ufdf.diafiltration_concentration_g_per_l = 60.0;
+    d.ufdf.diavolumes = 10.0;
+    d.ufdf.final_concentration_g_per_l = 150.0;
+    d.resin_mode = ResinMode::DedicatedToCampaign;
+    d.media_overage_pct = 12.5;
+    d.buffer_overage_pct = 15.0;
+    let sc = &mut s.schedule;
+    sc.thaw_date = CivilDate::from_ymd(2027, 9, 13).unwrap();
+    sc.turnaround_days = 4;
+    sc.downstream_days = 7;
+    sc.bulk_harvest_testing_days = 35;
+    sc.qc_release_days = 42;
+    sc.qa_disposition_days = 10;
+    sc.weekend_operations_allowed = false;
+    sc.lines_used = 2;
+    sc.line_utilisation_pct = 75.0;
+    s.rate_overrides = BTreeMap::from([
+        (Rate::BasalMediumPerL, 9.5),
+        (Rate::FeedMediumPerL, 14.25),
+        (Rate::ProteinAResinPerL, 13_500.0),
+        (Rate::ProductionLineDay, 8_750.0),
+        (Rate::MarginPct, 18.0),
+    ]);
+    s
+}
+
+#[test]
+fn the_default_scenario_link_is_short() {
+    let text = encode(&Scenario::default(), "suzhou-2026-11");
+    assert!(text.starts_with("v1&p=suzhou-2026-11&c="), "{text}");
+    assert_eq!(text.len(), "v1&p=suzhou-2026-11&c=".len() + 8);
+    assert_eq!(decode(&text).unwrap().scenario, Scenario::default());
+}
+
+#[test]
+fn a_fully_customised_scenario_fits_in_1500_characters_and_round_trips() {
+    let s = fully_customised();
+    let text = encode(&s, "suzhou-2026-11");
+    assert!(text.len() < 1500, "{} characters: {text}", text.len());
+    // Every field differs from the default, so every key is present.
+    for key in ["&n=", "&pn=", "&st=", "&fd=", "&pa=", "&aex=", "&cex=", "&th=", "&r="] {
+        assert!(text.contains(key), "{key} missing from {text}");
+    }
+    let back = decode(&text).unwrap();
+    assert_eq!(back.scenario, s);
+    assert_eq!(back.facility_profile, "suzhou-2026-11");
+    // The link is the same with or without '#' and surrounding white space.
+    assert_eq!(decode(&format!("  #{text}\n")).unwrap().scenario, s);
+}
+
+#[test]
+fn the_v1_baseline_is_the_frozen_v1_default_file() {
+    // The baseline must never follow later changes of the defaults: it is compared with the
+    // corpus file written when version 1 was defined.
+    let loaded = scenario_file::from_json(include_str!("corpus/v1-default.json")).unwrap();
+    assert_eq!(baseline_v1(), loaded.scenario);
+}
+
+/// One saved link of the corpus, with what it must still open as.
+#[derive(serde::Deserialize)]
+struct CorpusLink {
+    link: String,
+    /// The same scenario in the scenario file format.
+    scenario_file: String,
+    facility_profile: String,
+    /// Figures of its estimate when the link was made (see the README of the corpus).
+    price_per_batch: f64,
+    drug_substance_g_per_batch: f64,
+    batches: u32,
+    first_harvest: String,
+    last_release: String,
+}
+
+#[test]
+fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
+    let corpus: Vec<CorpusLink> = serde_json::from_str(include_str!("corpus/links-v1.json")).unwrap();
+    assert!(corpus.len() >= 3);
+    for entry in corpus {
+        let opened = decode(&entry.link).unwrap_or_else(|e| panic!("{}: {e:?}", entry.link));
+        let path = format!("{}/tests/corpus/{}", env!("CARGO_MANIFEST_DIR"), entry.scenario_file);
+        let file = scenario_file::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(opened.scenario, file.scenario, "{}", entry.scenario_file);
+        assert_eq!(opened.facility_profile, entry.facility_profile);
+        // Priced with the rate card the link names, which stays in the build.
+        let profile = FacilityProfile::builtin()
+            .into_iter()
+            .find(|p| p.id == opened.facility_profile)
+            .expect("the link's rate card is still built in");
+        let e = estimate(&opened.scenario, &profile).unwrap();
+        let rel = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+        assert!(
+            rel(e.cost.per_batch, entry.price_per_batch),
+            "{} vs {}",
+            e.cost.per_batch,
+            entry.price_per_batch
+        );
+        assert!(rel(e.downstream.drug_substance_g, entry.drug_substance_g_per_batch));
+        assert_eq!(e.cost.batches, entry.batches);
+        assert_eq!(e.timeline.harvest_date.to_string(), entry.first_harvest);
+        assert_eq!(e.campaign.last_release_date.to_string(), entry.last_release);
+    }
+}
+
+#[test]
+fn every_cut_short_link_is_refused() {
+    let text = encode(&fully_customised(), "suzhou-2026-11");
+    for end in 0..text.len() {
+        if !text.is_char_boundary(end) {
+            continue;
+        }
+        assert!(decode(&text[..end]).is_err(), "prefix of {end} characters opened");
+    }
+}
+
+#[test]
+fn every_single_character_edit_is_refused() {
+    let text = encode(&fully_customised(), "suzhou-2026-11");
+    let body_end = text.rfind("&c=").unwrap();
+    for i in 3..body_end {
+        let mut bytes = text.clone().into_bytes();
+        bytes[i] = if bytes[i] == b'7' { b'8' } else { b'7' };
+        let edited = String::from_utf8(bytes).unwrap();
+        assert_eq!(decode(&edited).unwrap_err(), LinkError::ChecksumMismatch, "edit at {i}");
+    }
+}
+
+#[test]
+fn malformed_links_say_what_is_wrong() {
+    assert_eq!(decode("hello"), Err(LinkError::NotALink));
+    assert_eq!(decode(""), Err(LinkError::NotALink));
+    assert_eq!(decode("v2&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 2, newest: 1 }));
+    assert_eq!(decode("v1&p=suzhou-2026-11&tit=5"), Err(LinkError::Truncated));
+    assert_eq!(decode("v1&p=suzhou-2026-11&c=zzzzzzzz"), Err(LinkError::ChecksumMismatch));
+    let long = "v1&".to_string() + &"a".repeat(link::MAX_LINK_CHARS);
+    assert!(matches!(decode(&long), Err(LinkError::TooLong { .. })));
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,300}") {
+        let _ = decode(&text);
+    }
+
+    #[test]
+    fn any_scenario_round_trips(
+        name in ".{0,60}",
+        titer in any::<f64>().prop_filter("finite", |v| v.is_finite()),
+        v0 in 0.0..1e6f64,
+        days in proptest::collection::vec(0u32..60, 0..30),
+        count in any::<u32>(),
+        year in 1900i64..2200,
+        stages in 0usize..13,
+        overrides in proptest::collection::btree_map(0usize..23, 0.0..1e7f64, 0..23),
+    ) {
+        let mut s = Scenario::default();
+        s.name = name;
+        s.production.titer_g_per_l = titer;
+        s.production.initial_volume_l = v0;
+        s.production.feeds[0].days = days;
+        s.program.target = CampaignTarget::Batches { count };
+        s.schedule.thaw_date = CivilDate::from_ymd(year, 2, 28).unwrap();
+        s.seed_train = fully_customised().seed_train.into_iter().cycle().take(stages).collect();
+        s.rate_overrides = overrides.into_iter().map(|(i, v)| (Rate::ALL[i], v)).collect();
+        let back = decode(&encode(&s, "suzhou-2026-11")).unwrap();
+        prop_assert_eq!(back.scenario, s);
+    }
+}
