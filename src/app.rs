@@ -7,6 +7,10 @@ use crate::ui::format::{format_date, format_money, format_short, parse_number, C
 use crate::ui::inputs::InputForm;
 use crate::ui::labels::{fill, lang, tr};
 use crate::ui::results::Results;
+use crate::ui::share::{
+    accept_dropped_files, keep_qr_current, sync_link_with_address, watch_for_updates, NoticeList, Notices,
+    Qr, QrCode, SharePanel,
+};
 use crate::ui::state::AppState;
 use crate::ui::summary::{changed_groups, group_name};
 use leptos::prelude::*;
@@ -53,6 +57,15 @@ fn Page() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::new(Scenario::default(), FacilityProfile::current());
     provide_context(state);
+    let notices = Notices(RwSignal::new(Vec::new()));
+    provide_context(notices);
+    let qr = Qr(RwSignal::new(None));
+    provide_context(qr);
+    // The address's link, if any, replaces the default scenario before anything is drawn.
+    sync_link_with_address(state, notices);
+    watch_for_updates(notices);
+    accept_dropped_files(state, notices);
+    keep_qr_current(state, qr);
     if let Some(c) = load_pref(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
         state.prefs.update(|p| p.currency = c);
     }
@@ -93,7 +106,9 @@ fn Page() -> impl IntoView {
         <header class="top">
             {brand}
             <Toolbar />
+            <SharePanel />
         </header>
+        <NoticeList />
         <main class="layout">
             <div class="col-inputs">
                 <h2 class="visually-hidden">{tr(|l| td_string!(l, inputs_title))}</h2>
@@ -189,6 +204,10 @@ fn PrintHeader() -> impl IntoView {
                     }
                 }}
             </p>
+            <figure class="print-qr">
+                <QrCode />
+                <figcaption>{tr(|l| td_string!(l, print_qr))}</figcaption>
+            </figure>
             <p class="small">
                 {move || {
                     let p = state.prefs.get();

@@ -3,4 +3,5 @@
 pub mod app;
 pub mod i18n;
 pub mod model;
+pub mod tools;
 pub mod ui;

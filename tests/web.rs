@@ -4,7 +4,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
 use tech_transfer_calc::app::App;
+use tech_transfer_calc::model::link;
+use tech_transfer_calc::model::{FacilityProfile, Scenario};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
@@ -21,6 +24,7 @@ impl Container {
         if let Ok(Some(storage)) = window.local_storage() {
             storage.clear().unwrap();
         }
+        set_address_link("");
         let document = window.document().unwrap();
         let div = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&div).unwrap();
@@ -61,6 +65,18 @@ fn type_into(input: &HtmlInputElement, text: &str) {
     init.set_bubbles(true);
     let event = Event::new_with_event_init_dict("input", &init).unwrap();
     input.dispatch_event(&event).unwrap();
+}
+
+/// Puts a scenario link in the page's address (empty: none), as opening a shared link would.
+fn set_address_link(link: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    let url = if link.is_empty() { path } else { format!("{path}#{link}") };
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
+}
+
+fn address_link() -> String {
+    web_sys::window().unwrap().location().hash().unwrap().trim_start_matches('#').to_string()
 }
 
 /// Lets the reactive system run its effects before asserting on the DOM.
@@ -228,4 +244,124 @@ async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
     assert_eq!(c.count(".stale-banner"), 0);
     // N-1 now lasts the default fixed 3 days from 0.5: the same harvest date as before.
     assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+}
+
+#[wasm_bindgen_test]
+async fn a_link_in_the_address_opens_its_scenario_and_edits_rewrite_it() {
+    let c = Container::new();
+    let mut s = Scenario::default();
+    s.production.titer_g_per_l = 5.0;
+    set_address_link(&link::encode(&s, "suzhou-2026-11"));
+    let _h = leptos::mount::mount_to(c.0.clone(), App);
+    tick().await;
+    assert_eq!(c.input(TITER).value(), "5");
+    // 5 g/L x 1953 L x 0.682 798 = 6667.5 g.
+    assert_eq!(c.text(DS), "6,668 g");
+    type_into(&c.input(TITER), "4");
+    tick().await;
+    // The address follows the edit (after a 300 ms pause, as typing would leave).
+    TimeoutFuture::new(400).await;
+    s.production.titer_g_per_l = 4.0;
+    assert_eq!(address_link(), link::encode(&s, "suzhou-2026-11"));
+}
+
+#[wasm_bindgen_test]
+async fn a_cut_short_link_opens_the_default_scenario_and_keeps_the_text() {
+    let c = Container::new();
+    let broken = "v1&p=suzhou-2026-11&tit=5";
+    set_address_link(broken);
+    let _h = leptos::mount::mount_to(c.0.clone(), App);
+    tick().await;
+    assert_eq!(c.input(TITER).value(), "3");
+    assert_eq!(c.text(DS), "4,001 g");
+    assert!(c.text(".notice").contains("incomplete"), "{}", c.text(".notice"));
+    assert_eq!(c.find(".notice textarea").unchecked_into::<web_sys::HtmlTextAreaElement>().value(), broken);
+    // The broken link stays in the address until the user changes something.
+    TimeoutFuture::new(400).await;
+    assert_eq!(address_link(), broken);
+}
+
+#[wasm_bindgen_test]
+async fn a_quote_from_an_older_rate_card_keeps_its_prices_until_repriced() {
+    use tech_transfer_calc::i18n::{provide_i18n, Locale};
+    use tech_transfer_calc::model::facility::Rate;
+    use tech_transfer_calc::ui::results::Results;
+    use tech_transfer_calc::ui::share::{apply_link, NoticeList, Notices};
+    use tech_transfer_calc::ui::state::AppState;
+    let c = Container::new();
+    let current = FacilityProfile::current();
+    let mut older = current.clone();
+    older.id = "suzhou-2026-05".into();
+    older.name = "Older rate card".into();
+    older.rates.set(Rate::BufferPerL, 1.0);
+    let _h = leptos::mount::mount_to(c.0.clone(), move || {
+        provide_i18n(Locale::en);
+        let state = AppState::new(Scenario::default(), current.clone());
+        provide_context(state);
+        let notices = Notices(RwSignal::new(Vec::new()));
+        provide_context(notices);
+        let opened = link::Link { scenario: Scenario::default(), facility_profile: older.id.clone() };
+        apply_link(&state, notices, opened, &[older.clone(), current.clone()]);
+        view! { <NoticeList /><Results /> }
+    });
+    tick().await;
+    assert!(c.text(".notice").contains("Older rate card"), "{}", c.text(".notice"));
+    // Buffer at $1/L instead of $2/L: a lower price than the current card's $800,997.
+    assert_ne!(c.text("#h-batch-cost .figure-value"), "$800,997");
+    c.click("#reprice");
+    tick().await;
+    assert_eq!(c.count(".notice"), 0);
+    // The default batch price worked by hand in tests/model.rs.
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$800,997");
+}
+
+#[wasm_bindgen_test]
+async fn saved_scenarios_are_saved_renamed_duplicated_compared_and_deleted() {
+    let (c, _h) = mounted().await;
+    c.click("#save-scenario");
+    type_into(&c.input(TITER), "5");
+    tick().await;
+    c.click("#save-scenario");
+    tick().await;
+    assert_eq!(c.count(".saved-item"), 2);
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(storage.get_item("ttc.saved.v1").unwrap().unwrap().lines().count(), 2);
+    // Rename the second.
+    let name = c.input(".saved-item:nth-child(2) .saved-name");
+    name.set_value("Titer 5");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    name.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    assert_eq!(c.input(".saved-item:nth-child(2) .saved-name").value(), "Titer 5");
+    // Compare both: drug substance 4,001 g vs 6,668 g (+2,667 g, +66.7 %).
+    c.click(".saved-item:nth-child(1) input[type=checkbox]");
+    c.click(".saved-item:nth-child(2) input[type=checkbox]");
+    tick().await;
+    let table = c.text("#compare");
+    assert!(table.contains("4,001 g") && table.contains("6,668 g · +2,667 g (+66.7%)"), "{table}");
+    assert!(table.contains("Titer"), "the differing input is listed: {table}");
+    // Duplicate then delete.
+    c.click(".saved-item:nth-child(2) button:nth-of-type(2)");
+    tick().await;
+    assert_eq!(c.count(".saved-item"), 3);
+    c.click(".saved-item:nth-child(1) button:nth-of-type(3)");
+    tick().await;
+    assert_eq!(c.count(".saved-item"), 2);
+    assert_eq!(c.input(".saved-item:nth-child(1) .saved-name").value(), "Titer 5");
+}
+
+#[wasm_bindgen_test]
+async fn corrupted_saved_data_is_set_aside_and_the_rest_still_opens() {
+    let c = Container::new();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let good = link::encode(&Scenario::default(), "suzhou-2026-11");
+    storage.set_item("ttc.saved.v1", &format!("{good}\n{{\"oops\": 1}}")).unwrap();
+    let _h = leptos::mount::mount_to(c.0.clone(), App);
+    tick().await;
+    assert_eq!(c.count(".saved-item"), 1);
+    assert!(c.text(".notice").contains("could not be read"));
+    assert_eq!(storage.get_item("ttc.saved.recovered").unwrap().unwrap(), "{\"oops\": 1}");
+    assert_eq!(storage.get_item("ttc.saved.v1").unwrap().unwrap(), good);
+    assert_eq!(c.text(DS), "4,001 g");
 }

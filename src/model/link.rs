@@ -698,6 +698,21 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// Saved scenarios as the browser keeps them: one link a line. Returns the lines that open
+/// and, apart, the ones that do not (corrupted storage), so that nothing is silently dropped.
+pub fn split_saved(text: &str) -> (Vec<String>, Vec<String>) {
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if decode(line).is_ok() {
+            good.push(line.to_string());
+        } else {
+            bad.push(line.to_string());
+        }
+    }
+    (good, bad)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -747,6 +762,15 @@ mod tests {
         let paths: Vec<&str> = field_texts(&baseline_v1()).into_iter().map(|(p, _)| p).collect();
         assert!(paths.contains(&"production.titer_g_per_l"));
         assert!(paths.contains(&"downstream.protein_a"));
+    }
+
+    #[test]
+    fn saved_lists_keep_unreadable_lines_apart() {
+        let a = encode(&baseline_v1(), "suzhou-2026-11");
+        let text = format!("{a}\n\n  garbage  \n{}\n{a}\n", &a[..a.len() - 2]);
+        let (good, bad) = split_saved(&text);
+        assert_eq!(good, vec![a.clone(), a.clone()]);
+        assert_eq!(bad, vec!["garbage".to_string(), a[..a.len() - 2].to_string()]);
     }
 
     #[test]

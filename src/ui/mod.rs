@@ -7,5 +7,8 @@ pub mod format;
 pub mod inputs;
 pub mod labels;
 pub mod results;
+pub mod saved;
+pub mod share;
 pub mod state;
 pub mod summary;
+pub mod tools_client;

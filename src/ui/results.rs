@@ -167,6 +167,80 @@ fn heads(items: &[(&str, bool)]) -> Vec<(String, bool)> {
     items.iter().map(|(h, n)| (h.to_string(), *n)).collect()
 }
 
+/// One CSV record: every field quoted (RFC 4180), and text that a spreadsheet would run as a
+/// formula (`=`, `+`, `@`, or `-` not starting a number) prefixed with `'` (OWASP, CSV
+/// injection). Feed and scenario names are the user's free text.
+fn csv_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        let mut chars = field.chars();
+        let risky = match (chars.next(), chars.next()) {
+            (Some('=' | '+' | '@' | '\t' | '\r'), _) => true,
+            (Some('-'), next) => !next.is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        if risky {
+            out.push('\'');
+        }
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    }
+    out.push_str("\r\n");
+}
+
+fn csv_cell(cell: &Cell) -> Option<&str> {
+    match cell {
+        Cell::Head(t) | Cell::Text(t) | Cell::Num(t) | Cell::Source(t) => Some(t),
+        Cell::How(_) => None,
+    }
+}
+
+/// The results tables as CSV, the figures as shown on screen (language, currency), UTF-8
+/// with a byte-order mark so that Excel reads Chinese text correctly.
+pub fn results_csv(
+    e: &Estimate,
+    s: &Scenario,
+    f: &FacilityProfile,
+    locale: Locale,
+    prefs: Prefs,
+    link: &str,
+) -> String {
+    let c = Ctx { e, s, f, locale, prefs };
+    let mut out = String::from("\u{feff}");
+    csv_record(&mut out, [td_string!(locale, in_scenario_name), s.name.as_str()]);
+    csv_record(&mut out, [td_string!(locale, share_link_label), link]);
+    csv_record(&mut out, [td_string!(locale, csv_rate_card), f.name.as_str()]);
+    csv_record(&mut out, [td_string!(locale, currency_label), prefs.currency.code()]);
+    let blocks = [
+        fit_block(&c),
+        timeline_block(&c),
+        seed_train_block(&c),
+        production_block(&c),
+        volumes_block(&c),
+        downstream_block(&c),
+        cost_block(&c),
+        campaign_block(&c),
+    ];
+    for b in blocks {
+        out.push_str("\r\n");
+        csv_record(&mut out, [b.title.as_str()]);
+        let folded = b.folded.iter().flat_map(|(_, items)| items.iter());
+        for (_, status, text) in b.list.iter().chain(folded) {
+            csv_record(&mut out, [status.as_str(), text.as_str()]);
+        }
+        if let Some(t) = &b.table {
+            csv_record(&mut out, t.head.iter().map(|(h, _)| h.as_str()));
+            for r in t.rows.iter().chain(&t.foot) {
+                csv_record(&mut out, r.cells.iter().filter_map(csv_cell));
+            }
+        }
+    }
+    out
+}
+
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();

@@ -50,6 +50,8 @@ impl Prefs {
 pub struct AppState {
     pub scenario: RwSignal<Scenario>,
     pub facility: RwSignal<FacilityProfile>,
+    /// The newest rate card, for "re-price with current rates".
+    pub current_facility: StoredValue<FacilityProfile>,
     /// The default scenario, for "differs from default" markers and resets.
     pub defaults: StoredValue<Scenario>,
     pub shown: Memo<Shown>,
@@ -63,6 +65,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(scenario: Scenario, facility: FacilityProfile) -> Self {
         let scenario = RwSignal::new(scenario);
+        let current_facility = StoredValue::new(facility.clone());
         let facility = RwSignal::new(facility);
         let unparsed = RwSignal::new(BTreeSet::new());
         let shown = Memo::new(move |previous: Option<&Shown>| {
@@ -86,6 +89,7 @@ impl AppState {
         Self {
             scenario,
             facility,
+            current_facility,
             defaults: StoredValue::new(Scenario::default()),
             shown,
             unparsed,

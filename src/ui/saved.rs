@@ -1,0 +1,432 @@
+//! Saved scenarios (the browser's local storage, one link a line) and their side-by-side
+//! comparison.
+
+use crate::i18n::*;
+use crate::model::downstream::DsStep;
+use crate::model::link::{self, split_saved};
+use crate::model::scenario::{Modality, Phase, ResinMode, Scenario};
+use crate::model::{estimate, Estimate, FacilityProfile};
+use crate::ui::format::{format_date, format_money, format_number, format_short};
+use crate::ui::labels::{fill, lang, rate_name, step_name, tr, vessel_name};
+use crate::ui::share::{current_link, open_link_text, Notice, Notices, RECOVERED_KEY};
+use crate::ui::state::{AppState, Prefs};
+use leptos::prelude::*;
+
+const SAVED_KEY: &str = "ttc.saved.v1";
+/// Most scenarios compared side by side.
+const MAX_COMPARED: usize = 3;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Reads the saved list. Lines that do not open are appended to [`RECOVERED_KEY`] (never
+/// overwritten), removed from the list, and shown to the user.
+fn load(notices: Notices) -> Vec<String> {
+    let Some(store) = storage() else {
+        notices.push(Notice::StorageUnavailable);
+        return Vec::new();
+    };
+    let text = store.get_item(SAVED_KEY).ok().flatten().unwrap_or_default();
+    let (good, bad) = split_saved(&text);
+    if !bad.is_empty() {
+        let raw = bad.join("\n");
+        let kept = store.get_item(RECOVERED_KEY).ok().flatten().unwrap_or_default();
+        let joined = if kept.is_empty() { raw.clone() } else { format!("{kept}\n{raw}") };
+        if store.set_item(RECOVERED_KEY, &joined).is_ok() {
+            let _ = store.set_item(SAVED_KEY, &good.join("\n"));
+        }
+        notices.push(Notice::SavedCorrupt { raw });
+    }
+    good
+}
+
+fn store_list(notices: Notices, list: &[String]) {
+    let ok = storage().is_some_and(|s| s.set_item(SAVED_KEY, &list.join("\n")).is_ok());
+    if !ok {
+        notices.push(Notice::StorageUnavailable);
+    }
+}
+
+fn name_of(link_text: &str) -> String {
+    link::decode(link_text).map(|l| l.scenario.name).unwrap_or_default()
+}
+
+/// The saved scenarios: save, rename, duplicate, delete, open, and pick up to three to compare.
+#[component]
+pub fn SavedScenarios() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let notices = expect_context::<Notices>();
+    let i18n = use_i18n();
+    let list = RwSignal::new(load(notices));
+    let compared = RwSignal::new(Vec::<usize>::new());
+    let change = move |f: &dyn Fn(&mut Vec<String>)| {
+        list.update(|l| f(l));
+        compared.set(Vec::new());
+        list.with_untracked(|l| store_list(notices, l));
+    };
+    let save = move |_| {
+        let text = current_link(&state);
+        change(&|l| l.push(text.clone()));
+    };
+    let rows = move || {
+        let l = i18n.get_locale();
+        list.get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let name = name_of(&text);
+                let n = i + 1;
+                let rename = move |ev: leptos::ev::Event| {
+                    let new_name = event_target_value(&ev);
+                    change(&|l| {
+                        if let Some(Ok(mut opened)) = l.get(i).map(|t| link::decode(t)) {
+                            opened.scenario.name = new_name.clone();
+                            l[i] = link::encode(&opened.scenario, &opened.facility_profile);
+                        }
+                    });
+                };
+                let open = {
+                    let text = text.clone();
+                    move |_| {
+                        let previous = current_link(&state);
+                        open_link_text(&state, notices, &text);
+                        notices.push(Notice::Replaced { previous });
+                    }
+                };
+                let duplicate = move |_| {
+                    change(&|l| {
+                        if let Some(t) = l.get(i).cloned() {
+                            l.insert(i + 1, t);
+                        }
+                    })
+                };
+                let delete = move |_| change(&|l| if i < l.len() { l.remove(i); });
+                let toggle = move |_| {
+                    compared.update(|c| match c.iter().position(|&x| x == i) {
+                        Some(p) => {
+                            c.remove(p);
+                        }
+                        None if c.len() < MAX_COMPARED => c.push(i),
+                        None => {}
+                    })
+                };
+                let label = |key: &str| fill(key, &[("n", &n)]);
+                view! {
+                    <li class="saved-item">
+                        <input type="text" class="saved-name" maxlength="200" prop:value=name
+                            aria-label=label(td_string!(l, saved_name_label)) on:change=rename />
+                        <button type="button" on:click=open aria-label=label(td_string!(l, saved_open_label))>{td_string!(l, btn_open)}</button>
+                        <button type="button" on:click=duplicate aria-label=label(td_string!(l, saved_duplicate_label))>{td_string!(l, btn_duplicate)}</button>
+                        <button type="button" on:click=delete aria-label=label(td_string!(l, saved_delete_label))>{td_string!(l, btn_delete)}</button>
+                        <label class="compare-pick">
+                            <input type="checkbox" prop:checked=move || compared.with(|c| c.contains(&i))
+                                prop:disabled=move || compared.with(|c| !c.contains(&i) && c.len() >= MAX_COMPARED)
+                                on:change=toggle />
+                            {td_string!(l, compare_pick)}
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="saved" aria-labelledby="saved-title">
+            <h3 id="saved-title">{tr(|l| td_string!(l, saved_title))}</h3>
+            <button type="button" id="save-scenario" on:click=save>{tr(|l| td_string!(l, btn_save))}</button>
+            <p class="note">
+                {move || if list.with(Vec::is_empty) { td_string!(i18n.get_locale(), saved_empty) } else { td_string!(i18n.get_locale(), saved_note) }}
+            </p>
+            <ol class="saved-list">{rows}</ol>
+            {move || {
+                let picked: Vec<String> =
+                    compared.get().into_iter().filter_map(|i| list.with(|l| l.get(i).cloned())).collect();
+                (picked.len() >= 2).then(|| compare_table(i18n.get_locale(), state.prefs.get(), &picked))
+            }}
+        </section>
+    }
+}
+
+/// What a compared scenario shows.
+struct Compared {
+    scenario: Scenario,
+    facility: FacilityProfile,
+    estimate: Option<Estimate>,
+}
+
+fn open_for_compare(text: &str) -> Option<Compared> {
+    let opened = link::decode(text).ok()?;
+    let facility = FacilityProfile::builtin()
+        .into_iter()
+        .find(|p| p.id == opened.facility_profile)
+        .unwrap_or_else(FacilityProfile::current);
+    let estimate = estimate(&opened.scenario, &facility).ok();
+    Some(Compared { scenario: opened.scenario, facility, estimate })
+}
+
+/// Compares two or three saved scenarios: headline figures with their differences from the
+/// first, then every input that differs.
+fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> impl IntoView {
+    let items: Vec<Compared> = links.iter().filter_map(|t| open_for_compare(t)).collect();
+    let money = |v: f64| format_money(v * prefs.rate(), prefs.currency);
+    let signed = |text: String, positive: bool| if positive { format!("+{text}") } else { text };
+    // (label, value of each, text of each): differences in money, grams or days.
+    type Figure = (&'static str, Vec<Option<f64>>, fn(f64, &dyn Fn(f64) -> String) -> String);
+    let figure =
+        |f: fn(&Estimate) -> Option<f64>| items.iter().map(|c| c.estimate.as_ref().and_then(f)).collect();
+    let figures: Vec<Figure> = vec![
+        (td_string!(l, h_batch_cost), figure(|e| Some(e.cost.per_batch)), |v, m| m(v)),
+        (td_string!(l, h_per_gram), figure(|e| e.cost.per_gram), |v, m| m(v)),
+        (td_string!(l, h_ds), figure(|e| Some(e.downstream.drug_substance_g)), |v, _| {
+            format!("{} g", format_number(v, 0))
+        }),
+        (td_string!(l, cmp_batches), figure(|e| Some(f64::from(e.cost.batches))), |v, _| format_number(v, 0)),
+        (td_string!(l, cmp_campaign), figure(|e| Some(e.cost.campaign)), |v, m| m(v)),
+    ];
+    let mut rows: Vec<(String, Vec<String>, bool)> = Vec::new();
+    for (label, values, show) in figures {
+        let first = values.first().copied().flatten();
+        let cells = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match (v, first) {
+                (Some(v), Some(f)) if i > 0 && *v != f => {
+                    let pct = if f != 0.0 {
+                        format!(" ({}%)", signed(format_number((v - f) / f * 100.0, 1), v > &f))
+                    } else {
+                        String::new()
+                    };
+                    format!("{} · {}{pct}", show(*v, &money), signed(show(v - f, &money), v > &f))
+                }
+                (Some(v), _) => show(*v, &money),
+                (None, _) => "—".to_string(),
+            })
+            .collect();
+        let differ = values.windows(2).any(|w| w[0] != w[1]);
+        rows.push((label.to_string(), cells, differ));
+    }
+    let dates =
+        |f: fn(&Estimate) -> crate::model::date::CivilDate| -> Vec<Option<crate::model::date::CivilDate>> {
+            items.iter().map(|c| c.estimate.as_ref().map(f)).collect()
+        };
+    for (label, values) in [
+        (td_string!(l, h_harvest), dates(|e| e.timeline.harvest_date)),
+        (td_string!(l, cmp_last_release), dates(|e| e.campaign.last_release_date)),
+    ] {
+        let first = values.first().copied().flatten();
+        let cells = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match (v, first) {
+                (Some(d), Some(f)) if i > 0 && *d != f => {
+                    let days = f.days_until(*d);
+                    format!(
+                        "{} · {}",
+                        format_date(*d, lang(l)),
+                        fill(td_string!(l, cmp_days), &[("days", &signed(days.to_string(), days > 0))])
+                    )
+                }
+                (Some(d), _) => format_date(*d, lang(l)),
+                (None, _) => "—".to_string(),
+            })
+            .collect();
+        rows.push((label.to_string(), cells, values.windows(2).any(|w| w[0] != w[1])));
+    }
+    let texts: Vec<Vec<(&'static str, String)>> =
+        items.iter().map(|c| link::field_texts(&c.scenario)).collect();
+    let mut inputs: Vec<(String, Vec<String>)> = Vec::new();
+    if let Some(first) = texts.first() {
+        for (k, (path, _)) in first.iter().enumerate() {
+            if texts.iter().any(|t| t[k].1 != first[k].1) {
+                let cells = items.iter().map(|c| input_value(l, c, path)).collect();
+                inputs.push((input_label(l, path), cells));
+            }
+        }
+    }
+    let head = items.iter().map(|c| view! { <th scope="col">{c.scenario.name.clone()}</th> }).collect_view();
+    let figure_rows = rows
+        .into_iter()
+        .map(|(label, cells, differ)| {
+            view! {
+                <tr class:differs=differ>
+                    <th scope="row">{label}</th>
+                    {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let input_rows = inputs
+        .into_iter()
+        .map(|(label, cells)| {
+            view! {
+                <tr class="differs">
+                    <th scope="row">{label}</th>
+                    {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="compare table-wrap" id="compare">
+            <h3>{td_string!(l, compare_title)}</h3>
+            <table>
+                <thead><tr><th scope="col">{td_string!(l, compare_field)}</th>{head}</tr></thead>
+                <tbody>{figure_rows}</tbody>
+                <tbody>
+                    <tr><th scope="rowgroup" colspan="4">{td_string!(l, compare_inputs)}</th></tr>
+                    {input_rows}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A scenario field's name for the comparison: its section and its label on the form.
+fn input_label(l: Locale, path: &str) -> String {
+    let (group, field) = path.split_once('.').unwrap_or((path, ""));
+    let section = match group {
+        "program" => td_string!(l, sec_program),
+        "cell_line" => td_string!(l, sec_cell_line),
+        "production" => td_string!(l, sec_production),
+        "downstream" => td_string!(l, sec_downstream),
+        "schedule" => td_string!(l, sec_schedule),
+        "seed_train" => return td_string!(l, sec_seed_train).to_string(),
+        "rate_overrides" => return td_string!(l, sec_rates).to_string(),
+        _ => return td_string!(l, in_scenario_name).to_string(),
+    };
+    let name = match field {
+        "product_name" => td_string!(l, in_product_name),
+        "modality" => td_string!(l, in_modality),
+        "phase" => td_string!(l, in_phase),
+        "target" => td_string!(l, in_target_kind),
+        "doubling_time_h" => td_string!(l, in_doubling_time),
+        "lag_h" => td_string!(l, in_lag),
+        "cells_per_vial_e6" => td_string!(l, in_cells_per_vial),
+        "post_thaw_viability_pct" => td_string!(l, in_viability),
+        "vessel_id" => td_string!(l, in_vessel),
+        "initial_volume_l" => td_string!(l, in_initial_volume),
+        "seeding_density_e6_per_ml" => td_string!(l, in_seeding_density),
+        "duration_days" => td_string!(l, in_duration),
+        "peak_density_e6_per_ml" => td_string!(l, in_peak_density),
+        "feeds" => td_string!(l, cmp_feeds),
+        "titer_g_per_l" => td_string!(l, in_titer),
+        "daily_sample_l" => td_string!(l, in_daily_sample),
+        "protein_a" => step_name(l, DsStep::ProteinA),
+        "aex" => step_name(l, DsStep::Aex),
+        "cex" => step_name(l, DsStep::Cex),
+        "resin_mode" => td_string!(l, in_resin_mode),
+        "media_overage_pct" => td_string!(l, in_media_overage),
+        "buffer_overage_pct" => td_string!(l, in_buffer_overage),
+        "thaw_date" => td_string!(l, in_thaw_date),
+        "turnaround_days" => td_string!(l, in_turnaround),
+        "downstream_days" => td_string!(l, in_downstream_days),
+        "bulk_harvest_testing_days" => td_string!(l, in_bh_testing),
+        "qc_release_days" => td_string!(l, in_qc_release),
+        "qa_disposition_days" => td_string!(l, in_qa_disposition),
+        "weekend_operations_allowed" => td_string!(l, in_weekends),
+        "lines_used" => td_string!(l, in_lines_used),
+        "line_utilisation_pct" => td_string!(l, in_utilisation),
+        f if f.starts_with("clarification.") => step_name(l, DsStep::Clarification),
+        f if f.starts_with("low_ph.") => step_name(l, DsStep::LowPh),
+        f if f.starts_with("virus_filtration.") => step_name(l, DsStep::VirusFiltration),
+        f if f.starts_with("ufdf.") => step_name(l, DsStep::UfDf),
+        _ => field,
+    };
+    let detail = match field.rsplit_once('.').map(|(_, f)| f) {
+        Some("yield_pct") => td_string!(l, in_yield),
+        Some("filter_loading_l_per_m2") => td_string!(l, in_depth_loading),
+        Some("flush_l_per_m2") => td_string!(l, in_flush),
+        Some("adjust_pct_of_volume") => td_string!(l, in_adjust),
+        Some("loading_l_per_m2") => td_string!(l, in_vf_loading),
+        Some("diafiltration_concentration_g_per_l") => td_string!(l, in_df_concentration),
+        Some("diavolumes") => td_string!(l, in_diavolumes),
+        Some("final_concentration_g_per_l") => td_string!(l, in_final_concentration),
+        _ => return format!("{section} · {name}"),
+    };
+    format!("{section} · {name} · {detail}")
+}
+
+/// A scenario field's value for the comparison, in words and numbers a reader checks.
+fn input_value(l: Locale, c: &Compared, path: &str) -> String {
+    let s = &c.scenario;
+    let chrom = |x: &crate::model::scenario::Chromatography| {
+        format!(
+            "{} L · {} g/L × {}% · {}% · {} CV",
+            format_short(x.column_volume_l),
+            format_short(x.capacity_g_per_l),
+            format_short(x.load_fraction_pct),
+            format_short(x.yield_pct),
+            format_short(x.buffer_cv_per_cycle)
+        )
+    };
+    match path {
+        "name" => s.name.clone(),
+        "program.product_name" => s.program.product_name.clone(),
+        "program.modality" => match s.program.modality {
+            Modality::Mab => td_string!(l, modality_mab),
+            Modality::Bispecific => td_string!(l, modality_bispecific),
+            Modality::FcFusion => td_string!(l, modality_fc_fusion),
+            Modality::Other => td_string!(l, modality_other),
+        }
+        .to_string(),
+        "program.phase" => match s.program.phase {
+            Phase::Tox => td_string!(l, phase_tox),
+            Phase::Clinical => td_string!(l, phase_clinical),
+            Phase::PpqCommercial => td_string!(l, phase_ppq),
+        }
+        .to_string(),
+        "program.target" => match s.program.target {
+            crate::model::scenario::CampaignTarget::Batches { count } => {
+                format!("{count} × {}", td_string!(l, cmp_batches))
+            }
+            crate::model::scenario::CampaignTarget::DrugSubstanceG { grams } => {
+                format!("{} g", format_short(grams))
+            }
+        },
+        "downstream.resin_mode" => match s.downstream.resin_mode {
+            ResinMode::Amortised => td_string!(l, resin_amortised),
+            ResinMode::DedicatedToCampaign => td_string!(l, resin_dedicated),
+        }
+        .to_string(),
+        "schedule.thaw_date" => format_date(s.schedule.thaw_date, lang(l)),
+        "schedule.weekend_operations_allowed" => {
+            if s.schedule.weekend_operations_allowed { td_string!(l, yes) } else { td_string!(l, no) }
+                .to_string()
+        }
+        "production.vessel_id" => vessel_name(l, &c.facility, &s.production.vessel_id),
+        "seed_train" => s
+            .seed_train
+            .iter()
+            .map(|st| {
+                format!(
+                    "{} {} L",
+                    vessel_name(l, &c.facility, &st.vessel_id),
+                    format_short(st.working_volume_l)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" → "),
+        "production.feeds" => s
+            .production
+            .feeds
+            .iter()
+            .map(|f| format!("{} ({} d)", f.name, f.days.len()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        "downstream.protein_a" => chrom(&s.downstream.protein_a),
+        "downstream.aex" => chrom(&s.downstream.aex),
+        "downstream.cex" => chrom(&s.downstream.cex),
+        "rate_overrides" => s
+            .rate_overrides
+            .iter()
+            .map(|(r, v)| format!("{} = {}", rate_name(l, *r), format_short(*v)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => link::field_texts(s)
+            .into_iter()
+            .find(|(p, _)| *p == path)
+            .and_then(|(_, t)| t.parse::<f64>().ok())
+            .map(format_short)
+            .unwrap_or_default(),
+    }
+}
