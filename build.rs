@@ -152,23 +152,18 @@ fn main() {
     }
     assert!(problems.is_empty(), "translation problems:\n{}", problems.join("\n"));
 
-    let mut code = String::new();
-    code.push_str("/// Translation keys, one per entry of `locales/en.json`.\n");
-    code.push_str("#[allow(non_camel_case_types)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
+    // One function per key, rather than one table: the linker keeps only the texts a binary
+    // uses, so the page does not carry the strings of the panels it loads later.
+    let mut code = String::from("/// One function per entry of `locales/en.json`: its text in a language.\npub mod key {\n    use super::Locale;\n");
     for key in en.keys() {
-        writeln!(code, "    {key},").unwrap();
+        writeln!(
+            code,
+            "    pub fn {key}(l: Locale) -> &'static str {{\n        match l {{\n            Locale::en => {:?},\n            Locale::zh => {:?},\n        }}\n    }}",
+            en[key], zh[key]
+        )
+        .unwrap();
     }
-    code.push_str("}\n\n");
-    for (name, table) in [("EN", &en), ("ZH", &zh)] {
-        writeln!(code, "static {name}: [&str; {}] = [", en.len()).unwrap();
-        for key in en.keys() {
-            writeln!(code, "    {:?},", table[key]).unwrap();
-        }
-        code.push_str("];\n\n");
-    }
-    code.push_str(
-        "/// The text of `key` in `locale`.\npub fn text(locale: Locale, key: Key) -> &'static str {\n    match locale {\n        Locale::en => EN[key as usize],\n        Locale::zh => ZH[key as usize],\n    }\n}\n",
-    );
+    code.push_str("}\n");
     let out =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo")).join("i18n_table.rs");
     std::fs::write(out, code).expect("write the translation table");

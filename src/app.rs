@@ -3,14 +3,11 @@
 
 use crate::i18n::*;
 use crate::model::{FacilityProfile, Scenario};
+use crate::ui::address::{load_deferred_module, sync_link_with_address, NoticeList, Notices};
 use crate::ui::format::{format_date, format_money, format_short, parse_number, Currency};
 use crate::ui::inputs::InputForm;
 use crate::ui::labels::{fill, lang, tr};
 use crate::ui::results::Results;
-use crate::ui::share::{
-    accept_dropped_files, keep_qr_current, sync_link_with_address, watch_for_updates, NoticeList, Notices,
-    Qr, QrCode, SharePanel,
-};
 use crate::ui::state::AppState;
 use crate::ui::summary::{changed_groups, group_name};
 use leptos::prelude::*;
@@ -59,13 +56,9 @@ fn Page() -> impl IntoView {
     provide_context(state);
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
-    let qr = Qr(RwSignal::new(None));
-    provide_context(qr);
     // The address's link, if any, replaces the default scenario before anything is drawn.
     sync_link_with_address(state, notices);
-    watch_for_updates(notices);
-    accept_dropped_files(state, notices);
-    keep_qr_current(state, qr);
+    load_deferred_module();
     if let Some(c) = load_pref(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
         state.prefs.update(|p| p.currency = c);
     }
@@ -106,7 +99,8 @@ fn Page() -> impl IntoView {
         <header class="top">
             {brand}
             <Toolbar />
-            <SharePanel />
+            // The share panel (crate::deferred) mounts here once loaded.
+            <div id="panel-root" class="panel-root"></div>
         </header>
         <NoticeList />
         <main class="layout">
@@ -205,7 +199,7 @@ fn PrintHeader() -> impl IntoView {
                 }}
             </p>
             <figure class="print-qr">
-                <QrCode />
+                <div id="print-qr"></div>
                 <figcaption>{tr(|l| td_string!(l, print_qr))}</figcaption>
             </figure>
             <p class="small">

@@ -20,7 +20,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n_table.rs"));
 #[macro_export]
 macro_rules! td_string {
     ($locale:expr, $key:ident) => {
-        $crate::i18n::text($locale, $crate::i18n::Key::$key)
+        $crate::i18n::key::$key($locale)
     };
 }
 pub use td_string;
@@ -59,6 +59,14 @@ pub fn locale_for(languages: &[String]) -> Locale {
 /// Provides the language context, starting in `initial`.
 pub fn provide_i18n(initial: Locale) -> I18n {
     let i18n = I18n { locale: RwSignal::new(initial) };
+    provide_context(i18n);
+    i18n
+}
+
+/// Provides the language context following an existing signal (the share panel follows the
+/// page's language this way).
+pub fn provide_i18n_signal(locale: RwSignal<Locale>) -> I18n {
+    let i18n = I18n { locale };
     provide_context(i18n);
     i18n
 }

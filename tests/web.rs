@@ -84,9 +84,13 @@ async fn tick() {
     TimeoutFuture::new(0).await;
 }
 
+/// The page, and the deferred module (detailed results, share panel) as the page loads it
+/// after its first result.
 async fn mounted() -> (Container, impl Drop) {
     let c = Container::new();
     let handle = leptos::mount::mount_to(c.0.clone(), App);
+    tick().await;
+    tech_transfer_calc::deferred::start();
     tick().await;
     (c, handle)
 }
@@ -285,8 +289,8 @@ async fn a_cut_short_link_opens_the_default_scenario_and_keeps_the_text() {
 async fn a_quote_from_an_older_rate_card_keeps_its_prices_until_repriced() {
     use tech_transfer_calc::i18n::{provide_i18n, Locale};
     use tech_transfer_calc::model::facility::Rate;
+    use tech_transfer_calc::ui::address::{apply_link, NoticeList, Notices};
     use tech_transfer_calc::ui::results::Results;
-    use tech_transfer_calc::ui::share::{apply_link, NoticeList, Notices};
     use tech_transfer_calc::ui::state::AppState;
     let c = Container::new();
     let current = FacilityProfile::current();
@@ -340,7 +344,7 @@ async fn saved_scenarios_are_saved_renamed_duplicated_compared_and_deleted() {
     tick().await;
     let table = c.text("#compare");
     assert!(table.contains("4,001 g") && table.contains("6,668 g · +2,667 g (+66.7%)"), "{table}");
-    assert!(table.contains("Titer"), "the differing input is listed: {table}");
+    assert!(table.contains("Titer at harvest"), "the differing input is listed: {table}");
     // Duplicate then delete.
     c.click(".saved-item:nth-child(2) button:nth-of-type(2)");
     tick().await;
@@ -358,6 +362,8 @@ async fn corrupted_saved_data_is_set_aside_and_the_rest_still_opens() {
     let good = link::encode(&Scenario::default(), "suzhou-2026-11");
     storage.set_item("ttc.saved.v1", &format!("{good}\n{{\"oops\": 1}}")).unwrap();
     let _h = leptos::mount::mount_to(c.0.clone(), App);
+    tick().await;
+    tech_transfer_calc::deferred::start();
     tick().await;
     assert_eq!(c.count(".saved-item"), 1);
     assert!(c.text(".notice").contains("could not be read"));

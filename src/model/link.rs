@@ -515,40 +515,57 @@ fn read_days(text: &str) -> Option<Vec<u32>> {
     (days.len() <= MAX_FEED_DAYS).then_some(days)
 }
 
-/// Every field of link version 1: its key in the link and its place in the scenario, in the
-/// order the encoder writes them. Keys are frozen for version 1.
+/// A scenario field as the codec sees it, whatever its type (one copy of the reading and
+/// writing code per type, not per field: this keeps the page's WebAssembly small).
+trait Field {
+    fn write_text(&self, out: &mut String);
+    /// Replaces the value from its text; false (value unchanged) when it cannot be read.
+    fn read_text(&mut self, text: &str) -> bool;
+}
+
+impl<T: LinkValue> Field for T {
+    fn write_text(&self, out: &mut String) {
+        self.write(out);
+    }
+    fn read_text(&mut self, text: &str) -> bool {
+        T::read(text).map(|v| *self = v).is_some()
+    }
+}
+
+/// One field of a link version: its key, its path in the scenario (as validation and the
+/// scenario file name it), and where it lives.
+struct Entry {
+    key: &'static str,
+    path: &'static str,
+    get: fn(&Scenario) -> &dyn Field,
+    get_mut: fn(&mut Scenario) -> &mut dyn Field,
+}
+
+impl Entry {
+    fn text(&self, s: &Scenario) -> String {
+        let mut out = String::new();
+        (self.get)(s).write_text(&mut out);
+        out
+    }
+}
+
+/// Every field of link version 1, in the order the encoder writes them. Keys are frozen for
+/// version 1.
 macro_rules! link_fields {
     ($($key:literal => $($place:ident).+;)+) => {
-        /// Writes `&key=value` for every field that differs from `base`.
-        fn write_fields(s: &Scenario, base: &Scenario, out: &mut String) {
-            $(
-                if s.$($place).+ != base.$($place).+ {
-                    out.push('&');
-                    out.push_str($key);
-                    out.push('=');
-                    s.$($place).+.write(out);
-                }
-            )+
-        }
-
-        /// Sets one field from its text; `None` when the key is unknown, `Some(false)` when
-        /// the value cannot be read.
-        fn read_field(s: &mut Scenario, key: &str, value: &str) -> Option<bool> {
-            match key {
-                $($key => Some(LinkValue::read(value).map(|v| s.$($place).+ = v).is_some()),)+
-                _ => None,
-            }
-        }
-
-        /// Each field's scenario path and its text in a link (for comparisons).
-        pub fn field_texts(s: &Scenario) -> Vec<(&'static str, String)> {
-            vec![$({
-                let mut text = String::new();
-                s.$($place).+.write(&mut text);
-                (stringify!($($place).+), text)
-            }),+]
-        }
+        const V1_FIELDS: &[Entry] = &[$(Entry {
+            key: $key,
+            path: stringify!($($place).+),
+            get: |s| &s.$($place).+,
+            get_mut: |s| &mut s.$($place).+,
+        }),+];
     };
+}
+
+/// Each field's scenario path and its text in a link, whether or not it differs from the
+/// baseline (for comparisons).
+pub fn field_texts(s: &Scenario) -> Vec<(&'static str, String)> {
+    V1_FIELDS.iter().map(|e| (e.path, e.text(s))).collect()
 }
 
 link_fields! {
@@ -602,7 +619,13 @@ link_fields! {
 /// The link text (without `#`) of a scenario priced with `facility_profile`.
 pub fn encode(scenario: &Scenario, facility_profile: &str) -> String {
     let mut out = format!("v{LINK_VERSION}&p={facility_profile}");
-    write_fields(scenario, &baseline_v1(), &mut out);
+    let base = baseline_v1();
+    for e in V1_FIELDS {
+        let text = e.text(scenario);
+        if text != e.text(&base) {
+            let _ = write!(out, "&{}={text}", e.key);
+        }
+    }
     let checksum = fnv1a32(out.as_bytes());
     let _ = write!(out, "&c={checksum:08x}");
     out
@@ -640,8 +663,11 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
             facility_profile = Some(value.to_string());
             is_profile_id(value)
         } else {
-            read_field(&mut scenario, key, value)
-                .ok_or_else(|| LinkError::UnknownField { key: key.into() })?
+            let e = V1_FIELDS
+                .iter()
+                .find(|e| e.key == key)
+                .ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
+            (e.get_mut)(&mut scenario).read_text(value)
         };
         if !ok {
             return Err(LinkError::BadValue { key: key.into() });

@@ -1,14 +1,12 @@
 //! The user interface: a thin reactive shell over the model. Components read the scenario
 //! signal and the estimate memo and render; they hold no formulas.
 
+pub mod address;
 pub mod charts;
 pub mod field;
 pub mod format;
 pub mod inputs;
 pub mod labels;
 pub mod results;
-pub mod saved;
-pub mod share;
 pub mod state;
 pub mod summary;
-pub mod tools_client;

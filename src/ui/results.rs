@@ -102,7 +102,7 @@ fn render_rows(rows: Vec<Row>, how_label: &'static str) -> impl IntoView {
         .collect_view()
 }
 
-fn render_table(t: Table, how_label: &'static str) -> impl IntoView {
+pub(crate) fn render_table(t: Table, how_label: &'static str) -> impl IntoView {
     let head =
         t.head.into_iter().map(|(h, num)| view! { <th scope="col" class:num=num>{h}</th> }).collect_view();
     view! {
@@ -214,17 +214,7 @@ pub fn results_csv(
     csv_record(&mut out, [td_string!(locale, share_link_label), link]);
     csv_record(&mut out, [td_string!(locale, csv_rate_card), f.name.as_str()]);
     csv_record(&mut out, [td_string!(locale, currency_label), prefs.currency.code()]);
-    let blocks = [
-        fit_block(&c),
-        timeline_block(&c),
-        seed_train_block(&c),
-        production_block(&c),
-        volumes_block(&c),
-        downstream_block(&c),
-        cost_block(&c),
-        campaign_block(&c),
-    ];
-    for b in blocks {
+    for b in detail_blocks(&c) {
         out.push_str("\r\n");
         csv_record(&mut out, [b.title.as_str()]);
         let folded = b.folded.iter().flat_map(|(_, items)| items.iter());
@@ -241,17 +231,42 @@ pub fn results_csv(
     out
 }
 
+/// The detailed result sections below the headline, in page order.
+fn detail_blocks(c: &Ctx) -> Vec<Block> {
+    vec![
+        fit_block(c),
+        timeline_block(c),
+        seed_train_block(c),
+        production_block(c),
+        volumes_block(c),
+        downstream_block(c),
+        cost_block(c),
+        campaign_block(c),
+    ]
+}
+
+/// The detailed result sections, drawn by the deferred module (`crate::deferred`) into the
+/// page's `#result-details`.
+pub fn render_details(
+    e: &Estimate,
+    s: &Scenario,
+    f: &FacilityProfile,
+    locale: Locale,
+    prefs: Prefs,
+) -> impl IntoView {
+    let c = Ctx { e, s, f, locale, prefs };
+    let how_label = td_string!(locale, how_computed);
+    detail_blocks(&c).into_iter().map(|b| render_block(b, how_label)).collect_view()
+}
+
+/// The headline figures, at once. The detailed sections below them come with the deferred
+/// module (`crate::deferred`), loaded after this first result: they are about half of the
+/// page's code, and the first result does not need them.
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let stale = move || state.shown.with(|s| s.stale);
-    // The sections below the headline are drawn in a task of their own, so that the first load
-    // is two shorter main-thread tasks rather than one long one (better input responsiveness on
-    // slow phones; Lighthouse's total blocking time). The headline comes at once: what it
-    // pushes down would otherwise move on screen (layout shift).
-    let ready = RwSignal::new(false);
-    set_timeout(move || ready.set(true), std::time::Duration::ZERO);
     let body = move || {
         let locale = i18n.get_locale();
         let prefs = state.prefs.get();
@@ -261,26 +276,7 @@ pub fn Results() -> impl IntoView {
         };
         let f = state.facility.get();
         let c = Ctx { e: &e, s: &s, f: &f, locale, prefs };
-        let how_label = td_string!(locale, how_computed);
-        let sections = if !ready.get() {
-            Vec::new()
-        } else {
-            vec![
-                fit_block(&c),
-                timeline_block(&c),
-                seed_train_block(&c),
-                production_block(&c),
-                volumes_block(&c),
-                downstream_block(&c),
-                cost_block(&c),
-                campaign_block(&c),
-            ]
-        };
-        view! {
-            {headline(&c, how_label)}
-            {sections.into_iter().map(|b| render_block(b, how_label)).collect_view()}
-        }
-        .into_any()
+        headline(&c, td_string!(locale, how_computed)).into_any()
     };
     view! {
         <section class="results" aria-labelledby="results-title" class:stale=stale>
@@ -289,6 +285,7 @@ pub fn Results() -> impl IntoView {
                 <p class="stale-banner" role="status">{tr(|l| td_string!(l, stale_banner))}</p>
             </Show>
             {body}
+            <div id="result-details"></div>
         </section>
     }
 }

@@ -78,7 +78,8 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.ok(assets.some((p) => p.endsWith('.js')), `no js request in ${paths.join(', ')}`);
     assert.ok(!assets.some((p) => p.endsWith('.css')), `unexpected css request in ${paths.join(', ')}`);
     assert.ok((await page.locator('head style').count()) >= 1, 'no inlined <style> in the page head');
-    for (const p of assets) assert.match(p, /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/, `asset name not hashed: ${p}`);
+    // The web worker's loader is hashed by scripts/post-build.sh (name-<hash>_loader.js).
+    for (const p of assets) assert.match(p, /-[0-9a-f]{8,16}(_bg|_loader)?\.(js|wasm|css)$/, `asset name not hashed: ${p}`);
     const wasm = app.requests.find((r) => r.url().endsWith('.wasm'));
     assert.equal((await wasm.response()).headers()['content-type'], 'application/wasm');
 
@@ -380,11 +381,14 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     }
     assert.equal(order[0], 'lang-switch', `first Tab stop is ${order[0]}`);
     assert.ok(order.includes(firstField), `Tab never reached #${firstField}: ${order.join(' → ')}`);
-    // Between them only the toolbar's controls, each visible when focused.
+    // Between them only the toolbar's controls and the share panel's (closed) heading, each
+    // visible when focused.
     const between = order.slice(1, -1);
     for (const id of between) {
-      assert.ok(await page.locator(`.toolbar #${id}`).isVisible(), `Tab stop #${id} before the form is not a visible toolbar control`);
+      const control = id === 'SUMMARY' ? page.locator('#share > summary') : page.locator(`.toolbar #${id}`);
+      assert.ok(await control.isVisible(), `Tab stop #${id} before the form is not a visible header control`);
     }
+    assert.ok(between.includes('SUMMARY'), `the share panel is not reachable by Tab: ${between.join(' → ')}`);
 
     // Back to the language switch with Shift+Tab, then Enter.
     for (let i = 0; i < order.length - 1; i++) await page.keyboard.press('Shift+Tab');

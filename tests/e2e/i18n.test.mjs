@@ -4,7 +4,7 @@
 // "No English left" means: no run of 3+ ASCII letters in the visible text, except
 //   * ALLOWED_WORDS: units, currency codes, abbreviations and proper names that Chinese
 //     technical writing keeps in Latin letters: VVD, USD, CNY, EUR, CHO, CDMO, PPQ, mAb, CSPR,
-//     SIP, Suzhou. (Shorter ones, g/L, L, mL, CV, DV, QC, QA, pH, Fc, N-1, UF/DF, cannot match
+//     SIP, Suzhou, and the file formats JSON, CSV (.json). (Shorter ones, g/L, L, mL, CV, DV, QC, QA, pH, Fc, N-1, UF/DF, cannot match
 //     a 3-letter run and need no entry.)
 //   * ALLOWED_PHRASES: "Protein A" (a resin's name), the product name "mAb-001";
 //   * data, not interface text: the facility's name and its rate-source citations from
@@ -22,7 +22,7 @@ const env = setupSuite();
 const EN = JSON.parse(readFileSync(join(ROOT, 'locales', 'en.json'), 'utf8'));
 const ZH = JSON.parse(readFileSync(join(ROOT, 'locales', 'zh.json'), 'utf8'));
 
-const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'mAb', 'CSPR', 'SIP', 'Suzhou'];
+const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'mAb', 'CSPR', 'SIP', 'Suzhou', 'JSON', 'CSV', 'json'];
 const ALLOWED_PHRASES = ['Protein A', 'mAb-001'];
 const FACILITY_DATA = [...FACILITIES.map((f) => f.name), ...RATE_SOURCES];
 

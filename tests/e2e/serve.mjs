@@ -7,6 +7,13 @@
 //   ... server.url ...   // e.g. http://127.0.0.1:40123/calc/
 //   await server.close();
 //
+// server.bumpServiceWorker() simulates a new release for the offline tests: from then on sw.js
+// is served with its VERSION suffixed and a "// bump <n>" comment appended, so the browser sees
+// a changed service worker (with a cache of its own) on its next update check.
+//
+// startServer({ redirectIndex: true }) answers <prefix>index.html with a 301 to <prefix>, as
+// hosts with "pretty URLs" do.
+//
 // Or by hand: node tests/e2e/serve.mjs [dir] [prefix] [port]
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -29,14 +36,19 @@ export const MIME = {
   '.woff2': 'font/woff2',
 };
 
-// Trunk's hashed file names look like name-0123456789abcdef.ext: safe to cache forever.
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
+// Trunk's hashed file names look like name-0123456789abcdef.ext (and the web worker's, hashed by
+// scripts/post-build.sh, name-<hash>_loader.js): safe to cache forever. The entry points keep
+// their names from release to release and must be revalidated on every use.
+const HASHED = /-[0-9a-f]{8,16}(_bg|_loader)?\.[a-z0-9]+$/;
+const REVALIDATE = /(^|[/\\])(index\.html|sw\.js|manifest\.webmanifest)$/;
 
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/;
 const brotliCache = new Map();
 
-export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host = '127.0.0.1' } = {}) {
+export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host = '127.0.0.1', redirectIndex = false } = {}) {
   const rootDir = resolve(root);
+  const swFile = join(rootDir, 'sw.js');
+  let swBumps = 0;
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with '/': ${prefix}`);
 
   const server = createServer(async (req, res) => {
@@ -46,8 +58,9 @@ export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host =
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
 
-    const { pathname } = new URL(req.url, 'http://localhost');
+    const { pathname, search } = new URL(req.url, 'http://localhost');
     if (pathname === prefix.slice(0, -1)) return send(301, '', { Location: prefix });
+    if (redirectIndex && pathname === `${prefix}index.html`) return send(301, '', { Location: `${prefix}${search}` });
     if (!pathname.startsWith(prefix)) return send(404, 'not found\n');
 
     let rel;
@@ -64,13 +77,18 @@ export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host =
       const info = await stat(file);
       if (!info.isFile()) return send(404, 'not found\n');
       let body = await readFile(file);
+      const bump = file === swFile ? swBumps : 0;
+      if (bump) {
+        const text = body.toString('utf8').replace(/^const VERSION = "([^"]*)";$/m, `const VERSION = "$1-bump${bump}";`);
+        body = Buffer.from(`${text}\n// bump ${bump}\n`);
+      }
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      const cache = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      const cache = HASHED.test(file) && !REVALIDATE.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
       const headers = { 'Content-Type': type, 'Cache-Control': cache, Vary: 'Accept-Encoding' };
       // Brotli when the browser accepts it, as a CDN would serve the app (and as the size
       // budget counts it); compressed once per file and kept.
       if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && COMPRESSIBLE.test(file)) {
-        const key = `${file}:${info.mtimeMs}`;
+        const key = `${file}:${info.mtimeMs}${bump ? `:bump${bump}` : ''}`;
         if (!brotliCache.has(key)) {
           brotliCache.set(key, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
         }
@@ -108,6 +126,8 @@ export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host =
         url: `http://${host}:${actual}${prefix}`,
         origin: `http://${host}:${actual}`,
         close: () => new Promise((r) => server.close(() => r())),
+        /** Serves sw.js as a new release from now on (see the top of this file); returns n. */
+        bumpServiceWorker: () => ++swBumps,
       });
     });
   }));

@@ -31,6 +31,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Selector of the first full result: the app has rendered an estimate once it is visible. */
 export const FIRST_RESULT = '#h-ds .figure-value';
+/** Drawn by the deferred module (detailed results, share panel), loaded after the first result. */
+export const DEFERRED = ['#result-details .block', '#share'];
 
 /** Launches the headless Chromium the tests and the benchmark use. */
 export function launchBrowser() {
@@ -122,10 +124,12 @@ export async function openApp(browser, server, { viewport = { width: 1280, heigh
     problems,
     /** Waits until the app shows a result (after a navigation or reload). */
     async ready() {
-      try {
-        await page.locator(FIRST_RESULT).waitFor({ state: 'visible', timeout: 15_000 });
-      } catch (err) {
-        throw new Error(`the app did not render ${FIRST_RESULT}: ${err.message}\npage problems: ${JSON.stringify(problems, null, 2)}`);
+      for (const selector of [FIRST_RESULT, ...DEFERRED]) {
+        try {
+          await page.locator(selector).first().waitFor({ state: 'visible', timeout: 15_000 });
+        } catch (err) {
+          throw new Error(`the app did not render ${selector}: ${err.message}\npage problems: ${JSON.stringify(problems, null, 2)}`);
+        }
       }
     },
     async reload() {

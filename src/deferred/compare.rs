@@ -1,151 +1,14 @@
-//! Saved scenarios (the browser's local storage, one link a line) and their side-by-side
-//! comparison.
+//! The comparison of two or three saved scenarios, as a results table.
 
 use crate::i18n::*;
 use crate::model::downstream::DsStep;
-use crate::model::link::{self, split_saved};
+use crate::model::link;
 use crate::model::scenario::{Modality, Phase, ResinMode, Scenario};
 use crate::model::{estimate, Estimate, FacilityProfile};
 use crate::ui::format::{format_date, format_money, format_number, format_short};
-use crate::ui::labels::{fill, lang, rate_name, step_name, tr, vessel_name};
-use crate::ui::share::{current_link, open_link_text, Notice, Notices, RECOVERED_KEY};
-use crate::ui::state::{AppState, Prefs};
-use leptos::prelude::*;
-
-const SAVED_KEY: &str = "ttc.saved.v1";
-/// Most scenarios compared side by side.
-const MAX_COMPARED: usize = 3;
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-/// Reads the saved list. Lines that do not open are appended to [`RECOVERED_KEY`] (never
-/// overwritten), removed from the list, and shown to the user.
-fn load(notices: Notices) -> Vec<String> {
-    let Some(store) = storage() else {
-        notices.push(Notice::StorageUnavailable);
-        return Vec::new();
-    };
-    let text = store.get_item(SAVED_KEY).ok().flatten().unwrap_or_default();
-    let (good, bad) = split_saved(&text);
-    if !bad.is_empty() {
-        let raw = bad.join("\n");
-        let kept = store.get_item(RECOVERED_KEY).ok().flatten().unwrap_or_default();
-        let joined = if kept.is_empty() { raw.clone() } else { format!("{kept}\n{raw}") };
-        if store.set_item(RECOVERED_KEY, &joined).is_ok() {
-            let _ = store.set_item(SAVED_KEY, &good.join("\n"));
-        }
-        notices.push(Notice::SavedCorrupt { raw });
-    }
-    good
-}
-
-fn store_list(notices: Notices, list: &[String]) {
-    let ok = storage().is_some_and(|s| s.set_item(SAVED_KEY, &list.join("\n")).is_ok());
-    if !ok {
-        notices.push(Notice::StorageUnavailable);
-    }
-}
-
-fn name_of(link_text: &str) -> String {
-    link::decode(link_text).map(|l| l.scenario.name).unwrap_or_default()
-}
-
-/// The saved scenarios: save, rename, duplicate, delete, open, and pick up to three to compare.
-#[component]
-pub fn SavedScenarios() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let notices = expect_context::<Notices>();
-    let i18n = use_i18n();
-    let list = RwSignal::new(load(notices));
-    let compared = RwSignal::new(Vec::<usize>::new());
-    let change = move |f: &dyn Fn(&mut Vec<String>)| {
-        list.update(|l| f(l));
-        compared.set(Vec::new());
-        list.with_untracked(|l| store_list(notices, l));
-    };
-    let save = move |_| {
-        let text = current_link(&state);
-        change(&|l| l.push(text.clone()));
-    };
-    let rows = move || {
-        let l = i18n.get_locale();
-        list.get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let name = name_of(&text);
-                let n = i + 1;
-                let rename = move |ev: leptos::ev::Event| {
-                    let new_name = event_target_value(&ev);
-                    change(&|l| {
-                        if let Some(Ok(mut opened)) = l.get(i).map(|t| link::decode(t)) {
-                            opened.scenario.name = new_name.clone();
-                            l[i] = link::encode(&opened.scenario, &opened.facility_profile);
-                        }
-                    });
-                };
-                let open = {
-                    let text = text.clone();
-                    move |_| {
-                        let previous = current_link(&state);
-                        open_link_text(&state, notices, &text);
-                        notices.push(Notice::Replaced { previous });
-                    }
-                };
-                let duplicate = move |_| {
-                    change(&|l| {
-                        if let Some(t) = l.get(i).cloned() {
-                            l.insert(i + 1, t);
-                        }
-                    })
-                };
-                let delete = move |_| change(&|l| if i < l.len() { l.remove(i); });
-                let toggle = move |_| {
-                    compared.update(|c| match c.iter().position(|&x| x == i) {
-                        Some(p) => {
-                            c.remove(p);
-                        }
-                        None if c.len() < MAX_COMPARED => c.push(i),
-                        None => {}
-                    })
-                };
-                let label = |key: &str| fill(key, &[("n", &n)]);
-                view! {
-                    <li class="saved-item">
-                        <input type="text" class="saved-name" maxlength="200" prop:value=name
-                            aria-label=label(td_string!(l, saved_name_label)) on:change=rename />
-                        <button type="button" on:click=open aria-label=label(td_string!(l, saved_open_label))>{td_string!(l, btn_open)}</button>
-                        <button type="button" on:click=duplicate aria-label=label(td_string!(l, saved_duplicate_label))>{td_string!(l, btn_duplicate)}</button>
-                        <button type="button" on:click=delete aria-label=label(td_string!(l, saved_delete_label))>{td_string!(l, btn_delete)}</button>
-                        <label class="compare-pick">
-                            <input type="checkbox" prop:checked=move || compared.with(|c| c.contains(&i))
-                                prop:disabled=move || compared.with(|c| !c.contains(&i) && c.len() >= MAX_COMPARED)
-                                on:change=toggle />
-                            {td_string!(l, compare_pick)}
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <section class="saved" aria-labelledby="saved-title">
-            <h3 id="saved-title">{tr(|l| td_string!(l, saved_title))}</h3>
-            <button type="button" id="save-scenario" on:click=save>{tr(|l| td_string!(l, btn_save))}</button>
-            <p class="note">
-                {move || if list.with(Vec::is_empty) { td_string!(i18n.get_locale(), saved_empty) } else { td_string!(i18n.get_locale(), saved_note) }}
-            </p>
-            <ol class="saved-list">{rows}</ol>
-            {move || {
-                let picked: Vec<String> =
-                    compared.get().into_iter().filter_map(|i| list.with(|l| l.get(i).cloned())).collect();
-                (picked.len() >= 2).then(|| compare_table(i18n.get_locale(), state.prefs.get(), &picked))
-            }}
-        </section>
-    }
-}
+use crate::ui::labels::{fill, lang, rate_name, step_name, vessel_name};
+use crate::ui::results::{Cell, Row, Table};
+use crate::ui::state::Prefs;
 
 /// What a compared scenario shows.
 struct Compared {
@@ -164,9 +27,9 @@ fn open_for_compare(text: &str) -> Option<Compared> {
     Some(Compared { scenario: opened.scenario, facility, estimate })
 }
 
-/// Compares two or three saved scenarios: headline figures with their differences from the
-/// first, then every input that differs.
-fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> impl IntoView {
+/// Compares two or three saved scenarios (their links): headline figures with their
+/// differences from the first, then every input that differs (rows of class `differs`).
+pub fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> Table {
     let items: Vec<Compared> = links.iter().filter_map(|t| open_for_compare(t)).collect();
     let money = |v: f64| format_money(v * prefs.rate(), prefs.currency);
     let signed = |text: String, positive: bool| if positive { format!("+{text}") } else { text };
@@ -243,42 +106,24 @@ fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> impl IntoView {
             }
         }
     }
-    let head = items.iter().map(|c| view! { <th scope="col">{c.scenario.name.clone()}</th> }).collect_view();
-    let figure_rows = rows
-        .into_iter()
-        .map(|(label, cells, differ)| {
-            view! {
-                <tr class:differs=differ>
-                    <th scope="row">{label}</th>
-                    {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                </tr>
-            }
-        })
-        .collect_view();
-    let input_rows = inputs
-        .into_iter()
-        .map(|(label, cells)| {
-            view! {
-                <tr class="differs">
-                    <th scope="row">{label}</th>
-                    {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="compare table-wrap" id="compare">
-            <h3>{td_string!(l, compare_title)}</h3>
-            <table>
-                <thead><tr><th scope="col">{td_string!(l, compare_field)}</th>{head}</tr></thead>
-                <tbody>{figure_rows}</tbody>
-                <tbody>
-                    <tr><th scope="rowgroup" colspan="4">{td_string!(l, compare_inputs)}</th></tr>
-                    {input_rows}
-                </tbody>
-            </table>
-        </div>
+    let row = |class: &'static str, label: String, cells: Vec<String>, numeric: bool| Row {
+        class,
+        id: "",
+        cells: std::iter::once(Cell::Head(label))
+            .chain(cells.into_iter().map(|c| if numeric { Cell::Num(c) } else { Cell::Text(c) }))
+            .collect(),
+    };
+    let mut head = vec![(td_string!(l, compare_field).to_string(), false)];
+    head.extend(items.iter().map(|c| (c.scenario.name.clone(), true)));
+    let mut table = Table { class: "compare-table", head, rows: Vec::new(), foot: Vec::new() };
+    for (label, cells, differ) in rows {
+        table.rows.push(row(if differ { "differs" } else { "" }, label, cells, true));
     }
+    table.rows.push(row("group", td_string!(l, compare_inputs).to_string(), Vec::new(), false));
+    for (label, cells) in inputs {
+        table.rows.push(row("differs", label, cells, false));
+    }
+    table
 }
 
 /// A scenario field's name for the comparison: its section and its label on the form.

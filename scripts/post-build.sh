@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (Trunk.toml [[hooks]]): finishes the build in Trunk's staging dir
+# before Trunk moves it to dist/. Idempotent: running it again on its own output changes nothing.
+#
+#   a. The deferred module (detailed results, share panel): Trunk builds it as a "worker" (so that it is not loaded at start-up)
+#      and does not hash worker file names (deferred.js, deferred_bg.wasm, deferred_loader.js). They are
+#      renamed deferred-<16 hex>{.js,_bg.wasm,_loader.js} (sha256 of the JS + wasm), the glue and
+#      loader are rewritten to the new names, and index.html gets
+#      <meta name="ttc-deferred" content="deferred-<hash>_loader.js"> for the page to load it with.
+#      Skipped when the build has no deferred module.
+#   b. Content-Security-Policy: a <meta http-equiv> right after <meta charset>, allowing the
+#      inline scripts of index.html (Trunk's wasm start-up module, `trunk serve`'s autoreload)
+#      by their sha256.
+#   c. sw.js from pwa/sw.template.js: PRECACHE = "./" + every file of the build (relative URLs,
+#      without sw.js, *.map, *.d.ts), VERSION = the first 16 hex of a sha256 over the files'
+#      names and contents. Debug builds (trunk serve) get the template as is: VERSION
+#      "development" and nothing precached, a pass-through worker that never serves a stale
+#      build while developing; TTC_OFFLINE=1 precaches anyway.
+#
+#   TRUNK_STAGING_DIR=dist scripts/post-build.sh      (by hand: dist/ or a copy of it)
+#   env from Trunk: TRUNK_STAGING_DIR, TRUNK_PROFILE (release | debug)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DIR=${TRUNK_STAGING_DIR:?post-build: TRUNK_STAGING_DIR is not set (run by Trunk, or set it to dist/)}
+PROFILE=${TRUNK_PROFILE:-release}
+HTML=$DIR/index.html
+TEMPLATE=$ROOT/pwa/sw.template.js
+
+die() {
+	echo "post-build: $*" >&2
+	exit 1
+}
+[[ -f $HTML ]] || die "$HTML not found"
+[[ -f $TEMPLATE ]] || die "$TEMPLATE not found"
+grep -q '<meta charset=[^>]*>' "$HTML" || die "$HTML has no <meta charset> to put the CSP after"
+
+# --- a. deferred module: content-hashed names --------------------------------------------------
+W=deferred
+if [[ -f $DIR/$W.js && -f $DIR/${W}_bg.wasm ]]; then
+	hash=$(cat "$DIR/$W.js" "$DIR/${W}_bg.wasm" | sha256sum | cut -c1-16)
+	# Hashed copies left from an earlier build in the same dir would be precached for nothing.
+	find "$DIR" -maxdepth 1 -type f -regextype posix-extended \
+		-regex ".*/$W-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)" -delete
+	# wasm-bindgen's web glue finds its wasm next to itself by name: new URL('deferred_bg.wasm', ...).
+	sed -e "s|${W}_bg\.wasm|$W-${hash}_bg.wasm|g" "$DIR/$W.js" >"$DIR/$W-$hash.js"
+	rm "$DIR/$W.js"
+	mv "$DIR/${W}_bg.wasm" "$DIR/$W-${hash}_bg.wasm"
+	# Trunk's loader shim (data-loader-shim): import init from './deferred.js';await init();
+	printf "import init from './%s';await init();" "$W-$hash.js" >"$DIR/$W-${hash}_loader.js"
+	rm -f "$DIR/${W}_loader.js"
+fi
+# The meta tag (again, on a second run) for whichever hashed loader the dir holds.
+loaders=()
+while IFS= read -r -d '' f; do loaders+=("${f##*/}"); done < <(find "$DIR" -maxdepth 1 -type f \
+	-regextype posix-extended -regex ".*/$W-[0-9a-f]{16}_loader\.js" -print0)
+((${#loaders[@]} <= 1)) || die "several deferred-module loaders in $DIR: ${loaders[*]}"
+sed -i 's|<meta name="ttc-deferred" content="[^"]*">||g' "$HTML"
+if ((${#loaders[@]} == 1)); then
+	sed -i "0,/<meta charset=[^>]*>/s||&<meta name=\"ttc-deferred\" content=\"${loaders[0]}\">|" "$HTML"
+fi
+
+# --- b. Content-Security-Policy ----------------------------------------------------------------
+# The hash is over the exact text between <script> and </script> (after minification: this runs
+# on the file Trunk wrote). HTML comments are skipped; an external <script src> needs no hash.
+node - "$HTML" <<'EOF'
+const { createHash } = require('node:crypto');
+const { readFileSync, writeFileSync } = require('node:fs');
+const file = process.argv[2];
+const before = readFileSync(file, 'utf8');
+const html = before.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/g, '');
+const hashes = new Set();
+for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+  if (/(^|\s)src\s*=/i.test(m[1])) continue;
+  hashes.add(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+}
+const csp = [
+  "default-src 'self'",
+  ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' '),
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const after = html.replace(/<meta charset=[^>]*>/i, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+if (after !== before) writeFileSync(file, after);
+EOF
+
+# --- c. sw.js ----------------------------------------------------------------------------------
+urls=()
+version=development
+if [[ $PROFILE == release || ${TTC_OFFLINE:-} == 1 ]]; then
+	files=()
+	while IFS= read -r -d '' f; do
+		[[ $f != *$'\n'* ]] || die "file name with a line break: $f"
+		files+=("$f")
+	done < <(cd "$DIR" && find . -type f ! -name sw.js ! -name '*.map' ! -name '*.d.ts' \
+		! -path '*/.*' -print0 | LC_ALL=C sort -z)
+	version=$(cd "$DIR" && sha256sum -- "${files[@]}" | sha256sum | cut -c1-16)
+	urls=("./")
+	for f in "${files[@]}"; do
+		# Percent-encode what would break a URL or the JS string (Trunk's own names need none).
+		urls+=("$(printf '%s' "$f" | sed -e 's/%/%25/g' -e 's/ /%20/g' -e 's/#/%23/g' \
+			-e 's/?/%3F/g' -e 's/"/%22/g' -e 's/\\/%5C/g')")
+	done
+fi
+[[ $(grep -c -e '^const VERSION = ' -e '^const PRECACHE = ' "$TEMPLATE") == 2 ]] ||
+	die "$TEMPLATE must have one 'const VERSION = ' and one 'const PRECACHE = ' line"
+{
+	echo "// Generated by scripts/post-build.sh from pwa/sw.template.js ($PROFILE build). Do not edit."
+	while IFS= read -r line || [[ -n $line ]]; do
+		case $line in
+		'const VERSION = '*) printf 'const VERSION = "%s";\n' "$version" ;;
+		'const PRECACHE = '*)
+			echo 'const PRECACHE = ['
+			((${#urls[@]} == 0)) || printf '  "%s",\n' "${urls[@]}"
+			echo '];'
+			;;
+		*) printf '%s\n' "$line" ;;
+		esac
+	done <"$TEMPLATE"
+} >"$DIR/sw.js"
+echo "post-build: sw.js version $version, ${#urls[@]} URLs precached ($PROFILE)"

@@ -1,0 +1,150 @@
+//! Saved scenarios (the browser's local storage, one link a line) and their side-by-side
+//! comparison.
+
+use crate::deferred::compare::compare_table;
+use crate::deferred::{open_in_page, PanelNotice, Shared};
+use crate::i18n::*;
+use crate::model::link::{self, split_saved};
+use crate::ui::labels::{fill, tr};
+use crate::ui::results::render_table;
+use leptos::prelude::*;
+
+/// Where saved scenarios that could not be read are kept, for recovery by hand.
+pub const RECOVERED_KEY: &str = "ttc.saved.recovered";
+const SAVED_KEY: &str = "ttc.saved.v1";
+/// Most scenarios compared side by side.
+const MAX_COMPARED: usize = 3;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Reads the saved list. Lines that do not open are appended to [`RECOVERED_KEY`] (never
+/// overwritten), removed from the list, and shown to the user.
+fn load(shared: Shared) -> Vec<String> {
+    let Some(store) = storage() else {
+        shared.notify(PanelNotice::StorageUnavailable);
+        return Vec::new();
+    };
+    let text = store.get_item(SAVED_KEY).ok().flatten().unwrap_or_default();
+    let (good, bad) = split_saved(&text);
+    if !bad.is_empty() {
+        let raw = bad.join("\n");
+        let kept = store.get_item(RECOVERED_KEY).ok().flatten().unwrap_or_default();
+        let joined = if kept.is_empty() { raw.clone() } else { format!("{kept}\n{raw}") };
+        if store.set_item(RECOVERED_KEY, &joined).is_ok() {
+            let _ = store.set_item(SAVED_KEY, &good.join("\n"));
+        }
+        shared.notify(PanelNotice::SavedCorrupt { raw });
+    }
+    good
+}
+
+fn store_list(shared: Shared, list: &[String]) {
+    let ok = storage().is_some_and(|s| s.set_item(SAVED_KEY, &list.join("\n")).is_ok());
+    if !ok {
+        shared.notify(PanelNotice::StorageUnavailable);
+    }
+}
+
+fn name_of(link_text: &str) -> String {
+    link::decode(link_text).map(|l| l.scenario.name).unwrap_or_default()
+}
+
+/// The saved scenarios: save, rename, duplicate, delete, open, and pick up to three to compare.
+#[component]
+pub fn SavedScenarios() -> impl IntoView {
+    let shared = expect_context::<Shared>();
+    let i18n = use_i18n();
+    let list = RwSignal::new(load(shared));
+    let compared = RwSignal::new(Vec::<usize>::new());
+    let change = move |f: &dyn Fn(&mut Vec<String>)| {
+        list.update(|l| f(l));
+        compared.set(Vec::new());
+        list.with_untracked(|l| store_list(shared, l));
+    };
+    let save = move |_| {
+        let text = shared.link.get_untracked();
+        change(&|l| l.push(text.clone()));
+    };
+    let rows = move || {
+        let l = i18n.get_locale();
+        list.get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let name = name_of(&text);
+                let n = i + 1;
+                let rename = move |ev: leptos::ev::Event| {
+                    let new_name = event_target_value(&ev);
+                    change(&|l| {
+                        if let Some(Ok(mut opened)) = l.get(i).map(|t| link::decode(t)) {
+                            opened.scenario.name = new_name.clone();
+                            l[i] = link::encode(&opened.scenario, &opened.facility_profile);
+                        }
+                    });
+                };
+                let open = {
+                    let text = text.clone();
+                    move |_| open_in_page(&text)
+                };
+                let duplicate = move |_| {
+                    change(&|l| {
+                        if let Some(t) = l.get(i).cloned() {
+                            l.insert(i + 1, t);
+                        }
+                    })
+                };
+                let delete = move |_| change(&|l| if i < l.len() { l.remove(i); });
+                let toggle = move |_| {
+                    compared.update(|c| match c.iter().position(|&x| x == i) {
+                        Some(p) => {
+                            c.remove(p);
+                        }
+                        None if c.len() < MAX_COMPARED => c.push(i),
+                        None => {}
+                    })
+                };
+                let label = |key: &str| fill(key, &[("n", &n)]);
+                view! {
+                    <li class="saved-item">
+                        <input type="text" class="saved-name" maxlength="200" prop:value=name
+                            aria-label=label(td_string!(l, saved_name_label)) on:change=rename />
+                        <button type="button" on:click=open aria-label=label(td_string!(l, saved_open_label))>{td_string!(l, btn_open)}</button>
+                        <button type="button" on:click=duplicate aria-label=label(td_string!(l, saved_duplicate_label))>{td_string!(l, btn_duplicate)}</button>
+                        <button type="button" on:click=delete aria-label=label(td_string!(l, saved_delete_label))>{td_string!(l, btn_delete)}</button>
+                        <label class="compare-pick">
+                            <input type="checkbox" prop:checked=move || compared.with(|c| c.contains(&i))
+                                prop:disabled=move || compared.with(|c| !c.contains(&i) && c.len() >= MAX_COMPARED)
+                                on:change=toggle />
+                            {td_string!(l, compare_pick)}
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="saved" aria-labelledby="saved-title">
+            <h3 id="saved-title">{tr(|l| td_string!(l, saved_title))}</h3>
+            <button type="button" id="save-scenario" on:click=save>{tr(|l| td_string!(l, btn_save))}</button>
+            <p class="note">
+                {move || if list.with(Vec::is_empty) { td_string!(i18n.get_locale(), saved_empty) } else { td_string!(i18n.get_locale(), saved_note) }}
+            </p>
+            <ol class="saved-list">{rows}</ol>
+            {move || {
+                let picked: Vec<String> =
+                    compared.get().into_iter().filter_map(|i| list.with(|l| l.get(i).cloned())).collect();
+                (picked.len() >= 2).then(|| {
+                    let l = i18n.get_locale();
+                    view! {
+                        <div class="compare" id="compare">
+                            <h3>{td_string!(l, compare_title)}</h3>
+                            {render_table(compare_table(l, shared.prefs.get(), &picked), "")}
+                        </div>
+                    }
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,175 @@
+//! Scenario files (JSON, `docs/scenario-format.md`) and QR codes for the share panel. They
+//! need a JSON parser and a QR encoder, which is why they live in the panel's module, loaded
+//! after the first result, and not in the page's. Plain Rust: tested natively.
+
+use crate::model::link::{self, LinkError};
+use crate::model::scenario_file::{self, FileError};
+use qrcodegen::{QrCode, QrCodeEcc};
+use std::fmt::Write as _;
+
+/// Why a scenario file cannot be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    File(FileError),
+    /// The rate card name cannot be carried in a link (see [`link::is_profile_id`]).
+    Profile(String),
+}
+
+/// The scenario file of a link.
+pub fn export_json(link_text: &str) -> Result<String, LinkError> {
+    let opened = link::decode(link_text)?;
+    Ok(scenario_file::to_json(&opened.scenario, &opened.facility_profile))
+}
+
+/// A scenario file's link, and the paths of fields this version does not know.
+pub fn import_json(file_text: &str) -> Result<(String, Vec<String>), ImportError> {
+    let loaded = scenario_file::from_json(file_text).map_err(ImportError::File)?;
+    if !link::is_profile_id(&loaded.facility_profile) {
+        return Err(ImportError::Profile(loaded.facility_profile));
+    }
+    Ok((link::encode(&loaded.scenario, &loaded.facility_profile), loaded.unknown_fields))
+}
+
+/// A QR code (ISO/IEC 18004, medium error correction) of `text`: its size in modules and an
+/// SVG path drawing the dark modules, one `M x y h n v 1 h -n z` rectangle per run of dark
+/// modules in a row, in module units (the page adds the 4-module quiet zone).
+pub fn qr_path(text: &str) -> Option<(u32, String)> {
+    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let n = qr.size();
+    let mut out = String::new();
+    for y in 0..n {
+        let mut x = 0;
+        while x < n {
+            if qr.get_module(x, y) {
+                let start = x;
+                while x < n && qr.get_module(x, y) {
+                    x += 1;
+                }
+                let run = x - start;
+                let _ = write!(out, "M{start} {y}h{run}v1h-{run}z");
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some((n.unsigned_abs(), out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deferred::compare::compare_table;
+    use crate::i18n::Locale;
+    use crate::model::Scenario;
+    use crate::ui::format::Currency;
+    use crate::ui::results::Cell;
+    use crate::ui::state::Prefs;
+
+    /// Reads a QR path back into a module grid.
+    fn grid(n: u32, path: &str) -> Vec<Vec<bool>> {
+        let n = n as usize;
+        let mut g = vec![vec![false; n]; n];
+        for rect in path.split('M').filter(|r| !r.is_empty()) {
+            let (xy, rest) = rect.split_once('h').unwrap();
+            let (x, y) = xy.split_once(' ').unwrap();
+            let run: usize = rest.split_once('v').unwrap().0.parse().unwrap();
+            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+            for cell in &mut g[y][x..x + run] {
+                *cell = true;
+            }
+        }
+        g
+    }
+
+    #[test]
+    fn qr_path_draws_exactly_the_dark_modules_with_the_three_finder_patterns() {
+        let text = "https://example.com/calc/#v1&p=suzhou-2026-11&c=4f21c4b9";
+        let (n, path) = qr_path(text).unwrap();
+        let g = grid(n, &path);
+        let qr = QrCode::encode_text(text, QrCodeEcc::Medium).unwrap();
+        for (y, row) in g.iter().enumerate() {
+            for (x, &dark) in row.iter().enumerate() {
+                assert_eq!(dark, qr.get_module(x as i32, y as i32), "module ({x}, {y})");
+            }
+        }
+        // ISO/IEC 18004 finder pattern: a 7x7 dark ring, light ring, 3x3 dark centre, at
+        // three corners.
+        let n = g.len();
+        for (ox, oy) in [(0, 0), (n - 7, 0), (0, n - 7)] {
+            for i in 0..7 {
+                assert!(g[oy][ox + i] && g[oy + 6][ox + i] && g[oy + i][ox] && g[oy + i][ox + 6]);
+            }
+            assert!(!g[oy + 1][ox + 1] && g[oy + 3][ox + 3]);
+        }
+        // Version 3 (29 modules) holds up to 44 bytes at level M; this 58-byte URL needs
+        // version 4 (33 modules), which holds 62.
+        assert_eq!(n, 33);
+    }
+
+    #[test]
+    fn export_then_import_gives_back_the_same_link() {
+        let mut s = Scenario::default();
+        s.name = "导出 \"test\"\n<b>".into();
+        s.production.titer_g_per_l = 4.25;
+        let text = link::encode(&s, "suzhou-2026-11");
+        let json = export_json(&text).unwrap();
+        assert!(json.contains("\"format\": \"tech-transfer-scenario\""), "{json}");
+        assert_eq!(import_json(&json), Ok((text, Vec::new())));
+    }
+
+    #[test]
+    fn import_reports_unknown_fields_and_errors() {
+        let file = r#"{"format": "tech-transfer-scenario", "version": 1, "facility_profile": "suzhou-2026-11",
+                       "scenario": {"production": {"titer_g_per_l": 5, "colour": "red"}}}"#;
+        let (text, unknown) = import_json(file).unwrap();
+        assert_eq!(link::decode(&text).unwrap().scenario.production.titer_g_per_l, 5.0);
+        assert_eq!(unknown, vec!["scenario.production.colour".to_string()]);
+
+        assert_eq!(import_json("{}"), Err(ImportError::File(FileError::NotAScenarioFile)));
+        assert!(matches!(import_json("not json"), Err(ImportError::File(FileError::NotJson(_)))));
+        let newer =
+            r#"{"format": "tech-transfer-scenario", "version": 9, "facility_profile": "x", "scenario": {}}"#;
+        assert_eq!(
+            import_json(newer),
+            Err(ImportError::File(FileError::NewerVersion { version: 9, newest: 1 }))
+        );
+        let bad = r#"{"format": "tech-transfer-scenario", "version": 1, "facility_profile": "suzhou-2026-11",
+                      "scenario": {"production": {"titer_g_per_l": "five"}}}"#;
+        assert!(
+            matches!(import_json(bad), Err(ImportError::File(FileError::InvalidField { path, .. })) if path == "scenario.production.titer_g_per_l")
+        );
+        let profile = r#"{"format": "tech-transfer-scenario", "version": 1, "facility_profile": "a&b", "scenario": {}}"#;
+        assert_eq!(import_json(profile), Err(ImportError::Profile("a&b".into())));
+        assert!(export_json("not a link").is_err());
+    }
+
+    #[test]
+    fn compare_lists_differences_worked_by_hand() {
+        let a = Scenario::default();
+        let mut b = a.clone();
+        b.name = "Titer 5".into();
+        b.production.titer_g_per_l = 5.0;
+        let links = [link::encode(&a, "suzhou-2026-11"), link::encode(&b, "suzhou-2026-11")];
+        let prefs = Prefs { currency: Currency::Usd, cny_per_usd: 7.1, eur_per_usd: 0.92 };
+        let t = compare_table(Locale::en, prefs, &links);
+        let text = |c: &Cell| match c {
+            Cell::Head(t) | Cell::Text(t) | Cell::Num(t) | Cell::Source(t) | Cell::How(t) => t.clone(),
+        };
+        let rows: Vec<(String, Vec<String>)> =
+            t.rows.iter().map(|r| (r.class.to_string(), r.cells.iter().map(text).collect())).collect();
+        assert_eq!(t.head[1].0, "Typical CHO mAb fed-batch, 2000 L");
+        assert_eq!(t.head[2].0, "Titer 5");
+        // 3 g/L vs 5 g/L x 1953 L x 0.682 798: 4,001 g vs 6,668 g, +2,667 g (+66.7 %).
+        let ds = rows.iter().find(|(_, c)| c[0] == "Drug substance per batch").unwrap();
+        assert_eq!(ds.0, "differs");
+        assert_eq!(ds.1[1..], ["4,001 g".to_string(), "6,668 g · +2,667 g (+66.7%)".to_string()]);
+        // Same dates: the titer does not move the schedule.
+        let harvest = rows.iter().find(|(_, c)| c[0] == "Harvest date").unwrap();
+        assert_eq!(harvest.0, "");
+        // Inputs that differ: the name and the titer, nothing else.
+        let group = rows.iter().position(|(class, _)| class == "group").unwrap();
+        let inputs = &rows[group + 1..];
+        assert_eq!(inputs.len(), 2, "{inputs:?}");
+        assert_eq!(inputs[1].1, ["Production bioreactor (N) · Titer at harvest", "3", "5"]);
+    }
+}

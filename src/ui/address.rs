@@ -1,0 +1,328 @@
+//! The scenario in the address bar, notices about what was opened, and the hand-over to the
+//! deferred module (`crate::deferred`: detailed results, share panel), which loads after the
+//! first result.
+//!
+//! The scenario lives in the URL fragment, which browsers never send to a server. The page
+//! rewrites it as the user edits (replacing the history entry, never scrolling) and reads it
+//! when the page opens or the fragment changes.
+//!
+//! The page and the deferred module are two WebAssembly modules. They talk through the
+//! window: the page keeps `window.ttcState` current and fires `ttc-state`:
+//! `lang \t currency \t CNY/USD \t EUR/USD \t link on screen \t link of the shown results \t stale`
+//! (the shown results are the last valid ones while an input is invalid); the deferred module
+//! opens a scenario by setting `window.ttcOpen` to its link and firing `ttc-open`.
+
+use crate::i18n::*;
+use crate::model::link::{self, Link, LinkError};
+use crate::model::FacilityProfile;
+use crate::ui::format::input_text;
+use crate::ui::labels::fill;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsValue;
+
+/// Something the user should know about what the page opened, shown above the results until
+/// dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The address's link could not be read; the default scenario is open and `raw` is kept.
+    BrokenLink { raw: String, error: LinkError },
+    /// Priced with an older built-in rate card (its name and the current one's); one click
+    /// re-prices with the current one.
+    OldRateCard { quoted: String, current: String },
+    /// Priced with a rate card this build does not have; current prices are shown.
+    UnknownRateCard { id: String },
+    /// Another scenario (saved, or from a file) replaced the one on screen; `previous` is its
+    /// link, to go back.
+    Replaced { previous: String },
+    /// A new release is installed and waits for a reload.
+    UpdateReady,
+}
+
+/// The notices on screen, newest last.
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Vec<Notice>>);
+
+impl Notices {
+    pub fn push(&self, n: Notice) {
+        self.0.update(|v| {
+            v.retain(|x| std::mem::discriminant(x) != std::mem::discriminant(&n));
+            v.push(n);
+        });
+    }
+
+    fn remove_rate_card_notices(&self) {
+        self.0.update(|v| {
+            v.retain(|n| !matches!(n, Notice::OldRateCard { .. } | Notice::UnknownRateCard { .. }))
+        });
+    }
+}
+
+/// The page's address without its fragment.
+pub fn page_url() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The link text of what is on screen.
+pub fn current_link(state: &AppState) -> String {
+    state.scenario.with(|s| state.facility.with(|f| link::encode(s, &f.id)))
+}
+
+/// Puts an opened link's scenario on screen, priced with the rate card it names when this
+/// build has it (saying so when it is not the current one).
+pub fn apply_link(state: &AppState, notices: Notices, opened: Link, profiles: &[FacilityProfile]) {
+    let current = profiles.last().cloned().unwrap_or_else(|| state.current_facility.get_value());
+    notices.remove_rate_card_notices();
+    let facility = match profiles.iter().find(|p| p.id == opened.facility_profile) {
+        Some(p) => {
+            if p.id != current.id {
+                notices.push(Notice::OldRateCard { quoted: p.name.clone(), current: current.name.clone() });
+            }
+            p.clone()
+        }
+        None => {
+            notices.push(Notice::UnknownRateCard { id: opened.facility_profile.clone() });
+            current
+        }
+    };
+    state.facility.set(facility);
+    state.scenario.set(opened.scenario);
+    state.unparsed.set(Default::default());
+    state.reset_generation.update(|g| *g += 1);
+}
+
+/// Opens a link's text: the scenario, or the default one and a notice that keeps the text.
+pub fn open_link_text(state: &AppState, notices: Notices, raw: &str) {
+    match link::decode(raw) {
+        Ok(opened) => apply_link(state, notices, opened, &FacilityProfile::builtin()),
+        Err(error) => {
+            notices.remove_rate_card_notices();
+            state.facility.set(state.current_facility.get_value());
+            state.scenario.set(state.defaults.get_value());
+            notices.push(Notice::BrokenLink { raw: raw.trim_start_matches('#').to_string(), error });
+        }
+    }
+}
+
+fn window_string(name: &str) -> Option<String> {
+    let w = web_sys::window()?;
+    js_sys::Reflect::get(&w, &name.into()).ok()?.as_string()
+}
+
+fn fire(event: &str) {
+    if let (Some(w), Ok(ev)) = (web_sys::window(), web_sys::Event::new(event)) {
+        let _ = w.dispatch_event(&ev);
+    }
+}
+
+/// Reads the address's link now and whenever the fragment changes, keeps the fragment equal
+/// to the scenario on screen, and keeps the deferred module informed.
+pub fn sync_link_with_address(state: AppState, notices: Notices) {
+    let hash = current_hash();
+    if hash.len() > 1 {
+        open_link_text(&state, notices, &hash);
+    }
+    // The user pasted another link into the address bar of this page.
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = current_hash();
+        if hash.len() > 1 && hash.trim_start_matches('#') != current_link(&state) {
+            open_link_text(&state, notices, &hash);
+        }
+    });
+    // The share panel opens a saved scenario or a file.
+    let on_open = window_event_listener_untyped("ttc-open", move |_| {
+        if let Some(text) = window_string("ttcOpen") {
+            let previous = current_link(&state);
+            open_link_text(&state, notices, &text);
+            notices.push(Notice::Replaced { previous });
+        }
+    });
+    // A new release is installed (pwa/register.js).
+    if web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"ttcUpdateReady".into()).ok())
+        .is_some_and(|v| v.is_truthy())
+    {
+        notices.push(Notice::UpdateReady);
+    }
+    let on_update =
+        window_event_listener_untyped("ttc-update-ready", move |_| notices.push(Notice::UpdateReady));
+    on_cleanup(move || {
+        on_hash.remove();
+        on_open.remove();
+        on_update.remove();
+    });
+    let i18n = use_i18n();
+    // Rewriting the address at most every 300 ms: some browsers refuse more than 100 history
+    // changes in 30 s. The first run only informs the deferred module, so a broken link stays in the
+    // address until the user changes something.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let text = current_link(&state);
+        let prefs = state.prefs.get();
+        let lang = if i18n.get_locale() == Locale::zh { "zh" } else { "en" };
+        let (shown, stale) = state.shown.with(|x| (x.inputs.clone(), x.stale));
+        let shown = shown.map(|s| state.facility.with(|f| link::encode(&s, &f.id))).unwrap_or_default();
+        let shared = format!(
+            "{lang}\t{}\t{}\t{}\t{text}\t{shown}\t{}",
+            prefs.currency.code(),
+            input_text(prefs.cny_per_usd),
+            input_text(prefs.eur_per_usd),
+            u8::from(stale)
+        );
+        if let Some(w) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&w, &"ttcState".into(), &shared.into());
+        }
+        fire("ttc-state");
+        if first.is_none() {
+            return;
+        }
+        if let Some(Some(h)) = pending.try_get_value() {
+            h.clear();
+        }
+        let write = move || {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let url = format!("{}#{text}", page_url());
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        };
+        pending.set_value(set_timeout_with_handle(write, Duration::from_millis(300)).ok());
+    });
+    // Component tests mount and unmount the page many times in one document.
+    on_cleanup(move || {
+        if let Some(Some(h)) = pending.try_get_value() {
+            h.clear();
+        }
+    });
+}
+
+/// Loads the deferred module (`src/bin/deferred.rs`: detailed results, share panel) once the
+/// first result is on screen. Its loader's content-hashed name is in `<meta name="ttc-deferred">`,
+/// written by `scripts/post-build.sh`; there is none in component tests.
+pub fn load_deferred_module() {
+    set_timeout(
+        || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            let src = doc
+                .query_selector("meta[name=ttc-deferred]")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"));
+            let (Some(src), Some(head)) = (src, doc.head()) else { return };
+            if let Ok(script) = doc.create_element("script") {
+                let _ = script.set_attribute("type", "module");
+                let _ = script.set_attribute("src", &src);
+                let _ = head.append_child(&script);
+            }
+        },
+        Duration::from_millis(200),
+    );
+}
+
+fn link_error_text(l: Locale, e: &LinkError) -> String {
+    match e {
+        LinkError::TooLong { chars, max } => {
+            fill(td_string!(l, link_err_too_long), &[("chars", chars), ("max", max)])
+        }
+        LinkError::NotALink => td_string!(l, link_err_not_a_link).to_string(),
+        LinkError::NewerVersion { version, .. } => {
+            fill(td_string!(l, link_err_newer), &[("version", version)])
+        }
+        LinkError::Truncated => td_string!(l, link_err_truncated).to_string(),
+        LinkError::ChecksumMismatch => td_string!(l, link_err_checksum).to_string(),
+        LinkError::UnknownField { key } => fill(td_string!(l, link_err_unknown_field), &[("key", key)]),
+        LinkError::BadValue { key } => fill(td_string!(l, link_err_bad_value), &[("key", key)]),
+    }
+}
+
+/// A notice as data: its class, text, text kept for the user to copy, and its action button
+/// (id, label). One shape for every notice keeps the page's code small.
+fn notice_parts(
+    l: Locale,
+    n: &Notice,
+) -> (&'static str, String, Option<(&'static str, String)>, Option<(&'static str, &'static str)>) {
+    match n {
+        Notice::BrokenLink { raw, error } => (
+            "warn",
+            fill(td_string!(l, notice_broken_link), &[("reason", &link_error_text(l, error))]),
+            Some((td_string!(l, kept_link_label), raw.clone())),
+            None,
+        ),
+        Notice::OldRateCard { quoted, current } => (
+            "info",
+            fill(td_string!(l, notice_old_rate_card), &[("quoted", quoted), ("current", current)]),
+            None,
+            Some(("reprice", td_string!(l, btn_reprice))),
+        ),
+        Notice::UnknownRateCard { id } => {
+            ("warn", fill(td_string!(l, notice_unknown_rate_card), &[("id", id)]), None, None)
+        }
+        Notice::Replaced { .. } => (
+            "info",
+            td_string!(l, notice_replaced).to_string(),
+            None,
+            Some(("go-back", td_string!(l, btn_go_back))),
+        ),
+        Notice::UpdateReady => (
+            "info",
+            td_string!(l, notice_update_ready).to_string(),
+            None,
+            Some(("apply-update", td_string!(l, btn_reload_update))),
+        ),
+    }
+}
+
+/// The notices, above the results.
+#[component]
+pub fn NoticeList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let notices = expect_context::<Notices>();
+    let i18n = use_i18n();
+    let act = move |n: &Notice| {
+        notices.0.update(|v| v.retain(|x| x != n));
+        match n {
+            Notice::OldRateCard { .. } => state.facility.set(state.current_facility.get_value()),
+            Notice::Replaced { previous } => open_link_text(&state, notices, previous),
+            Notice::UpdateReady => fire("ttc-apply-update"),
+            _ => {}
+        }
+    };
+    view! {
+        <div class="notices" aria-live="polite">
+            {move || {
+                let l = i18n.get_locale();
+                notices
+                    .0
+                    .get()
+                    .into_iter()
+                    .map(|n| {
+                        let (class, text, kept, action) = notice_parts(l, &n);
+                        let n2 = n.clone();
+                        view! {
+                            <div class=format!("notice {class}") role="status">
+                                <p>{text}</p>
+                                {kept.map(|(label, text)| view! {
+                                    <label class="kept">
+                                        <span>{label}</span>
+                                        <textarea readonly rows="3" spellcheck="false">{text}</textarea>
+                                    </label>
+                                })}
+                                {action.map(|(id, label)| view! {
+                                    <button type="button" id=id on:click=move |_| act(&n2)>{label}</button>
+                                })}
+                                <button type="button" class="dismiss" on:click=move |_| notices.0.update(|v| v.retain(|x| *x != n))>
+                                    {td_string!(l, btn_dismiss)}
+                                </button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
