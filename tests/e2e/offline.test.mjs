@@ -256,7 +256,7 @@ describe('Installable and offline (manifest, CSP, service worker, updates)', () 
     }
   });
 
-  test('a new release waits, is announced, and takes over on "ttc-apply-update" with one reload', async () => {
+  test('a new release waits, is announced, and takes over with one reload when the user clicks "Reload to update"', async () => {
     const app = await env.openApp();
     const { page } = app;
     await waitForController(app);
@@ -285,10 +285,12 @@ describe('Installable and offline (manifest, CSP, service worker, updates)', () 
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(await page.evaluate(() => window.__oldPage), true, 'the page reloaded before the user accepted the update');
 
-    // TODO: once the app shows its "A new version is available" banner (src/, listening for
-    // 'ttc-update-ready'), click its button here instead of dispatching the event.
+    // The app says so in a notice; its button applies the update.
+    const notice = page.locator('.notice', { has: page.locator('#apply-update') });
+    await notice.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.match(await notice.textContent(), /A new version of the calculator is ready/);
     const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 15_000 });
-    await page.evaluate(() => window.dispatchEvent(new CustomEvent('ttc-apply-update')));
+    await page.locator('#apply-update').click();
     await reloaded;
     await page.waitForLoadState('load');
     await app.ready();
