@@ -17,6 +17,7 @@ use crate::i18n::*;
 use crate::model::link;
 use crate::model::scenario_file::{FileError, MAX_FILE_BYTES};
 use crate::model::{estimate, FacilityProfile};
+use crate::ui::address::notice_box;
 use crate::ui::format::Currency;
 use crate::ui::labels::{fill, tr};
 use crate::ui::results::{render_details, results_csv};
@@ -83,7 +84,7 @@ impl Shared {
             return;
         };
         let p: Vec<&str> = text.split('\t').collect();
-        let [lang, currency, cny, eur, link, shown, _stale] = p[..] else { return };
+        let [lang, currency, cny, eur, link, shown] = p[..] else { return };
         self.locale.set(if lang == "zh" { Locale::zh } else { Locale::en });
         if let (Some(currency), Ok(cny), Ok(eur)) = (Currency::from_code(currency), cny.parse(), eur.parse())
         {
@@ -390,20 +391,9 @@ pub fn PanelApp() -> impl IntoView {
             .into_iter()
             .map(|n| {
                 let (class, text, kept) = notice_parts(l, &n);
-                view! {
-                    <div class=format!("notice {class}") role="status">
-                        <p>{text}</p>
-                        {kept.map(|(label, text)| view! {
-                            <label class="kept">
-                                <span>{label}</span>
-                                <textarea readonly rows="3" spellcheck="false">{text}</textarea>
-                            </label>
-                        })}
-                        <button type="button" class="dismiss" on:click=move |_| shared.notices.update(|v| v.retain(|x| *x != n))>
-                            {td_string!(l, btn_dismiss)}
-                        </button>
-                    </div>
-                }
+                notice_box(l, class, text, kept, None, move || {
+                    shared.notices.update(|v| v.retain(|x| *x != n))
+                })
             })
             .collect_view()
     };

@@ -8,7 +8,7 @@
 //!
 //! The page and the deferred module are two WebAssembly modules. They talk through the
 //! window: the page keeps `window.ttcState` current and fires `ttc-state`:
-//! `lang \t currency \t CNY/USD \t EUR/USD \t link on screen \t link of the shown results \t stale`
+//! `lang \t currency \t CNY/USD \t EUR/USD \t link on screen \t link of the shown results`
 //! (the shown results are the last valid ones while an input is invalid); the deferred module
 //! opens a scenario by setting `window.ttcOpen` to its link and firing `ttc-open`.
 
@@ -166,14 +166,13 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
         let text = current_link(&state);
         let prefs = state.prefs.get();
         let lang = if i18n.get_locale() == Locale::zh { "zh" } else { "en" };
-        let (shown, stale) = state.shown.with(|x| (x.inputs.clone(), x.stale));
+        let shown = state.shown.with(|x| x.inputs.clone());
         let shown = shown.map(|s| state.facility.with(|f| link::encode(&s, &f.id))).unwrap_or_default();
         let shared = format!(
-            "{lang}\t{}\t{}\t{}\t{text}\t{shown}\t{}",
+            "{lang}\t{}\t{}\t{}\t{text}\t{shown}",
             prefs.currency.code(),
             input_text(prefs.cny_per_usd),
-            input_text(prefs.eur_per_usd),
-            u8::from(stale)
+            input_text(prefs.eur_per_usd)
         );
         if let Some(w) = web_sys::window() {
             let _ = js_sys::Reflect::set(&w, &"ttcState".into(), &shared.into());
@@ -277,6 +276,31 @@ fn notice_parts(
     }
 }
 
+/// One notice: its text, text kept for the user to copy, an action button, and "Dismiss".
+/// Shared with the deferred module's own notices.
+pub fn notice_box(
+    l: Locale,
+    class: &'static str,
+    text: String,
+    kept: Option<(&'static str, String)>,
+    action: Option<AnyView>,
+    dismiss: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class=format!("notice {class}") role="status">
+            <p>{text}</p>
+            {kept.map(|(label, text)| view! {
+                <label class="kept">
+                    <span>{label}</span>
+                    <textarea readonly rows="3" spellcheck="false">{text}</textarea>
+                </label>
+            })}
+            {action}
+            <button type="button" class="dismiss" on:click=move |_| dismiss()>{td_string!(l, btn_dismiss)}</button>
+        </div>
+    }
+}
+
 /// The notices, above the results.
 #[component]
 pub fn NoticeList() -> impl IntoView {
@@ -303,23 +327,10 @@ pub fn NoticeList() -> impl IntoView {
                     .map(|n| {
                         let (class, text, kept, action) = notice_parts(l, &n);
                         let n2 = n.clone();
-                        view! {
-                            <div class=format!("notice {class}") role="status">
-                                <p>{text}</p>
-                                {kept.map(|(label, text)| view! {
-                                    <label class="kept">
-                                        <span>{label}</span>
-                                        <textarea readonly rows="3" spellcheck="false">{text}</textarea>
-                                    </label>
-                                })}
-                                {action.map(|(id, label)| view! {
-                                    <button type="button" id=id on:click=move |_| act(&n2)>{label}</button>
-                                })}
-                                <button type="button" class="dismiss" on:click=move |_| notices.0.update(|v| v.retain(|x| *x != n))>
-                                    {td_string!(l, btn_dismiss)}
-                                </button>
-                            </div>
-                        }
+                        let action = action.map(|(id, label)| {
+                            view! { <button type="button" id=id on:click=move |_| act(&n2)>{label}</button> }.into_any()
+                        });
+                        notice_box(l, class, text, kept, action, move || notices.0.update(|v| v.retain(|x| *x != n)))
                     })
                     .collect_view()
             }}
