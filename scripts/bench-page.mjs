@@ -10,6 +10,9 @@
 //       results (MutationObserver); then a double requestAnimationFrame: the first callback
 //       runs before the frame that shows the change is painted, the second after it.
 //       "edit -> painted" is the time to the second callback.
+//       The detailed sections below the headline come from the deferred module (loaded after
+//       the first result): (a) also times navigation -> detailed sections shown, and (b) the
+//       edit -> first change inside #result-details.
 //   (c) a small table: median, p95 and max in ms.
 //
 // Reports numbers only: it never fails on a timing (exit 1 only if the page cannot load at all).
@@ -41,7 +44,12 @@ function stats(values) {
 // been painted. performance.now() counts from the navigation start.
 const INIT_SCRIPT = `(() => {
   const sel = ${JSON.stringify(FIRST_RESULT)};
-  window.__bench = { firstResult: null, firstResultPainted: null };
+  window.__bench = { firstResult: null, firstResultPainted: null, details: null };
+  const details = new MutationObserver(() => {
+    const el = document.querySelector('#result-details .block');
+    if (el && el.checkVisibility()) { window.__bench.details = performance.now(); details.disconnect(); }
+  });
+  details.observe(document, { childList: true, subtree: true });
   const seen = () => {
     const el = document.querySelector(sel);
     if (!el || !el.checkVisibility()) return false;
@@ -56,18 +64,20 @@ const INIT_SCRIPT = `(() => {
 async function coldLoads(browser, server) {
   const dom = [];
   const painted = [];
+  const details = [];
   for (let i = 0; i < COLD_LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(INIT_SCRIPT);
     const page = await context.newPage();
     await page.goto(server.url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.firstResultPainted != null, null, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(() => window.__bench?.firstResultPainted != null && window.__bench?.details != null, null, { timeout: 30_000, polling: 50 });
     const b = await page.evaluate(() => window.__bench);
     dom.push(b.firstResult);
     painted.push(b.firstResultPainted);
+    details.push(b.details);
     await context.close();
   }
-  return { dom, painted };
+  return { dom, painted, details };
 }
 
 async function edits(browser, server) {
@@ -75,6 +85,7 @@ async function edits(browser, server) {
   const page = await context.newPage();
   await page.goto(server.url);
   await page.locator(FIRST_RESULT).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('#result-details .block').first().waitFor({ state: 'visible', timeout: 30_000 });
   // Titers 2.00, 2.05, 2.10, … g/L: every edit changes the drug substance shown.
   const values = Array.from({ length: WARMUP_EDITS + EDITS }, (_, i) => (2 + 0.05 * i).toFixed(2));
   const samples = [];
@@ -85,6 +96,16 @@ async function edits(browser, server) {
         const input = document.querySelector(selector);
         const root = document.querySelector('section.results');
         let domAt = null;
+        let detailsAt = null;
+        let resolveDetails;
+        const detailsChanged = new Promise((r) => (resolveDetails = r));
+        const dmo = new MutationObserver(() => {
+          if (detailsAt === null) {
+            detailsAt = performance.now();
+            resolveDetails();
+          }
+        });
+        dmo.observe(document.querySelector('#result-details'), { childList: true, subtree: true, characterData: true });
         let resolveChanged;
         const changed = new Promise((r) => (resolveChanged = r));
         const mo = new MutationObserver(() => {
@@ -94,15 +115,20 @@ async function edits(browser, server) {
           }
         });
         mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+        // (the details are inside the results section, so the first change may be theirs)
         const start = performance.now();
         input.value = value;
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        const timedOut = await Promise.race([changed.then(() => false), new Promise((r) => setTimeout(() => r(true), 2000))]);
+        const timedOut = await Promise.race([
+          Promise.all([changed, detailsChanged]).then(() => false),
+          new Promise((r) => setTimeout(() => r(true), 2000)),
+        ]);
         mo.disconnect();
+        dmo.disconnect();
         if (timedOut) return null;
         const raf1 = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
         const raf2 = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-        return { dom: domAt - start, raf1: raf1 - start, painted: raf2 - start };
+        return { dom: domAt - start, details: detailsAt - start, raf1: raf1 - start, painted: raf2 - start };
       },
       { selector: TITER, value },
     );
@@ -146,7 +172,9 @@ async function main() {
     table([
       ['(a) cold load: navigation -> first result', stats(load.dom)],
       ['(a) cold load: navigation -> result painted', stats(load.painted)],
+      ['(a) cold load: navigation -> detailed sections', stats(load.details)],
       ['(b) edit -> results DOM changed', stats(edit.samples.map((s) => s.dom))],
+      ['(b) edit -> detailed sections changed', stats(edit.samples.map((s) => s.details))],
       ['(b) edit -> next frame (1st rAF)', stats(edit.samples.map((s) => s.raf1))],
       ['(b) edit -> painted (double rAF)', stats(edit.samples.map((s) => s.painted))],
     ]);

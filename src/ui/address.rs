@@ -52,9 +52,15 @@ impl Notices {
         });
     }
 
-    fn remove_rate_card_notices(&self) {
+    /// Drops what was said about the previously opened link: it no longer applies.
+    fn remove_link_notices(&self) {
         self.0.update(|v| {
-            v.retain(|n| !matches!(n, Notice::OldRateCard { .. } | Notice::UnknownRateCard { .. }))
+            v.retain(|n| {
+                !matches!(
+                    n,
+                    Notice::BrokenLink { .. } | Notice::OldRateCard { .. } | Notice::UnknownRateCard { .. }
+                )
+            })
         });
     }
 }
@@ -78,7 +84,7 @@ pub fn current_link(state: &AppState) -> String {
 /// build has it (saying so when it is not the current one).
 pub fn apply_link(state: &AppState, notices: Notices, opened: Link, profiles: &[FacilityProfile]) {
     let current = profiles.last().cloned().unwrap_or_else(|| state.current_facility.get_value());
-    notices.remove_rate_card_notices();
+    notices.remove_link_notices();
     let facility = match profiles.iter().find(|p| p.id == opened.facility_profile) {
         Some(p) => {
             if p.id != current.id {
@@ -102,7 +108,7 @@ pub fn open_link_text(state: &AppState, notices: Notices, raw: &str) {
     match link::decode(raw) {
         Ok(opened) => apply_link(state, notices, opened, &FacilityProfile::builtin()),
         Err(error) => {
-            notices.remove_rate_card_notices();
+            notices.remove_link_notices();
             state.facility.set(state.current_facility.get_value());
             state.scenario.set(state.defaults.get_value());
             notices.push(Notice::BrokenLink { raw: raw.trim_start_matches('#').to_string(), error });
