@@ -158,10 +158,11 @@ async function main() {
   const server = await serveDist();
   const browser = await launchBrowser();
   try {
-    const wasm = readdirSync(DIST).find((f) => f.endsWith('.wasm'));
-    const wasmKb = wasm ? (statSync(join(DIST, wasm)).size / 1024).toFixed(0) : '?';
+    const wasm = readdirSync(DIST)
+      .filter((f) => f.endsWith('.wasm'))
+      .map((f) => `${f}, ${(statSync(join(DIST, f)).size / 1024).toFixed(0)} KiB raw`);
     console.log(`Tech Transfer Calculator page benchmark`);
-    console.log(`  build: ${DIST} (${wasm ?? 'no wasm'}, ${wasmKb} KiB raw), served from ${server.url}`);
+    console.log(`  build: ${DIST} (${wasm.join('; ') || 'no wasm'}), served from ${server.url}`);
     console.log(`  browser: Chromium ${browser.version()} headless; ${availableParallelism()} CPU(s); local server, no network latency`);
     console.log(`  ${COLD_LOADS} cold loads (fresh context each), ${EDITS} titer edits after ${WARMUP_EDITS} warm-up edits`);
     console.log();

@@ -91,7 +91,8 @@ async fn mounted() -> (Container, impl Drop) {
     let handle = leptos::mount::mount_to(c.0.clone(), App);
     tick().await;
     tech_transfer_calc::deferred::start();
-    tick().await;
+    // It mounts its parts one task apart.
+    TimeoutFuture::new(50).await;
     (c, handle)
 }
 
@@ -364,7 +365,8 @@ async fn corrupted_saved_data_is_set_aside_and_the_rest_still_opens() {
     let _h = leptos::mount::mount_to(c.0.clone(), App);
     tick().await;
     tech_transfer_calc::deferred::start();
-    tick().await;
+    // It mounts its parts one task apart.
+    TimeoutFuture::new(50).await;
     assert_eq!(c.count(".saved-item"), 1);
     assert!(c.text(".notice").contains("could not be read"));
     assert_eq!(storage.get_item("ttc.saved.recovered").unwrap().unwrap(), "{\"oops\": 1}");

@@ -126,26 +126,36 @@ pub fn start() {
     let listener = window_event_listener_untyped("ttc-state", move |_| shared.read_page_state());
     // It listens as long as the page lives.
     std::mem::forget(listener);
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    for (id, part) in
-        [("result-details", Part::Details), ("panel-root", Part::Panel), ("print-qr", Part::PrintQr)]
-    {
-        let Some(el) = doc.get_element_by_id(id) else { continue };
-        let handle = leptos::mount::mount_to(el.unchecked_into(), move || {
-            provide_i18n_signal(shared.locale);
-            provide_context(shared);
-            match part {
-                Part::Details => view! { <Details /> }.into_any(),
-                Part::Panel => {
-                    accept_dropped_files(shared);
-                    view! { <PanelApp /> }.into_any()
-                }
-                Part::PrintQr => view! { <QrCode /> }.into_any(),
-            }
-        });
-        // Mounted for the page's lifetime.
-        handle.forget();
+    // One part per task, details first: several short main-thread tasks instead of one long
+    // one keep the page responsive to input while this module starts (total blocking time).
+    for (i, part) in [Part::Details, Part::Panel, Part::PrintQr].into_iter().enumerate() {
+        set_timeout(move || mount(shared, part), std::time::Duration::from_millis(10 * i as u64));
     }
+}
+
+fn mount(shared: Shared, part: Part) {
+    let id = match part {
+        Part::Details => "result-details",
+        Part::Panel => "panel-root",
+        Part::PrintQr => "print-qr",
+    };
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let handle = leptos::mount::mount_to(el.unchecked_into(), move || {
+        provide_i18n_signal(shared.locale);
+        provide_context(shared);
+        match part {
+            Part::Details => view! { <Details /> }.into_any(),
+            Part::Panel => {
+                accept_dropped_files(shared);
+                view! { <PanelApp /> }.into_any()
+            }
+            Part::PrintQr => view! { <QrCode /> }.into_any(),
+        }
+    });
+    // Mounted for the page's lifetime.
+    handle.forget();
 }
 
 /// The detailed result sections of the results the page shows.

@@ -58,14 +58,18 @@ pub fn SavedScenarios() -> impl IntoView {
     let i18n = use_i18n();
     let list = RwSignal::new(load(shared));
     let compared = RwSignal::new(Vec::<usize>::new());
-    let change = move |f: &dyn Fn(&mut Vec<String>)| {
+    // Every change is stored at once. Adding or removing an entry moves the others, so the
+    // comparison's picks are cleared then; a rename keeps them.
+    let change = move |f: &dyn Fn(&mut Vec<String>), keep_picks: bool| {
         list.update(|l| f(l));
-        compared.set(Vec::new());
+        if !keep_picks {
+            compared.set(Vec::new());
+        }
         list.with_untracked(|l| store_list(shared, l));
     };
     let save = move |_| {
         let text = shared.link.get_untracked();
-        change(&|l| l.push(text.clone()));
+        change(&|l| l.push(text.clone()), false);
     };
     let rows = move || {
         let l = i18n.get_locale();
@@ -82,7 +86,7 @@ pub fn SavedScenarios() -> impl IntoView {
                             opened.scenario.name = new_name.clone();
                             l[i] = link::encode(&opened.scenario, &opened.facility_profile);
                         }
-                    });
+                    }, true);
                 };
                 let open = {
                     let text = text.clone();
@@ -93,9 +97,9 @@ pub fn SavedScenarios() -> impl IntoView {
                         if let Some(t) = l.get(i).cloned() {
                             l.insert(i + 1, t);
                         }
-                    })
+                    }, false)
                 };
-                let delete = move |_| change(&|l| if i < l.len() { l.remove(i); });
+                let delete = move |_| change(&|l| if i < l.len() { l.remove(i); }, false);
                 let toggle = move |_| {
                     compared.update(|c| match c.iter().position(|&x| x == i) {
                         Some(p) => {

@@ -82,16 +82,19 @@ fn Section(#[prop(into)] id: String, title: Label, children: Children) -> impl I
 
 #[component]
 pub fn InputForm() -> impl IntoView {
-    // The later sections are built a task after the first ones, like the result sections, so
-    // that no single start-up task blocks the page for long on a slow phone.
-    let later = RwSignal::new(false);
-    set_timeout(move || later.set(true), std::time::Duration::ZERO);
+    // The form is built over three tasks (the first sections, the seed-train editor, the rest),
+    // so that no single start-up task blocks the page for long on a slow phone.
+    let stage = RwSignal::new(0u8);
+    set_timeout(move || stage.set(1), std::time::Duration::ZERO);
+    set_timeout(move || stage.set(2), std::time::Duration::from_millis(1));
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
             <ProgramSection />
             <CellLineSection />
-            <SeedTrainEditor />
-            <Show when=move || later.get()>
+            <Show when=move || { stage.get() >= 1 }>
+                <SeedTrainEditor />
+            </Show>
+            <Show when=move || { stage.get() >= 2 }>
                 <ProductionSection />
                 <DownstreamSection />
                 <ScheduleSection />
