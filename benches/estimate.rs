@@ -1,5 +1,6 @@
 //! Benchmark of a full estimate of the default scenario (validation, seed train, production,
-//! downstream, schedule, campaign, cost and fit), and of the scenario file round trip.
+//! downstream, schedule, campaign, cost and fit), of the scenario file round trip, and of a
+//! scenario link's round trip (done on every edit, to keep the address current).
 //!
 //! A plain timing loop rather than criterion: criterion's dependency tree doubles the cold
 //! build for one number. Each sample times a batch of runs; the report gives percentiles of the
@@ -7,7 +8,7 @@
 
 use std::hint::black_box;
 use std::time::Instant;
-use tech_transfer_calc::model::{estimate, scenario_file, FacilityProfile, Scenario};
+use tech_transfer_calc::model::{estimate, link, scenario_file, FacilityProfile, Scenario};
 
 fn percentiles(label: &str, mut per_run_ns: Vec<f64>) {
     per_run_ns.sort_by(f64::total_cmp);
@@ -50,6 +51,14 @@ fn main() {
     });
     bench("parse built-in facility profile", 100, 100, || {
         black_box(FacilityProfile::current());
+    });
+    let mut custom = scenario.clone();
+    custom.name = "苏州工艺转移 mAb-X".into();
+    custom.production.titer_g_per_l = 5.35;
+    custom.seed_train[2].working_volume_l = 3.1;
+    bench("link encode + decode", 200, 200, || {
+        let text = link::encode(black_box(&custom), "suzhou-2026-11");
+        black_box(link::decode(&text).ok());
     });
     println!("scenario file: {} bytes", json.len());
 }
