@@ -3,9 +3,9 @@
 use crate::i18n::*;
 use crate::model::downstream::DsStep;
 use crate::model::link;
-use crate::model::scenario::{Modality, Phase, ResinMode, Scenario};
+use crate::model::scenario::{FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd, StageMode};
 use crate::model::{estimate, Estimate, FacilityProfile};
-use crate::ui::format::{format_date, format_money, format_number, format_short};
+use crate::ui::format::{format_date, format_days, format_money, format_number, format_short};
 use crate::ui::labels::{fill, lang, rate_name, step_name, vessel_name};
 use crate::ui::results::{Cell, Row, Table};
 use crate::ui::state::Prefs;
@@ -98,6 +98,13 @@ pub fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> Table {
     let texts: Vec<Vec<(&'static str, String)>> =
         items.iter().map(|c| link::field_texts(&c.scenario)).collect();
     let mut inputs: Vec<(String, Vec<String>)> = Vec::new();
+    // The rate card is an input too: it explains cost differences no other input does.
+    if items.windows(2).any(|w| w[0].facility.id != w[1].facility.id) {
+        inputs.push((
+            td_string!(l, csv_rate_card).to_string(),
+            items.iter().map(|c| c.facility.name.clone()).collect(),
+        ));
+    }
     if let Some(first) = texts.first() {
         for (k, (path, _)) in first.iter().enumerate() {
             if texts.iter().any(|t| t[k].1 != first[k].1) {
@@ -195,13 +202,17 @@ fn input_label(l: Locale, path: &str) -> String {
 fn input_value(l: Locale, c: &Compared, path: &str) -> String {
     let s = &c.scenario;
     let chrom = |x: &crate::model::scenario::Chromatography| {
+        // Every part, in the form's order, so that a row marked as differing shows where.
         format!(
-            "{} L · {} g/L × {}% · {}% · {} CV",
-            format_short(x.column_volume_l),
+            "{}% · {} g/L × {}% · {} L · ≤{} · {} CV · {} g/L · {}",
+            format_short(x.yield_pct),
             format_short(x.capacity_g_per_l),
             format_short(x.load_fraction_pct),
-            format_short(x.yield_pct),
-            format_short(x.buffer_cv_per_cycle)
+            format_short(x.column_volume_l),
+            x.max_cycles_per_batch,
+            format_short(x.buffer_cv_per_cycle),
+            format_short(x.pool_concentration_g_per_l),
+            x.lifetime_cycles
         )
     };
     match path {
@@ -243,10 +254,19 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
             .seed_train
             .iter()
             .map(|st| {
+                let end = match st.end {
+                    StageEnd::SplitDensity { density_e6_per_ml } => format_short(density_e6_per_ml),
+                    StageEnd::FixedDays { days } => format!("{days} d"),
+                };
+                let mode = match st.mode {
+                    StageMode::Batch => String::new(),
+                    StageMode::Perfusion { vvd } => format!(", {} VVD", format_short(vvd)),
+                };
                 format!(
-                    "{} {} L",
+                    "{} {} L ({}→{end}{mode})",
                     vessel_name(l, &c.facility, &st.vessel_id),
-                    format_short(st.working_volume_l)
+                    format_short(st.working_volume_l),
+                    format_short(st.seeding_density_e6_per_ml)
                 )
             })
             .collect::<Vec<_>>()
@@ -255,7 +275,13 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
             .production
             .feeds
             .iter()
-            .map(|f| format!("{} ({} d)", f.name, f.days.len()))
+            .map(|f| {
+                let amount = match f.amount {
+                    FeedAmount::PercentOfInitial { pct } => format!("{}% V0", format_short(pct)),
+                    FeedAmount::FixedVolume { litres } => format!("{} L", format_short(litres)),
+                };
+                format!("{} {amount} d{}", f.name, format_days(&f.days))
+            })
             .collect::<Vec<_>>()
             .join(", "),
         "downstream.protein_a" => chrom(&s.downstream.protein_a),

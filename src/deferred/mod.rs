@@ -85,13 +85,21 @@ impl Shared {
         };
         let p: Vec<&str> = text.split('\t').collect();
         let [lang, currency, cny, eur, link, shown] = p[..] else { return };
-        self.locale.set(if lang == "zh" { Locale::zh } else { Locale::en });
+        // Only what changed is set, so that an edit redraws the details and the QR code but
+        // not the comparison or the saved list.
+        set_if_changed(self.locale, if lang == "zh" { Locale::zh } else { Locale::en });
         if let (Some(currency), Ok(cny), Ok(eur)) = (Currency::from_code(currency), cny.parse(), eur.parse())
         {
-            self.prefs.set(Prefs { currency, cny_per_usd: cny, eur_per_usd: eur });
+            set_if_changed(self.prefs, Prefs { currency, cny_per_usd: cny, eur_per_usd: eur });
         }
-        self.link.set(link.to_string());
-        self.shown.set(shown.to_string());
+        set_if_changed(self.link, link.to_string());
+        set_if_changed(self.shown, shown.to_string());
+    }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
     }
 }
 
@@ -290,6 +298,7 @@ fn import_error_text(l: Locale, e: &ImportError) -> String {
             fill(td_string!(l, import_err_invalid), &[("path", path), ("detail", message)])
         }
         ImportError::Profile(id) => fill(td_string!(l, import_err_profile), &[("id", id)]),
+        ImportError::TooBig(key) => fill(td_string!(l, import_err_too_big), &[("key", key)]),
     }
 }
 

@@ -40,6 +40,12 @@ fn load(shared: Shared) -> Vec<String> {
     good
 }
 
+/// The saved list as stored now (another tab may have changed it).
+fn read_list() -> Vec<String> {
+    let text = storage().and_then(|s| s.get_item(SAVED_KEY).ok().flatten()).unwrap_or_default();
+    split_saved(&text).0
+}
+
 fn store_list(shared: Shared, list: &[String]) {
     let ok = storage().is_some_and(|s| s.set_item(SAVED_KEY, &list.join("\n")).is_ok());
     if !ok {
@@ -47,8 +53,18 @@ fn store_list(shared: Shared, list: &[String]) {
     }
 }
 
-fn name_of(link_text: &str) -> String {
-    link::decode(link_text).map(|l| l.scenario.name).unwrap_or_default()
+/// A saved scenario's name; a line made by a newer release says so instead.
+fn name_of(l: Locale, link_text: &str) -> String {
+    link::decode(link_text).map_or_else(|_| td_string!(l, saved_newer).to_string(), |o| o.scenario.name)
+}
+
+/// What a change to the saved list does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edit {
+    Append,
+    Rename,
+    /// Duplicate or delete at an index.
+    Other,
 }
 
 /// The saved scenarios: save, rename, duplicate, delete, open, and pick up to three to compare.
@@ -60,16 +76,36 @@ pub fn SavedScenarios() -> impl IntoView {
     let compared = RwSignal::new(Vec::<usize>::new());
     // Every change is stored at once. Adding or removing an entry moves the others, so the
     // comparison's picks are cleared then; a rename keeps them.
-    let change = move |f: &dyn Fn(&mut Vec<String>), keep_picks: bool| {
-        list.update(|l| f(l));
-        if !keep_picks {
+    // Every change starts from what is stored, not from this tab's copy, so that a scenario
+    // saved in another tab is not overwritten, and is stored at once. A change to the entry at
+    // an index is dropped (and the list refreshed) if the stored list moved under it. Adding or
+    // removing an entry moves the others, so the comparison's picks are cleared then; a rename
+    // keeps them.
+    let change = move |f: &dyn Fn(&mut Vec<String>), edit: Edit| {
+        let mut fresh = read_list();
+        if edit != Edit::Append && fresh != list.get_untracked() {
+            compared.set(Vec::new());
+            list.set(fresh);
+            return;
+        }
+        f(&mut fresh);
+        if edit != Edit::Rename {
             compared.set(Vec::new());
         }
-        list.with_untracked(|l| store_list(shared, l));
+        store_list(shared, &fresh);
+        list.set(fresh);
     };
+    // Another tab saved, renamed or deleted: show the list as stored.
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(SAVED_KEY) {
+            compared.set(Vec::new());
+            list.set(read_list());
+        }
+    });
+    on_cleanup(move || handle.remove());
     let save = move |_| {
         let text = shared.link.get_untracked();
-        change(&|l| l.push(text.clone()), false);
+        change(&|l| l.push(text.clone()), Edit::Append);
     };
     let rows = move || {
         let l = i18n.get_locale();
@@ -77,7 +113,7 @@ pub fn SavedScenarios() -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(i, text)| {
-                let name = name_of(&text);
+                let name = name_of(l, &text);
                 let n = i + 1;
                 let rename = move |ev: leptos::ev::Event| {
                     let new_name = event_target_value(&ev);
@@ -86,7 +122,7 @@ pub fn SavedScenarios() -> impl IntoView {
                             opened.scenario.name = new_name.clone();
                             l[i] = link::encode(&opened.scenario, &opened.facility_profile);
                         }
-                    }, true);
+                    }, Edit::Rename);
                 };
                 let open = {
                     let text = text.clone();
@@ -97,9 +133,9 @@ pub fn SavedScenarios() -> impl IntoView {
                         if let Some(t) = l.get(i).cloned() {
                             l.insert(i + 1, t);
                         }
-                    }, false)
+                    }, Edit::Other)
                 };
-                let delete = move |_| change(&|l| if i < l.len() { l.remove(i); }, false);
+                let delete = move |_| change(&|l| if i < l.len() { l.remove(i); }, Edit::Other);
                 let toggle = move |_| {
                     compared.update(|c| match c.iter().position(|&x| x == i) {
                         Some(p) => {
@@ -120,7 +156,7 @@ pub fn SavedScenarios() -> impl IntoView {
                         <label class="compare-pick">
                             <input type="checkbox" prop:checked=move || compared.with(|c| c.contains(&i))
                                 prop:disabled=move || compared.with(|c| !c.contains(&i) && c.len() >= MAX_COMPARED)
-                                on:change=toggle />
+                                on:change=toggle aria-label=label(td_string!(l, saved_compare_label)) />
                             {td_string!(l, compare_pick)}
                         </label>
                     </li>

@@ -13,6 +13,9 @@ pub enum ImportError {
     File(FileError),
     /// The rate card name cannot be carried in a link (see [`link::is_profile_id`]).
     Profile(String),
+    /// The scenario is beyond what a link carries (e.g. more than 100 seed stages, a feed on
+    /// more than 1,000 days): the field's key.
+    TooBig(String),
 }
 
 /// The scenario file of a link.
@@ -27,7 +30,12 @@ pub fn import_json(file_text: &str) -> Result<(String, Vec<String>), ImportError
     if !link::is_profile_id(&loaded.facility_profile) {
         return Err(ImportError::Profile(loaded.facility_profile));
     }
-    Ok((link::encode(&loaded.scenario, &loaded.facility_profile), loaded.unknown_fields))
+    let text = link::encode(&loaded.scenario, &loaded.facility_profile);
+    match link::decode(&text) {
+        Ok(_) => Ok((text, loaded.unknown_fields)),
+        Err(LinkError::BadValue { key } | LinkError::UnknownField { key }) => Err(ImportError::TooBig(key)),
+        Err(_) => Err(ImportError::TooBig(String::new())),
+    }
 }
 
 /// A QR code (ISO/IEC 18004, medium error correction) of `text`: its size in modules and an
@@ -141,6 +149,15 @@ mod tests {
         let profile = r#"{"format": "tech-transfer-scenario", "version": 1, "facility_profile": "a&b", "scenario": {}}"#;
         assert_eq!(import_json(profile), Err(ImportError::Profile("a&b".into())));
         assert!(export_json("not a link").is_err());
+        // A feed on 1,500 days is valid JSON but more than a link carries: refused, not
+        // opened as the default scenario.
+        let days: Vec<String> = (0..1500).map(|d| d.to_string()).collect();
+        let long = format!(
+            r#"{{"format": "tech-transfer-scenario", "version": 1, "facility_profile": "suzhou-2026-11",
+                "scenario": {{"production": {{"feeds": [{{"name": "F", "amount": {{"kind": "percent_of_initial", "pct": 1}}, "days": [{}]}}]}}}}}}"#,
+            days.join(",")
+        );
+        assert_eq!(import_json(&long), Err(ImportError::TooBig("fd".into())));
     }
 
     #[test]

@@ -190,7 +190,8 @@ pub fn baseline_v1() -> Scenario {
     }
 }
 
-/// Rates in link version 1, by their index in this list. Frozen: a new rate goes at the end.
+/// Rates in link version 1, by their index in this list. Frozen: a rate added later needs a
+/// new link version (an older release would refuse the unknown index).
 const V1_RATES: [Rate; 23] = {
     use Rate::*;
     [
@@ -640,7 +641,10 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
     }
     let (head, _) = text.split_once('&').unwrap_or((text, ""));
     let version = head.strip_prefix('v').and_then(u32::read).ok_or(LinkError::NotALink)?;
-    if version > LINK_VERSION || version == 0 {
+    if version == 0 {
+        return Err(LinkError::NotALink);
+    }
+    if version > LINK_VERSION {
         return Err(LinkError::NewerVersion { version, newest: LINK_VERSION });
     }
     let (body, checksum) = text.rsplit_once("&c=").ok_or(LinkError::Truncated)?;
@@ -724,13 +728,15 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// Saved scenarios as the browser keeps them: one link a line. Returns the lines that open
-/// and, apart, the ones that do not (corrupted storage), so that nothing is silently dropped.
+/// Saved scenarios as the browser keeps them: one link a line. Returns the lines to keep
+/// (those that open, and those made by a newer release, which a tab still on this release must
+/// not throw away) and, apart, the unreadable ones (corrupted storage), so that nothing is
+/// silently dropped.
 pub fn split_saved(text: &str) -> (Vec<String>, Vec<String>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if decode(line).is_ok() {
+        if matches!(decode(line), Ok(_) | Err(LinkError::NewerVersion { .. })) {
             good.push(line.to_string());
         } else {
             bad.push(line.to_string());
@@ -793,9 +799,11 @@ mod tests {
     #[test]
     fn saved_lists_keep_unreadable_lines_apart() {
         let a = encode(&baseline_v1(), "suzhou-2026-11");
-        let text = format!("{a}\n\n  garbage  \n{}\n{a}\n", &a[..a.len() - 2]);
+        // A line saved by a newer release (another tab) is kept, not set aside.
+        let newer = "v2&x=1&c=00000000";
+        let text = format!("{a}\n\n  garbage  \n{}\n{a}\n{newer}", &a[..a.len() - 2]);
         let (good, bad) = split_saved(&text);
-        assert_eq!(good, vec![a.clone(), a.clone()]);
+        assert_eq!(good, vec![a.clone(), a.clone(), newer.to_string()]);
         assert_eq!(bad, vec!["garbage".to_string(), a[..a.len() - 2].to_string()]);
     }
 

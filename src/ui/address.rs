@@ -110,7 +110,7 @@ pub fn open_link_text(state: &AppState, notices: Notices, raw: &str) {
         Err(error) => {
             notices.remove_link_notices();
             state.facility.set(state.current_facility.get_value());
-            state.scenario.set(state.defaults.get_value());
+            state.reset_all();
             notices.push(Notice::BrokenLink { raw: raw.trim_start_matches('#').to_string(), error });
         }
     }
@@ -172,8 +172,10 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
         let text = current_link(&state);
         let prefs = state.prefs.get();
         let lang = if i18n.get_locale() == Locale::zh { "zh" } else { "en" };
-        let shown = state.shown.with(|x| x.inputs.clone());
-        let shown = shown.map(|s| state.facility.with(|f| link::encode(&s, &f.id))).unwrap_or_default();
+        let shown = state.shown.with(|x| match (&x.inputs, &x.facility) {
+            (Some(s), Some(f)) => link::encode(s, &f.id),
+            _ => String::new(),
+        });
         let shared = format!(
             "{lang}\t{}\t{}\t{}\t{text}\t{shown}",
             prefs.currency.code(),

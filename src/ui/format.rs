@@ -246,7 +246,7 @@ pub fn format_days(days: &[u32]) -> String {
     while i < days.len() {
         let start = days[i];
         let mut end = start;
-        while i + 1 < days.len() && days[i + 1] == end + 1 {
+        while i + 1 < days.len() && end.checked_add(1) == Some(days[i + 1]) {
             i += 1;
             end = days[i];
         }

@@ -168,8 +168,10 @@ fn heads(items: &[(&str, bool)]) -> Vec<(String, bool)> {
 }
 
 /// One CSV record: every field quoted (RFC 4180), and text that a spreadsheet would run as a
-/// formula (`=`, `+`, `@`, or `-` not starting a number) prefixed with `'` (OWASP, CSV
-/// injection). Feed and scenario names are the user's free text.
+/// formula prefixed with `'` (OWASP, CSV injection): a field starting with `=`, `+`, `@`, tab
+/// or return, or with `-` unless it is a formatted negative figure (`-` then a digit or a
+/// currency sign, then only digits, separators, spaces, letters of units, `%`). Feed and
+/// scenario names are the user's free text.
 fn csv_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
@@ -179,7 +181,10 @@ fn csv_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
         let mut chars = field.chars();
         let risky = match (chars.next(), chars.next()) {
             (Some('=' | '+' | '@' | '\t' | '\r'), _) => true,
-            (Some('-'), next) => !next.is_some_and(|c| c.is_ascii_digit()),
+            (Some('-'), next) => {
+                !next.is_some_and(|c| c.is_ascii_digit() || "$¥€".contains(c))
+                    || !chars.all(|c| c.is_alphanumeric() || " ,.%/$¥€".contains(c))
+            }
             _ => false,
         };
         if risky {
@@ -270,11 +275,12 @@ pub fn Results() -> impl IntoView {
     let body = move || {
         let locale = i18n.get_locale();
         let prefs = state.prefs.get();
-        let (Some(e), Some(s)) = state.shown.with(|x| (x.estimate.clone(), x.inputs.clone())) else {
+        let (Some(e), Some(s), Some(f)) =
+            state.shown.with(|x| (x.estimate.clone(), x.inputs.clone(), x.facility.clone()))
+        else {
             return view! { <p class="stale-banner" role="status">{td_string!(locale, no_result)}</p> }
                 .into_any();
         };
-        let f = state.facility.get();
         let c = Ctx { e: &e, s: &s, f: &f, locale, prefs };
         headline(&c, td_string!(locale, how_computed)).into_any()
     };
@@ -962,4 +968,25 @@ fn campaign_block(c: &Ctx) -> Block {
         foot: Vec::new(),
     });
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_record;
+
+    fn record(fields: &[&str]) -> String {
+        let mut out = String::new();
+        csv_record(&mut out, fields.iter().copied());
+        out
+    }
+
+    #[test]
+    fn csv_quotes_every_field_and_defuses_formulas() {
+        assert_eq!(record(&["a", "say \"hi\""]), "\"a\",\"say \"\"hi\"\"\"\r\n");
+        // Formatted negative figures stay numbers; anything else starting like a formula is text.
+        assert_eq!(record(&["-1,234.5", "-$800", "-3 d"]), "\"-1,234.5\",\"-$800\",\"-3 d\"\r\n");
+        for bad in ["=1+1", "+1", "@SUM(A1)", "-A1", "-1+HYPERLINK(\"http://x\")", "-2*3"] {
+            assert!(record(&[bad]).starts_with("\"'"), "{bad} not defused");
+        }
+    }
 }

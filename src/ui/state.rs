@@ -15,6 +15,9 @@ pub struct Shown {
     /// The inputs that estimate was computed from (explanations quote them, not the current,
     /// invalid inputs).
     pub inputs: Option<Arc<Scenario>>,
+    /// The rate card that estimate was priced with (re-pricing while an input is invalid
+    /// must not change what the shown figures mean).
+    pub facility: Option<Arc<FacilityProfile>>,
     pub stale: bool,
     pub errors: Vec<FieldError>,
 }
@@ -75,12 +78,14 @@ impl AppState {
                 Ok(e) => Shown {
                     estimate: Some(Arc::new(e)),
                     inputs: Some(Arc::new(scenario.get())),
+                    facility: Some(Arc::new(facility.get())),
                     stale: typing_error,
                     errors: Vec::new(),
                 },
                 Err(errors) => Shown {
                     estimate: previous.and_then(|p| p.estimate.clone()),
                     inputs: previous.and_then(|p| p.inputs.clone()),
+                    facility: previous.and_then(|p| p.facility.clone()),
                     stale: true,
                     errors,
                 },
