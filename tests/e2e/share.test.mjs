@@ -573,6 +573,30 @@ describe('Scenario files: export, import, drag and drop', () => {
 });
 
 describe('Saved scenarios and their comparison', () => {
+  test('two tabs: a scenario saved in one is neither lost nor overwritten by a save in the other', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    // A second tab of the same browser profile (same local storage).
+    const other = await app.context.newPage();
+    await other.goto(page.url());
+    await other.locator('#result-details .block').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await openSharePanel(page);
+    await openSharePanel(other);
+    await page.locator('#save-scenario').click();
+    await waitFor(() => storedLinks(page), (v) => v.length === 1, 'saved in the first tab');
+    // The other tab follows the stored list (storage event) ...
+    await waitFor(() => other.locator('.saved-item').count(), 1, 'the first tab\'s save shown in the second');
+    // ... and its own save adds to it.
+    await setTiter(other, '5', DS_AT_5);
+    await waitForShareLink(other, LINK_AT_5);
+    await other.locator('#save-scenario').click();
+    await waitFor(() => storedLinks(page), (v) => v.length === 2, 'both saves stored');
+    assert.deepEqual(await storedLinks(page), [DEFAULT_LINK, LINK_AT_5]);
+    await waitFor(() => page.locator('.saved-item').count(), 2, 'the second tab\'s save shown in the first');
+    await other.close();
+    await app.check();
+  });
+
   test('save, rename, compare two (differences highlighted), three at most, duplicate and delete', async () => {
     const app = await env.openApp();
     const { page } = app;
