@@ -58,7 +58,7 @@ fn Page() -> impl IntoView {
     provide_context(notices);
     // The address's link, if any, replaces the default scenario before anything is drawn.
     sync_link_with_address(state, notices);
-    load_deferred_module();
+    load_deferred_module(notices);
     if let Some(c) = load_pref(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
         state.prefs.update(|p| p.currency = c);
     }

@@ -19,10 +19,7 @@ struct Compared {
 
 fn open_for_compare(text: &str) -> Option<Compared> {
     let opened = link::decode(text).ok()?;
-    let facility = FacilityProfile::builtin()
-        .into_iter()
-        .find(|p| p.id == opened.facility_profile)
-        .unwrap_or_else(FacilityProfile::current);
+    let facility = FacilityProfile::priced_with(&opened.facility_profile);
     let estimate = estimate(&opened.scenario, &facility).ok();
     Some(Compared { scenario: opened.scenario, facility, estimate })
 }

@@ -17,7 +17,7 @@ use crate::i18n::*;
 use crate::model::link;
 use crate::model::scenario_file::{FileError, MAX_FILE_BYTES};
 use crate::model::{estimate, FacilityProfile};
-use crate::ui::address::notice_box;
+use crate::ui::address::{notice_box, page_url};
 use crate::ui::format::Currency;
 use crate::ui::labels::{fill, tr};
 use crate::ui::results::{render_details, results_csv};
@@ -172,10 +172,7 @@ pub fn Details() -> impl IntoView {
     let shared = expect_context::<Shared>();
     move || {
         let opened = link::decode(&shared.shown.get()).ok()?;
-        let facility = FacilityProfile::builtin()
-            .into_iter()
-            .find(|p| p.id == opened.facility_profile)
-            .unwrap_or_else(FacilityProfile::current);
+        let facility = FacilityProfile::priced_with(&opened.facility_profile);
         let e = estimate(&opened.scenario, &facility).ok()?;
         Some(render_details(&e, &opened.scenario, &facility, shared.locale.get(), shared.prefs.get()))
     }
@@ -183,8 +180,7 @@ pub fn Details() -> impl IntoView {
 
 /// The page's address with the scenario's link.
 fn scenario_url(link_text: &str) -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    format!("{}#{link_text}", href.split('#').next().unwrap_or_default())
+    format!("{}#{link_text}", page_url())
 }
 
 /// The QR code of the scenario's address as inline SVG (a 4-module quiet zone around it,
@@ -374,10 +370,7 @@ pub fn PanelApp() -> impl IntoView {
     let export_csv = move |_| {
         let link_text = shared.link.get_untracked();
         let Ok(opened) = link::decode(&link_text) else { return };
-        let facility = FacilityProfile::builtin()
-            .into_iter()
-            .find(|p| p.id == opened.facility_profile)
-            .unwrap_or_else(FacilityProfile::current);
+        let facility = FacilityProfile::priced_with(&opened.facility_profile);
         // An invalid scenario has no results to export; the page says why next to each field.
         let Ok(e) = estimate(&opened.scenario, &facility) else { return };
         let csv = results_csv(

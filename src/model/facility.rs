@@ -231,6 +231,16 @@ impl FacilityProfile {
         Self::builtin().pop().expect("at least one built-in profile")
     }
 
+    /// The built-in profile a scenario was priced with, or the current one when this build
+    /// does not have it (the page says so: `ui::address`).
+    pub fn priced_with(id: &str) -> FacilityProfile {
+        let mut all = Self::builtin();
+        match all.iter().position(|p| p.id == id) {
+            Some(i) => all.swap_remove(i),
+            None => all.pop().expect("at least one built-in profile"),
+        }
+    }
+
     pub fn vessel(&self, id: &str) -> Option<&Vessel> {
         self.vessels.iter().find(|v| v.id == id)
     }
@@ -280,6 +290,12 @@ impl FacilityProfile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scenario_is_priced_with_its_rate_card_or_the_current_one() {
+        assert_eq!(FacilityProfile::priced_with("suzhou-2026-11").id, "suzhou-2026-11");
+        assert_eq!(FacilityProfile::priced_with("not-built-in"), FacilityProfile::current());
+    }
 
     #[test]
     fn every_builtin_profile_is_complete_and_consistent() {

@@ -20,7 +20,7 @@ use crate::ui::labels::fill;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Something the user should know about what the page opened, shown above the results until
 /// dismissed.
@@ -38,6 +38,8 @@ pub enum Notice {
     Replaced { previous: String },
     /// A new release is installed and waits for a reload.
     UpdateReady,
+    /// The deferred module (detailed results, share panel) could not be loaded.
+    DeferredFailed,
 }
 
 /// The notices on screen, newest last.
@@ -211,9 +213,9 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
 /// Loads the deferred module (`src/bin/deferred.rs`: detailed results, share panel) once the
 /// first result is on screen. Its loader's content-hashed name is in `<meta name="ttc-deferred">`,
 /// written by `scripts/post-build.sh`; there is none in component tests.
-pub fn load_deferred_module() {
+pub fn load_deferred_module(notices: Notices) {
     set_timeout(
-        || {
+        move || {
             let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
             let src = doc
                 .query_selector("meta[name=ttc-deferred]")
@@ -224,6 +226,12 @@ pub fn load_deferred_module() {
             if let Ok(script) = doc.create_element("script") {
                 let _ = script.set_attribute("type", "module");
                 let _ = script.set_attribute("src", &src);
+                // Without it the page still works, but the user must know what is missing.
+                let failed = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    notices.push(Notice::DeferredFailed);
+                });
+                let _ = script.add_event_listener_with_callback("error", failed.as_ref().unchecked_ref());
+                failed.forget();
                 let _ = head.append_child(&script);
             }
         },
@@ -275,6 +283,7 @@ fn notice_parts(
             None,
             Some(("go-back", td_string!(l, btn_go_back))),
         ),
+        Notice::DeferredFailed => ("warn", td_string!(l, notice_deferred_failed).to_string(), None, None),
         Notice::UpdateReady => (
             "info",
             td_string!(l, notice_update_ready).to_string(),

@@ -742,6 +742,27 @@ describe('Saved scenarios and their comparison', () => {
 });
 
 describe('Share panel: accessibility and Chinese', () => {
+  test('if the deferred module cannot load, the headline still works and a notice says what is missing', async () => {
+    const app = await env.openApp();
+    const { page, context } = app;
+    // Served by the network, not by the service worker the first visit installed.
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const k of await caches.keys()) await caches.delete(k);
+    });
+    await context.route(/deferred-[0-9a-f]+_loader\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.reload({ waitUntil: 'load' });
+    await waitFor(() => text(page, `${PAGE_NOTICE} p`), /detailed results and the share panel could not be loaded/, 'the notice', 10_000);
+    assert.equal(await figure(page, 'h-ds'), DEFAULT_DS);
+    assert.equal(await page.locator('#result-details .block').count(), 0);
+    // The one expected problem: the loader's 404 (and the console's report of it).
+    const expected = (p) => /deferred-[0-9a-f]+_loader\.js/.test(p) || /^console error: Failed to load resource: .* 404/.test(p);
+    assert.ok(app.problems.length > 0 && app.problems.every(expected), JSON.stringify(app.problems));
+    app.problems.length = 0;
+    await context.unroute(/deferred-[0-9a-f]+_loader\.js$/);
+    await app.check();
+  });
+
   test('no axe violations with the panel open, notices shown and two scenarios compared', async () => {
     const app = await openAt('hello', {
       init: (value) => {
