@@ -11,7 +11,7 @@
 #   b. Content-Security-Policy: a <meta http-equiv> right after <meta charset>, allowing the
 #      inline scripts of index.html (Trunk's wasm start-up module, `trunk serve`'s autoreload)
 #      by their sha256.
-#   c. sw.js from pwa/sw.template.js: PRECACHE = "./" + every file of the build (relative URLs,
+#   c. sw.js from pwa/sw.template.js: PRECACHE = every file of the build (relative URLs,
 #      without sw.js, *.map, *.d.ts), VERSION = the first 16 hex of a sha256 over the files'
 #      names and contents. Debug builds (trunk serve) get the template as is: VERSION
 #      "development" and nothing precached, a pass-through worker that never serves a stale
@@ -101,7 +101,9 @@ if [[ $PROFILE == release || ${TTC_OFFLINE:-} == 1 ]]; then
 	done < <(cd "$DIR" && find . -type f ! -name sw.js ! -name '*.map' ! -name '*.d.ts' \
 		! -path '*/.*' -print0 | LC_ALL=C sort -z)
 	version=$(cd "$DIR" && sha256sum -- "${files[@]}" | sha256sum | cut -c1-16)
-	urls=("./")
+	# Not "./": navigations to the scope are answered with index.html, and a host that refuses
+	# directory URLs (S3 behind CloudFront returns 403) would fail the whole install.
+	urls=()
 	for f in "${files[@]}"; do
 		# Percent-encode what would break a URL or the JS string (Trunk's own names need none).
 		urls+=("$(printf '%s' "$f" | sed -e 's/%/%25/g' -e 's/ /%20/g' -e 's/#/%23/g' \
