@@ -253,7 +253,7 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
             .map(|st| {
                 let end = match st.end {
                     StageEnd::SplitDensity { density_e6_per_ml } => format_short(density_e6_per_ml),
-                    StageEnd::FixedDays { days } => format!("{days} d"),
+                    StageEnd::FixedDays { days } => fill(td_string!(l, cmp_days), &[("days", &days)]),
                 };
                 let mode = match st.mode {
                     StageMode::Batch => String::new(),
@@ -277,7 +277,8 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
                     FeedAmount::PercentOfInitial { pct } => format!("{}% V0", format_short(pct)),
                     FeedAmount::FixedVolume { litres } => format!("{} L", format_short(litres)),
                 };
-                format!("{} {amount} d{}", f.name, format_days(&f.days))
+                let days = fill(td_string!(l, cmp_feed_days), &[("days", &format_days(&f.days))]);
+                format!("{} {amount} · {days}", f.name)
             })
             .collect::<Vec<_>>()
             .join(", "),

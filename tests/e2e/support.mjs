@@ -106,8 +106,20 @@ export async function openApp(browser, server, { viewport = { width: 1280, heigh
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  // A reload or navigation cancels what the previous page still had in flight (e.g. a lazily
+  // fetched favicon): net::ERR_ABORTED for a request of an earlier page is not a problem.
+  // Counted when a main-frame navigation starts, which is before the old page's requests
+  // are cancelled.
+  let navigations = 0;
+  const startedOn = new WeakMap();
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText;
+    if (error === 'net::ERR_ABORTED' && (startedOn.get(req) ?? navigations) < navigations) return;
+    problems.push(`request failed: ${req.url()} (${error})`);
+  });
   page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations++;
+    startedOn.set(req, navigations);
     const url = new URL(req.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
     requests.push(req);
