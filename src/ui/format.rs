@@ -321,5 +321,7 @@ mod tests {
         assert_eq!(parse_days("x"), None);
         assert_eq!(parse_days("0-4000000000"), None);
         assert_eq!(format_days(&[3, 4, 5, 9, 11, 12]), "3-5, 9, 11-12");
+        // A link or file can carry any day: the largest one ends a run, it does not wrap.
+        assert_eq!(format_days(&[u32::MAX, 0, 1]), "4294967295, 0-1");
     }
 }
