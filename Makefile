@@ -40,7 +40,7 @@ dist: setup
 
 # The page benchmark measures the release build, so bench builds it first, as `make dist` does.
 bench: setup dist
-	cargo bench --bench estimate
+	cargo bench -p ttc-model --bench estimate
 	node scripts/bench-page.mjs
 	scripts/lighthouse.sh
 

@@ -63,7 +63,7 @@ run_suite() {
 	return "$rc"
 }
 
-run_suite native cargo cargo test
+run_suite native cargo cargo test --workspace
 run_suite component cargo cargo test --target wasm32-unknown-unknown --test web
 if run_suite build step trunk build --release; then
 	run_suite size step scripts/size-report.sh dist

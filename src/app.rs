@@ -1,16 +1,17 @@
 //! The page: header (language, currency, reset, print), the input form, the results, and the
 //! printable one-page summary.
 
+use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::{FacilityProfile, Scenario};
 use crate::ui::address::{load_deferred_module, sync_link_with_address, NoticeList, Notices};
-use crate::ui::format::{format_date, format_money, format_short, parse_number, Currency};
 use crate::ui::inputs::InputForm;
-use crate::ui::labels::{fill, lang, tr};
 use crate::ui::results::Results;
 use crate::ui::state::AppState;
 use crate::ui::summary::{changed_groups, group_name};
 use leptos::prelude::*;
+use ttc_text::format::{format_date, format_money, format_short, parse_number, Currency};
+use ttc_text::labels::lang;
 
 const LANG_KEY: &str = "ttc.lang";
 const CURRENCY_KEY: &str = "ttc.currency";
@@ -115,7 +116,7 @@ fn Page() -> impl IntoView {
         </main>
         <footer class="disclaimer">
             <p>{tr(|l| td_string!(l, disclaimer))}</p>
-            <p>{move || state.facility.with(|f| fill(td_string!(i18n.get_locale(), footer_facility), &[("name", &f.name.clone() as &dyn std::fmt::Display)]).to_string())}</p>
+            <p>{move || state.facility.with(|f| tf!(i18n.get_locale(), footer_facility, name = f.name.clone()))}</p>
         </footer>
     }
 }
@@ -182,7 +183,7 @@ fn PrintHeader() -> impl IntoView {
             <p>
                 {move || state.scenario.with(|s| s.program.product_name.clone())}
                 " · "
-                {move || fill(td_string!(i18n.get_locale(), print_thaw), &[("date", &(state.scenario.with(|s| format_date(s.schedule.thaw_date, lang(i18n.get_locale())))) as &dyn std::fmt::Display)]).to_string()}
+                {move || tf!(i18n.get_locale(), print_thaw, date = state.scenario.with(|s| format_date(s.schedule.thaw_date, lang(i18n.get_locale()))))}
             </p>
             <p>
                 {move || {
@@ -193,7 +194,7 @@ fn PrintHeader() -> impl IntoView {
                         {
                             let locale = i18n.get_locale();
                             let groups: Vec<&str> = changed.get().into_iter().map(|g| group_name(locale, g)).collect();
-                            fill(td_string!(locale, print_changed), &[("fields", &groups.join(", ") as &dyn std::fmt::Display)])
+                            tf!(locale, print_changed, fields = groups.join(", "))
                         }
                     }
                 }}
@@ -205,7 +206,7 @@ fn PrintHeader() -> impl IntoView {
             <p class="small">
                 {move || {
                     let p = state.prefs.get();
-                    fill(td_string!(i18n.get_locale(), print_currency), &[("currency", &p.currency.code() as &dyn std::fmt::Display), ("example", &(format_money(p.rate(), p.currency)) as &dyn std::fmt::Display)]).to_string()
+                    tf!(i18n.get_locale(), print_currency, currency = p.currency.code(), example = format_money(p.rate(), p.currency))
                 }}
             </p>
         </div>

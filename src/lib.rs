@@ -1,7 +1,8 @@
-//! Tech Transfer Calculator: a pure calculation model (`model`) and a thin Leptos UI (`app`,
-//! `ui`) that only derives and renders.
+//! Tech Transfer Calculator, the page: a thin Leptos UI (`app`, `ui`, `deferred`) over the
+//! pure model crate (`ttc_model`, re-exported as `model`) and its words (`ttc_text`).
 pub mod app;
 pub mod deferred;
 pub mod i18n;
-pub mod model;
 pub mod ui;
+
+pub use ttc_model as model;

@@ -5,10 +5,10 @@ use crate::model::downstream::DsStep;
 use crate::model::link;
 use crate::model::scenario::{FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd, StageMode};
 use crate::model::{estimate, Estimate, FacilityProfile};
-use crate::ui::format::{format_date, format_days, format_money, format_number, format_short};
-use crate::ui::labels::{fill, lang, rate_name, step_name, vessel_name};
 use crate::ui::results::{Cell, Row, Table};
 use crate::ui::state::Prefs;
+use ttc_text::format::{format_date, format_days, format_money, format_number, format_short};
+use ttc_text::labels::{lang, rate_name, step_name, vessel_name};
 
 /// What a compared scenario shows.
 struct Compared {
@@ -83,7 +83,7 @@ pub fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> Table {
                     format!(
                         "{} · {}",
                         format_date(*d, lang(l)),
-                        fill(td_string!(l, cmp_days), &[("days", &signed(days.to_string(), days > 0))])
+                        tf!(l, cmp_days, days = signed(days.to_string(), days > 0))
                     )
                 }
                 (Some(d), _) => format_date(*d, lang(l)),
@@ -253,7 +253,7 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
             .map(|st| {
                 let end = match st.end {
                     StageEnd::SplitDensity { density_e6_per_ml } => format_short(density_e6_per_ml),
-                    StageEnd::FixedDays { days } => fill(td_string!(l, cmp_days), &[("days", &days)]),
+                    StageEnd::FixedDays { days } => tf!(l, cmp_days, days = days),
                 };
                 let mode = match st.mode {
                     StageMode::Batch => String::new(),
@@ -277,7 +277,7 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
                     FeedAmount::PercentOfInitial { pct } => format!("{}% V0", format_short(pct)),
                     FeedAmount::FixedVolume { litres } => format!("{} L", format_short(litres)),
                 };
-                let days = fill(td_string!(l, cmp_feed_days), &[("days", &format_days(&f.days))]);
+                let days = tf!(l, cmp_feed_days, days = format_days(&f.days));
                 format!("{} {amount} · {days}", f.name)
             })
             .collect::<Vec<_>>()

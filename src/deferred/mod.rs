@@ -13,18 +13,18 @@ pub mod compare;
 pub mod saved;
 pub mod tools;
 
+use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::link;
 use crate::model::scenario_file::{FileError, MAX_FILE_BYTES};
 use crate::model::{estimate, FacilityProfile};
 use crate::ui::address::{notice_box, page_url};
-use crate::ui::format::Currency;
-use crate::ui::labels::{fill, tr};
 use crate::ui::results::{render_details, results_csv};
 use crate::ui::state::Prefs;
 use leptos::prelude::*;
 use saved::SavedScenarios;
 use tools::ImportError;
+use ttc_text::format::Currency;
 use wasm_bindgen::JsCast;
 
 /// What the panel tells the user, inside the panel.
@@ -281,42 +281,39 @@ fn accept_dropped_files(shared: Shared) {
 fn import_error_text(l: Locale, e: &ImportError) -> String {
     match e {
         ImportError::File(FileError::TooLarge { max, .. }) => {
-            fill(td_string!(l, import_err_too_large), &[("max", max)])
+            tf!(l, import_err_too_large, max = max)
         }
         ImportError::File(FileError::NotJson(detail)) => {
-            fill(td_string!(l, import_err_not_json), &[("detail", detail)])
+            tf!(l, import_err_not_json, detail = detail)
         }
         ImportError::File(FileError::NotAScenarioFile) => td_string!(l, import_err_not_scenario).to_string(),
         ImportError::File(FileError::NewerVersion { version, .. }) => {
-            fill(td_string!(l, import_err_newer), &[("version", version)])
+            tf!(l, import_err_newer, version = version)
         }
         ImportError::File(FileError::InvalidField { path, message }) => {
-            fill(td_string!(l, import_err_invalid), &[("path", path), ("detail", message)])
+            tf!(l, import_err_invalid, path = path, detail = message)
         }
-        ImportError::Profile(id) => fill(td_string!(l, import_err_profile), &[("id", id)]),
-        ImportError::TooBig(key) => fill(td_string!(l, import_err_too_big), &[("key", key)]),
+        ImportError::Profile(id) => tf!(l, import_err_profile, id = id),
+        ImportError::TooBig(key) => tf!(l, import_err_too_big, key = key),
     }
 }
 
 fn notice_parts(l: Locale, n: &PanelNotice) -> (&'static str, String, Option<(&'static str, String)>) {
     match n {
         PanelNotice::Imported { file, unknown } => {
-            let mut text = fill(td_string!(l, notice_imported), &[("file", file)]);
+            let mut text = tf!(l, notice_imported, file = file);
             if !unknown.is_empty() {
                 text.push(' ');
-                text.push_str(&fill(
-                    td_string!(l, notice_unknown_fields),
-                    &[("fields", &unknown.join(", "))],
-                ));
+                text.push_str(&tf!(l, notice_unknown_fields, fields = unknown.join(", ")));
             }
             ("info", text, None)
         }
         PanelNotice::ImportFailed { file, reason } => {
-            ("warn", fill(td_string!(l, notice_import_failed), &[("file", file), ("reason", reason)]), None)
+            ("warn", tf!(l, notice_import_failed, file = file, reason = reason), None)
         }
         PanelNotice::SavedCorrupt { raw } => (
             "warn",
-            fill(td_string!(l, notice_saved_corrupt), &[("key", &saved::RECOVERED_KEY)]),
+            tf!(l, notice_saved_corrupt, key = saved::RECOVERED_KEY),
             Some((td_string!(l, kept_saved_label), raw.clone())),
         ),
         PanelNotice::StorageUnavailable => {

@@ -3,9 +3,9 @@
 
 use crate::deferred::compare::compare_table;
 use crate::deferred::{open_in_page, PanelNotice, Shared};
+use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::link::{self, split_saved};
-use crate::ui::labels::{fill, tr};
 use crate::ui::results::render_table;
 use leptos::prelude::*;
 
@@ -145,18 +145,17 @@ pub fn SavedScenarios() -> impl IntoView {
                         None => {}
                     })
                 };
-                let label = |key: &str| fill(key, &[("n", &n)]);
                 view! {
                     <li class="saved-item">
                         <input type="text" class="saved-name" maxlength="200" prop:value=name
-                            aria-label=label(td_string!(l, saved_name_label)) on:change=rename />
-                        <button type="button" on:click=open aria-label=label(td_string!(l, saved_open_label))>{td_string!(l, btn_open)}</button>
-                        <button type="button" on:click=duplicate aria-label=label(td_string!(l, saved_duplicate_label))>{td_string!(l, btn_duplicate)}</button>
-                        <button type="button" on:click=delete aria-label=label(td_string!(l, saved_delete_label))>{td_string!(l, btn_delete)}</button>
+                            aria-label=tf!(l, saved_name_label, n = n) on:change=rename />
+                        <button type="button" on:click=open aria-label=tf!(l, saved_open_label, n = n)>{td_string!(l, btn_open)}</button>
+                        <button type="button" on:click=duplicate aria-label=tf!(l, saved_duplicate_label, n = n)>{td_string!(l, btn_duplicate)}</button>
+                        <button type="button" on:click=delete aria-label=tf!(l, saved_delete_label, n = n)>{td_string!(l, btn_delete)}</button>
                         <label class="compare-pick">
                             <input type="checkbox" prop:checked=move || compared.with(|c| c.contains(&i))
                                 prop:disabled=move || compared.with(|c| !c.contains(&i) && c.len() >= MAX_COMPARED)
-                                on:change=toggle aria-label=label(td_string!(l, saved_compare_label)) />
+                                on:change=toggle aria-label=tf!(l, saved_compare_label, n = n) />
                             {td_string!(l, compare_pick)}
                         </label>
                     </li>

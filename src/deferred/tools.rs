@@ -69,9 +69,9 @@ mod tests {
     use crate::deferred::compare::compare_table;
     use crate::i18n::Locale;
     use crate::model::Scenario;
-    use crate::ui::format::Currency;
     use crate::ui::results::Cell;
     use crate::ui::state::Prefs;
+    use ttc_text::format::Currency;
 
     /// Reads a QR path back into a module grid.
     fn grid(n: u32, path: &str) -> Vec<Vec<bool>> {

@@ -15,8 +15,8 @@
 use crate::i18n::*;
 use crate::model::link::{self, Link, LinkError};
 use crate::model::FacilityProfile;
-use crate::ui::format::input_text;
-use crate::ui::labels::fill;
+use ttc_text::format::input_text;
+
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -242,16 +242,16 @@ pub fn load_deferred_module(notices: Notices) {
 fn link_error_text(l: Locale, e: &LinkError) -> String {
     match e {
         LinkError::TooLong { chars, max } => {
-            fill(td_string!(l, link_err_too_long), &[("chars", chars), ("max", max)])
+            tf!(l, link_err_too_long, chars = chars, max = max)
         }
         LinkError::NotALink => td_string!(l, link_err_not_a_link).to_string(),
         LinkError::NewerVersion { version, .. } => {
-            fill(td_string!(l, link_err_newer), &[("version", version)])
+            tf!(l, link_err_newer, version = version)
         }
         LinkError::Truncated => td_string!(l, link_err_truncated).to_string(),
         LinkError::ChecksumMismatch => td_string!(l, link_err_checksum).to_string(),
-        LinkError::UnknownField { key } => fill(td_string!(l, link_err_unknown_field), &[("key", key)]),
-        LinkError::BadValue { key } => fill(td_string!(l, link_err_bad_value), &[("key", key)]),
+        LinkError::UnknownField { key } => tf!(l, link_err_unknown_field, key = key),
+        LinkError::BadValue { key } => tf!(l, link_err_bad_value, key = key),
     }
 }
 
@@ -264,19 +264,17 @@ fn notice_parts(
     match n {
         Notice::BrokenLink { raw, error } => (
             "warn",
-            fill(td_string!(l, notice_broken_link), &[("reason", &link_error_text(l, error))]),
+            tf!(l, notice_broken_link, reason = link_error_text(l, error)),
             Some((td_string!(l, kept_link_label), raw.clone())),
             None,
         ),
         Notice::OldRateCard { quoted, current } => (
             "info",
-            fill(td_string!(l, notice_old_rate_card), &[("quoted", quoted), ("current", current)]),
+            tf!(l, notice_old_rate_card, quoted = quoted, current = current),
             None,
             Some(("reprice", td_string!(l, btn_reprice))),
         ),
-        Notice::UnknownRateCard { id } => {
-            ("warn", fill(td_string!(l, notice_unknown_rate_card), &[("id", id)]), None, None)
-        }
+        Notice::UnknownRateCard { id } => ("warn", tf!(l, notice_unknown_rate_card, id = id), None, None),
         Notice::Replaced { .. } => (
             "info",
             td_string!(l, notice_replaced).to_string(),

@@ -4,8 +4,8 @@
 use crate::model::date::CivilDate;
 use crate::model::fed_batch::DayPoint;
 use crate::model::schedule::Timeline;
-use crate::ui::format::{format_auto, format_date_short, format_number, Lang};
 use leptos::prelude::*;
+use ttc_text::format::{format_auto, format_date_short, format_number, Lang};
 
 /// One bar of a horizontal bar chart: label, value, and the value written out.
 pub struct Bar {

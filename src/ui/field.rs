@@ -2,14 +2,15 @@
 //! typed text kept as typed while it is invalid.
 
 use crate::i18n::*;
+use crate::i18n::{tr, Label};
 use crate::model::fit::FitStatus;
 use crate::model::scenario::{Scenario, SeedStage};
 use crate::model::validate::Limit;
-use crate::ui::format::{format_short, input_text, parse_number};
-use crate::ui::labels::{fill, fit_text, problem_text, tr, unit_text, Label, Unit};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
+use ttc_text::format::{format_short, input_text, parse_number};
+use ttc_text::labels::{fit_text, problem_text, unit_text, Unit};
 
 type Getter = Arc<dyn Fn(&Scenario) -> Option<f64> + Send + Sync>;
 type Setter = Arc<dyn Fn(&mut Scenario, f64) + Send + Sync>;
@@ -194,22 +195,9 @@ pub fn NumberField(
     let display = move || draft.get().unwrap_or_else(|| value.get().map(input_text).unwrap_or_default());
     let range = move || {
         let locale = i18n.get_locale();
-        let range = fill(
-            td_string!(locale, field_range),
-            &[
-                ("min", &format_short(limit.min) as &dyn std::fmt::Display),
-                ("max", &format_short(limit.max) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string();
+        let range = tf!(locale, field_range, min = format_short(limit.min), max = format_short(limit.max));
         match default {
-            Some(d) => format!(
-                "{range} · {}",
-                fill(
-                    td_string!(locale, field_default),
-                    &[("value", &format_short(d) as &dyn std::fmt::Display)]
-                )
-            ),
+            Some(d) => format!("{range} · {}", tf!(locale, field_default, value = format_short(d))),
             None => range,
         }
     };

@@ -2,6 +2,7 @@
 //! downstream, schedule, rates. Every field writes into the one scenario signal.
 
 use crate::i18n::*;
+use crate::i18n::{label, tr, Label};
 use crate::lens;
 use crate::model::date::CivilDate;
 use crate::model::facility::{Rate, RateUnit};
@@ -12,11 +13,11 @@ use crate::model::scenario::{
 use crate::model::seed_train::design_seed_train;
 use crate::model::validate::{limits, Limit};
 use crate::ui::field::{field_id, form_items, num, opts, whole, FormItem, NumLens, OptionText, SelectField};
-use crate::ui::format::{format_days, parse_days};
-use crate::ui::labels::{fill, label, problem_text, rate_name, stage_name, tr, vessel_name, Label, Unit};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
+use ttc_text::format::{format_days, parse_days};
+use ttc_text::labels::{problem_text, rate_name, stage_name, vessel_name, Unit};
 
 /// The model's error message for a non-numeric field, shown under it.
 #[component]
@@ -326,15 +327,15 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
             </div>
             <div class="stage-buttons">
                 <button type="button" prop:disabled=move || i == 0 on:click=move |_| move_stage(i.wrapping_sub(1))
-                    aria-label=move || fill(td_string!(i18n.get_locale(), btn_move_up_label), &[("stage", &(i + 1) as &dyn std::fmt::Display)]).to_string()>
+                    aria-label=move || tf!(i18n.get_locale(), btn_move_up_label, stage = i + 1)>
                     "↑"
                 </button>
                 <button type="button" prop:disabled={move || i + 1 >= count.get()} on:click=move |_| move_stage(i + 1)
-                    aria-label=move || fill(td_string!(i18n.get_locale(), btn_move_down_label), &[("stage", &(i + 1) as &dyn std::fmt::Display)]).to_string()>
+                    aria-label=move || tf!(i18n.get_locale(), btn_move_down_label, stage = i + 1)>
                     "↓"
                 </button>
                 <button type="button" prop:disabled=move || count.get() <= 1 on:click=remove
-                    aria-label=move || fill(td_string!(i18n.get_locale(), btn_remove_label), &[("stage", &(i + 1) as &dyn std::fmt::Display)]).to_string()>
+                    aria-label=move || tf!(i18n.get_locale(), btn_remove_label, stage = i + 1)>
                     {tr(|l| td_string!(l, btn_remove))}
                 </button>
             </div>
@@ -349,12 +350,12 @@ fn ProductionSection() -> impl IntoView {
     let feeds = Memo::new(move |_| state.scenario.with(|s| s.production.feeds.len()));
     let add_feed = move |_| {
         // The new feed's name is the user's data from then on, written in their language.
-        let template = td_string!(i18n.get_locale(), feed_default_name);
+        let locale = i18n.get_locale();
         state.scenario.update(|s| {
             if s.production.feeds.len() < limits::MAX_FEEDS {
                 let n = s.production.feeds.len() + 1;
                 s.production.feeds.push(Feed {
-                    name: fill(template, &[("number", &n as &dyn std::fmt::Display)]),
+                    name: tf!(locale, feed_default_name, number = n),
                     amount: FeedAmount::PercentOfInitial { pct: 0.5 },
                     days: vec![],
                 });
@@ -496,7 +497,7 @@ fn FeedEditor(i: usize) -> impl IntoView {
                 <p id=days_err_id class="error" aria-live="polite">{move || days_message.get()}</p>
             </div>
             <button type="button" class="remove-feed" on:click=remove
-                aria-label=move || fill(td_string!(i18n.get_locale(), btn_remove_feed_label), &[("number", &(i + 1) as &dyn std::fmt::Display)]).to_string()>
+                aria-label=move || tf!(i18n.get_locale(), btn_remove_feed_label, number = i + 1)>
                 {tr(|l| td_string!(l, btn_remove))}
             </button>
         </div>

@@ -4,9 +4,7 @@
 pub mod address;
 pub mod charts;
 pub mod field;
-pub mod format;
 pub mod inputs;
-pub mod labels;
 pub mod results;
 pub mod state;
 pub mod summary;

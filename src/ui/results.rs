@@ -5,6 +5,7 @@
 //! distinct `view!` type adds its own rendering code to the WebAssembly, so eleven hand-written
 //! tables cost several times the bytes of one generic table.
 
+use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::cost::{effective_rates, QuantityUnit};
 use crate::model::facility::{FacilityProfile, Rate};
@@ -14,13 +15,13 @@ use crate::model::schedule::Activity;
 use crate::model::seed_train::growth_rate_per_day;
 use crate::model::{Estimate, MediumUse, Scenario};
 use crate::ui::charts::{bar_chart, gantt, production_chart, Bar, GanttRow};
-use crate::ui::format::{format_auto, format_date, format_date_short, format_money, format_number};
-use crate::ui::labels::{
-    activity_name, category_name, cost_item_name, fill, fit_text, lang, operation_name, quantity_unit,
-    stage_name, step_name, tr, vessel_name,
-};
 use crate::ui::state::{AppState, Prefs};
 use leptos::prelude::*;
+use ttc_text::format::{format_auto, format_date, format_date_short, format_money, format_number};
+use ttc_text::labels::{
+    activity_name, category_name, cost_item_name, fit_text, lang, operation_name, quantity_unit, stage_name,
+    step_name, vessel_name,
+};
 
 /// A table cell: text, a right-aligned number, a row header, or a "how was this computed?".
 pub enum Cell {
@@ -309,105 +310,83 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
             "",
             td_string!(l, h_ds),
             format!("{} g", format_number(ds, 0)),
-            fill(
-                td_string!(l, how_ds),
-                &[
-                    ("titer", &format_auto(c.s.production.titer_g_per_l) as &dyn std::fmt::Display),
-                    ("volume", &format_auto(e.production.harvest_volume_l) as &dyn std::fmt::Display),
-                    (
-                        "yield_pct",
-                        &(format_number(e.downstream.overall_yield_pct, 2)) as &dyn std::fmt::Display,
-                    ),
-                    ("ds", &(format_number(ds, 0)) as &dyn std::fmt::Display),
-                ],
-            )
-            .to_string(),
+            tf!(
+                l,
+                how_ds,
+                titer = format_auto(c.s.production.titer_g_per_l),
+                volume = format_auto(e.production.harvest_volume_l),
+                yield_pct = format_number(e.downstream.overall_yield_pct, 2),
+                ds = format_number(ds, 0)
+            ),
         ),
         (
             "h-batch-cost",
             "",
             td_string!(l, h_batch_cost),
             c.money(e.cost.per_batch),
-            fill(
-                td_string!(l, how_batch_cost),
-                &[
-                    ("direct", &c.money(e.cost.direct) as &dyn std::fmt::Display),
-                    ("overhead", &format_auto(rates.get(Rate::OverheadPct)) as &dyn std::fmt::Display),
-                    ("margin", &format_auto(rates.get(Rate::MarginPct)) as &dyn std::fmt::Display),
-                    ("total", &c.money(e.cost.per_batch) as &dyn std::fmt::Display),
-                ],
-            )
-            .to_string(),
+            tf!(
+                l,
+                how_batch_cost,
+                direct = c.money(e.cost.direct),
+                overhead = format_auto(rates.get(Rate::OverheadPct)),
+                margin = format_auto(rates.get(Rate::MarginPct)),
+                total = c.money(e.cost.per_batch)
+            ),
         ),
         (
             "h-per-gram",
             "",
             td_string!(l, h_per_gram),
             per_gram.clone(),
-            fill(
-                td_string!(l, how_per_gram),
-                &[
-                    ("total", &c.money(e.cost.per_batch) as &dyn std::fmt::Display),
-                    ("ds", &(format_number(ds, 0)) as &dyn std::fmt::Display),
-                    ("per_gram", &per_gram as &dyn std::fmt::Display),
-                    (
-                        "direct",
-                        &(if ds > 0.0 { c.money(e.cost.direct / ds) } else { "–".into() })
-                            as &dyn std::fmt::Display,
-                    ),
-                ],
-            )
-            .to_string(),
+            tf!(
+                l,
+                how_per_gram,
+                total = c.money(e.cost.per_batch),
+                ds = format_number(ds, 0),
+                per_gram = per_gram,
+                direct = if ds > 0.0 { c.money(e.cost.direct / ds) } else { "–".into() }
+            ),
         ),
         (
             "h-harvest",
             "",
             td_string!(l, h_harvest),
             c.date(e.timeline.harvest_date),
-            fill(
-                td_string!(l, how_harvest),
-                &[
-                    ("thaw", &c.date(e.timeline.thaw_date) as &dyn std::fmt::Display),
-                    ("seed", &e.timeline.thaw_to_inoculation_days as &dyn std::fmt::Display),
-                    ("production", &e.timeline.production_days as &dyn std::fmt::Display),
-                    ("harvest", &c.date(e.timeline.harvest_date) as &dyn std::fmt::Display),
-                ],
-            )
-            .to_string(),
+            tf!(
+                l,
+                how_harvest,
+                thaw = c.date(e.timeline.thaw_date),
+                seed = e.timeline.thaw_to_inoculation_days,
+                production = e.timeline.production_days,
+                harvest = c.date(e.timeline.harvest_date)
+            ),
         ),
         (
             "h-medium",
             "",
             td_string!(l, h_medium),
             format!("{} L", format_number(e.volumes.total_medium_with_overage_l, 0)),
-            fill(
-                td_string!(l, how_medium),
-                &[
-                    ("parts", &(parts.join(" + ")) as &dyn std::fmt::Display),
-                    ("total", &format_auto(e.volumes.total_medium_l) as &dyn std::fmt::Display),
-                    ("overage", &format_auto(c.s.downstream.media_overage_pct) as &dyn std::fmt::Display),
-                    (
-                        "with_overage",
-                        &format_auto(e.volumes.total_medium_with_overage_l) as &dyn std::fmt::Display,
-                    ),
-                ],
-            )
-            .to_string(),
+            tf!(
+                l,
+                how_medium,
+                parts = parts.join(" + "),
+                total = format_auto(e.volumes.total_medium_l),
+                overage = format_auto(c.s.downstream.media_overage_pct),
+                with_overage = format_auto(e.volumes.total_medium_with_overage_l)
+            ),
         ),
         (
             "h-fit",
             status_class(e.fit_status),
             td_string!(l, h_fit),
             status_text(l, e.fit_status).to_string(),
-            fill(
-                td_string!(l, how_fit),
-                &[
-                    ("pass", &count(FitStatus::Pass) as &dyn std::fmt::Display),
-                    ("warn", &count(FitStatus::Warning) as &dyn std::fmt::Display),
-                    ("fail", &count(FitStatus::Fail) as &dyn std::fmt::Display),
-                ],
-            )
-            .to_string(),
+            tf!(
+                l,
+                how_fit,
+                pass = count(FitStatus::Pass),
+                warn = count(FitStatus::Warning),
+                fail = count(FitStatus::Fail)
+            ),
         ),
     ];
     let figures = figures
@@ -460,10 +439,7 @@ fn fit_block(c: &Ctx) -> Block {
     b.list = problems;
     // Checks that pass are folded, so that what needs attention stands out.
     if !passes.is_empty() {
-        b.folded = Some((
-            fill(td_string!(c.locale, fit_passes), &[("count", &passes.len() as &dyn std::fmt::Display)]),
-            passes,
-        ));
+        b.folded = Some((tf!(c.locale, fit_passes, count = passes.len()), passes));
     }
     b
 }
@@ -518,16 +494,7 @@ fn timeline_block(c: &Ctx) -> Block {
             .collect(),
         foot: Vec::new(),
     });
-    b.note = Some(
-        fill(
-            td_string!(l, timeline_summary),
-            &[
-                ("cycle", &t.batch_cycle_days as &dyn std::fmt::Display),
-                ("occupancy", &t.line_occupancy_days as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-    );
+    b.note = Some(tf!(l, timeline_summary, cycle = t.batch_cycle_days, occupancy = t.line_occupancy_days));
     b
 }
 
@@ -543,39 +510,40 @@ fn seed_train_block(c: &Ctx) -> Block {
         .enumerate()
         .map(|(i, st)| {
             let inoculum = if st.vials > 0 {
-                fill(td_string!(l, vials), &[("count", &st.vials as &dyn std::fmt::Display)]).to_string()
+                tf!(l, vials, count = st.vials)
             } else {
                 format!("{} L", format_auto(st.inoculum_l))
             };
-            let template = match c.s.seed_train.get(i).map(|x| x.end) {
-                Some(StageEnd::FixedDays { .. }) => td_string!(l, how_stage_fixed),
-                _ => td_string!(l, how_stage),
+            let (x0, mu, exact) = (
+                format_auto(st.seeding_density_e6_per_ml),
+                format_number(mu, 3),
+                format_number(st.duration_exact_days, 2),
+            );
+            let (days, xf, volume) =
+                (st.duration_days, format_auto(st.final_density_e6_per_ml), format_auto(st.working_volume_l));
+            let mut how = match c.s.seed_train.get(i).map(|x| x.end) {
+                Some(StageEnd::FixedDays { .. }) => tf!(
+                    l,
+                    how_stage_fixed,
+                    x0 = x0,
+                    mu = mu,
+                    exact = exact,
+                    days = days,
+                    xf = xf,
+                    volume = volume
+                ),
+                _ => {
+                    tf!(l, how_stage, x0 = x0, mu = mu, exact = exact, days = days, xf = xf, volume = volume)
+                }
             };
-            let mut how = fill(
-                template,
-                &[
-                    ("x0", &format_auto(st.seeding_density_e6_per_ml) as &dyn std::fmt::Display),
-                    ("mu", &(format_number(mu, 3)) as &dyn std::fmt::Display),
-                    ("exact", &(format_number(st.duration_exact_days, 2)) as &dyn std::fmt::Display),
-                    ("days", &st.duration_days as &dyn std::fmt::Display),
-                    ("xf", &format_auto(st.final_density_e6_per_ml) as &dyn std::fmt::Display),
-                    ("volume", &format_auto(st.working_volume_l) as &dyn std::fmt::Display),
-                ],
-            )
-            .to_string();
             if st.perfusion_medium_l > 0.0 {
                 how = format!(
                     "{how} {}",
-                    fill(
-                        td_string!(l, how_perfusion),
-                        &[
-                            ("medium", &format_auto(st.perfusion_medium_l) as &dyn std::fmt::Display),
-                            (
-                                "cspr",
-                                &st.cspr_pl_per_cell_day.map(format_auto).unwrap_or_default()
-                                    as &dyn std::fmt::Display
-                            )
-                        ]
+                    tf!(
+                        l,
+                        how_perfusion,
+                        medium = format_auto(st.perfusion_medium_l),
+                        cspr = st.cspr_pl_per_cell_day.map(format_auto).unwrap_or_default()
                     )
                 );
             }
@@ -646,7 +614,7 @@ fn production_block(c: &Ctx) -> Block {
     ];
     for f in &p.feeds {
         rows.push((
-            fill(td_string!(l, p_feed), &[("name", &f.name.clone() as &dyn std::fmt::Display)]).to_string(),
+            tf!(l, p_feed, name = f.name.clone()),
             format!("{} L × {} = {} L", format_auto(f.per_day_l), f.days.len(), format_auto(f.total_l)),
         ));
     }
@@ -686,8 +654,7 @@ fn medium_name(l: Locale, m: &MediumUse) -> String {
         MediumUse::Perfusion => td_string!(l, item_perfusion_medium).to_string(),
         MediumUse::Basal => td_string!(l, item_basal_medium).to_string(),
         MediumUse::Feed(n) => {
-            fill(td_string!(l, item_feed_medium), &[("name", &n.clone() as &dyn std::fmt::Display)])
-                .to_string()
+            tf!(l, item_feed_medium, name = n.clone())
         }
     }
 }
@@ -700,16 +667,10 @@ fn volumes_block(c: &Ctx) -> Block {
         .iter()
         .map(|(m, x)| Bar { label: medium_name(l, m), value: *x, text: format!("{} L", format_auto(*x)) })
         .collect();
-    bars.extend(v.buffers.iter().filter(|(_, x)| *x > 0.0).map(|(s, x)| {
-        Bar {
-            label: fill(
-                td_string!(l, buffer_for),
-                &[("step", &(step_name(l, *s)) as &dyn std::fmt::Display)],
-            )
-            .to_string(),
-            value: *x,
-            text: format!("{} L", format_auto(*x)),
-        }
+    bars.extend(v.buffers.iter().filter(|(_, x)| *x > 0.0).map(|(s, x)| Bar {
+        label: tf!(l, buffer_for, step = step_name(l, *s)),
+        value: *x,
+        text: format!("{} L", format_auto(*x)),
     }));
     b.chart = Some(bar_chart(td_string!(l, chart_volumes).to_string(), bars).into_any());
     let media_factor = 1.0 + c.s.downstream.media_overage_pct / 100.0;
@@ -722,13 +683,12 @@ fn volumes_block(c: &Ctx) -> Block {
         ])
     };
     let mut rows: Vec<Row> = v.media.iter().map(|(m, x)| row(medium_name(l, m), *x, media_factor)).collect();
-    rows.extend(v.buffers.iter().filter(|(_, x)| *x > 0.0).map(|(s, x)| {
-        row(
-            fill(td_string!(l, buffer_for), &[("step", &step_name(l, *s) as &dyn std::fmt::Display)]),
-            *x,
-            buffer_factor,
-        )
-    }));
+    rows.extend(
+        v.buffers
+            .iter()
+            .filter(|(_, x)| *x > 0.0)
+            .map(|(s, x)| row(tf!(l, buffer_for, step = step_name(l, *s)), *x, buffer_factor)),
+    );
     b.table = Some(Table {
         class: "",
         head: heads(&[
@@ -742,18 +702,14 @@ fn volumes_block(c: &Ctx) -> Block {
             row(td_string!(l, total_buffer).to_string(), v.total_buffer_l, buffer_factor),
         ],
     });
-    b.note = Some(
-        fill(
-            td_string!(l, volumes_totals),
-            &[
-                ("medium", &(format_number(v.total_medium_l, 0)) as &dyn std::fmt::Display),
-                ("medium_over", &(format_number(v.total_medium_with_overage_l, 0)) as &dyn std::fmt::Display),
-                ("buffer", &(format_number(v.total_buffer_l, 0)) as &dyn std::fmt::Display),
-                ("buffer_over", &(format_number(v.total_buffer_with_overage_l, 0)) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-    );
+    b.note = Some(tf!(
+        l,
+        volumes_totals,
+        medium = format_number(v.total_medium_l, 0),
+        medium_over = format_number(v.total_medium_with_overage_l, 0),
+        buffer = format_number(v.total_buffer_l, 0),
+        buffer_over = format_number(v.total_buffer_with_overage_l, 0)
+    ));
     b
 }
 
@@ -765,37 +721,31 @@ fn downstream_block(c: &Ctx) -> Block {
         .iter()
         .map(|st| {
             let sizing = match (st.column, st.filter_area_m2) {
-                (Some(col), _) => fill(
-                    td_string!(l, sizing_column),
-                    &[
-                        ("cv", &format_auto(col.column_volume_l) as &dyn std::fmt::Display),
-                        ("cycles", &col.cycles as &dyn std::fmt::Display),
-                        ("max", &col.max_cycles as &dyn std::fmt::Display),
-                    ],
-                )
-                .to_string(),
+                (Some(col), _) => tf!(
+                    l,
+                    sizing_column,
+                    cv = format_auto(col.column_volume_l),
+                    cycles = col.cycles,
+                    max = col.max_cycles
+                ),
                 (None, Some(a)) => format!("{} m²", format_auto(a)),
                 _ => "–".into(),
             };
             let how = match st.column {
-                Some(col) => fill(
-                    td_string!(l, how_column),
-                    &[
-                        ("mass", &(format_number(st.mass_in_g, 0)) as &dyn std::fmt::Display),
-                        ("capacity", &(format_number(col.capacity_per_cycle_g, 0)) as &dyn std::fmt::Display),
-                        ("cycles", &col.cycles as &dyn std::fmt::Display),
-                    ],
-                )
-                .to_string(),
-                None => fill(
-                    td_string!(l, how_step),
-                    &[
-                        ("mass", &(format_number(st.mass_in_g, 0)) as &dyn std::fmt::Display),
-                        ("yield_pct", &format_auto(st.yield_pct) as &dyn std::fmt::Display),
-                        ("out", &(format_number(st.mass_out_g, 0)) as &dyn std::fmt::Display),
-                    ],
-                )
-                .to_string(),
+                Some(col) => tf!(
+                    l,
+                    how_column,
+                    mass = format_number(st.mass_in_g, 0),
+                    capacity = format_number(col.capacity_per_cycle_g, 0),
+                    cycles = col.cycles
+                ),
+                None => tf!(
+                    l,
+                    how_step,
+                    mass = format_number(st.mass_in_g, 0),
+                    yield_pct = format_auto(st.yield_pct),
+                    out = format_number(st.mass_out_g, 0)
+                ),
             };
             Row::new(vec![
                 Cell::Head(step_name(l, st.step).to_string()),
@@ -913,12 +863,7 @@ fn cost_block(c: &Ctx) -> Block {
                 td_string!(l, cost_per_gram).to_string(),
                 cost.per_gram.map(|g| c.money(g)).unwrap_or_default(),
             ),
-            total(
-                "cost-campaign",
-                fill(td_string!(l, cost_campaign), &[("batches", &cost.batches as &dyn std::fmt::Display)])
-                    .to_string(),
-                c.money(cost.campaign),
-            ),
+            total("cost-campaign", tf!(l, cost_campaign, batches = cost.batches), c.money(cost.campaign)),
         ],
     });
     b
@@ -927,20 +872,16 @@ fn cost_block(c: &Ctx) -> Block {
 fn campaign_block(c: &Ctx) -> Block {
     let (k, l) = (&c.e.campaign, c.locale);
     let mut b = Block::new("campaign", td_string!(l, sec_campaign));
-    b.intro = Some(
-        fill(
-            td_string!(l, campaign_summary),
-            &[
-                ("batches", &k.batches as &dyn std::fmt::Display),
-                ("lines", &k.lines_used as &dyn std::fmt::Display),
-                ("spacing", &k.spacing_days as &dyn std::fmt::Display),
-                ("last", &c.date(k.last_release_date) as &dyn std::fmt::Display),
-                ("days", &k.duration_days as &dyn std::fmt::Display),
-                ("utilisation", &(format_number(k.line_utilisation_pct, 0)) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-    );
+    b.intro = Some(tf!(
+        l,
+        campaign_summary,
+        batches = k.batches,
+        lines = k.lines_used,
+        spacing = k.spacing_days,
+        last = c.date(k.last_release_date),
+        days = k.duration_days,
+        utilisation = format_number(k.line_utilisation_pct, 0)
+    ));
     b.table = Some(Table {
         class: "",
         head: heads(&[

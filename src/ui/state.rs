@@ -1,10 +1,10 @@
 //! The page's state: one source of truth (the scenario) and what is derived from it.
 
 use crate::model::{estimate, Estimate, FacilityProfile, FieldError, Scenario};
-use crate::ui::format::Currency;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
+use ttc_text::format::Currency;
 
 /// What the results show: the estimate of the current scenario, or, while some input is
 /// invalid, the last valid estimate marked as stale.

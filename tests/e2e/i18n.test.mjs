@@ -19,8 +19,8 @@ import { FACILITIES, RATE_SOURCES, ROOT, figure, setupSuite, text, waitFor, wait
 
 const env = setupSuite();
 
-const EN = JSON.parse(readFileSync(join(ROOT, 'locales', 'en.json'), 'utf8'));
-const ZH = JSON.parse(readFileSync(join(ROOT, 'locales', 'zh.json'), 'utf8'));
+const EN = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'en.json'), 'utf8'));
+const ZH = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'zh.json'), 'utf8'));
 
 const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'mAb', 'CSPR', 'SIP', 'Suzhou', 'JSON', 'CSV', 'json'];
 const ALLOWED_PHRASES = ['Protein A', 'mAb-001'];

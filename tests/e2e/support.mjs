@@ -243,10 +243,10 @@ export function parseNumber(s) {
   return m ? Number(m[0].replaceAll(',', '')) : NaN;
 }
 
-/** The facility profiles (data/facility/*.json): names and rate-source citations are data. */
-export const FACILITIES = readdirSync(join(ROOT, 'data', 'facility'))
+/** The facility profiles (crates/model/data/facility/*.json): names and rate-source citations are data. */
+export const FACILITIES = readdirSync(join(ROOT, 'crates', 'model', 'data', 'facility'))
   .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(ROOT, 'data', 'facility', f), 'utf8')));
+  .map((f) => JSON.parse(readFileSync(join(ROOT, 'crates', 'model', 'data', 'facility', f), 'utf8')));
 
 /** Rate-source citations, e.g. "Basal medium about $5-10 per L (Kelley 2009, …)". */
 export const RATE_SOURCES = [...new Set(FACILITIES.flatMap((f) => Object.values(f.rate_sources ?? {})))];

@@ -1,32 +1,7 @@
-//! Generates the typed translation table from `locales/en.json` and `locales/zh.json`.
-//!
-//! Written by hand instead of using `leptos_i18n`: that crate (with `leptos-use` and ICU
-//! locale data) added about 30 KB brotli to a first load that must stay under 200 KB, and its
-//! build step compiles ICU data providers and a TLS stack. What the app needs is small: a key
-//! enum checked at compile time, one string table per language, and a build error when a
-//! language lacks a key or a translation's `{placeholders}` differ from English.
-use std::collections::{BTreeMap, BTreeSet};
+//! Generates every built-in facility profile (rate card) from `data/facility/*.json` as Rust
+//! code, oldest first, so that the model (and the page) needs no JSON parser at run time.
 use std::fmt::Write;
 use std::path::PathBuf;
-
-fn placeholders(text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        out.insert(after[..close].to_string());
-        rest = &after[close + 1..];
-    }
-    out
-}
-
-fn load(lang: &str) -> BTreeMap<String, String> {
-    let path = format!("locales/{lang}.json");
-    println!("cargo::rerun-if-changed={path}");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 /// `seed_medium_per_l` -> `SeedMediumPerL`.
 fn camel(snake: &str) -> String {
@@ -132,39 +107,4 @@ fn main() {
     let facility = format!("/// The built-in profiles, generated from `data/facility/*.json`.\nfn generated_profiles() -> Vec<FacilityProfile> {{\n    vec![{}]\n}}\n", profiles.join(",\n"));
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
     std::fs::write(out_dir.join("facility_profiles.rs"), facility).expect("write the facility profiles");
-    let en = load("en");
-    let zh = load("zh");
-    let mut problems = Vec::new();
-    for (key, text) in &en {
-        if !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-            problems.push(format!("key `{key}` must be snake_case"));
-        }
-        match zh.get(key) {
-            None => problems.push(format!("zh.json lacks `{key}`")),
-            Some(t) if placeholders(t) != placeholders(text) => {
-                problems.push(format!("`{key}`: placeholders differ between en and zh"))
-            }
-            Some(_) => {}
-        }
-    }
-    for key in zh.keys().filter(|k| !en.contains_key(*k)) {
-        problems.push(format!("zh.json has `{key}`, which en.json lacks"));
-    }
-    assert!(problems.is_empty(), "translation problems:\n{}", problems.join("\n"));
-
-    // One function per key, rather than one table: the linker keeps only the texts a binary
-    // uses, so the page does not carry the strings of the panels it loads later.
-    let mut code = String::from("/// One function per entry of `locales/en.json`: its text in a language.\npub mod key {\n    use super::Locale;\n");
-    for key in en.keys() {
-        writeln!(
-            code,
-            "    pub fn {key}(l: Locale) -> &'static str {{\n        match l {{\n            Locale::en => {:?},\n            Locale::zh => {:?},\n        }}\n    }}",
-            en[key], zh[key]
-        )
-        .unwrap();
-    }
-    code.push_str("}\n");
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo")).join("i18n_table.rs");
-    std::fs::write(out, code).expect("write the translation table");
 }

@@ -321,7 +321,7 @@ mod tests {
     #[test]
     fn generated_profile_equals_its_json_file() {
         let file: FacilityProfile =
-            serde_json::from_str(include_str!("../../data/facility/suzhou-2026-11.json")).unwrap();
+            serde_json::from_str(include_str!("../data/facility/suzhou-2026-11.json")).unwrap();
         assert_eq!(FacilityProfile::current(), file);
     }
 

@@ -5,7 +5,7 @@
 //! pulls in ICU data): English and Simplified Chinese both write 1,234.5, so grouping by
 //! thousands with a point for decimals covers both, for a fraction of the bundle size.
 
-use crate::model::date::{CivilDate, Weekday};
+use ttc_model::date::{CivilDate, Weekday};
 
 /// The interface languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -346,7 +346,7 @@ mod tests {
         let mut cell_line = s.cell_line.clone();
         cell_line.cells_per_vial_e6 = 0.1; // far too few cells for any flask
         let designed = design_seed_train(&s.production, &cell_line, &f, 0.5, 4.0);
-        assert!(designed.len() <= super::super::validate::limits::MAX_SEED_STAGES);
+        assert!(designed.len() <= crate::validate::limits::MAX_SEED_STAGES);
         assert_eq!(designed[0].vessel_id, "sf125");
         assert!(design_seed_train(&s.production, &cell_line, &f, 4.0, 0.5).is_empty());
     }

@@ -8,7 +8,7 @@
 
 use std::hint::black_box;
 use std::time::Instant;
-use tech_transfer_calc::model::{estimate, link, scenario_file, FacilityProfile, Scenario};
+use ttc_model::{estimate, link, scenario_file, FacilityProfile, Scenario};
 
 fn percentiles(label: &str, mut per_run_ns: Vec<f64>) {
     per_run_ns.sort_by(f64::total_cmp);

@@ -175,8 +175,8 @@ pub fn run_production(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::scenario::Scenario;
-    use crate::model::seed_train::run_seed_train;
+    use crate::scenario::Scenario;
+    use crate::seed_train::run_seed_train;
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol
@@ -223,7 +223,7 @@ mod tests {
         // 100 L fixed on day 0 plus the default feed: peak 1400 + 100 + 554.4 - 1.3 = 2053.1 L
         // on day 13, over the 2000 L vessel; V0 may then be at most (2000 - 100 + 1.3) / 1.396.
         let mut s = Scenario::default();
-        s.production.feeds.push(crate::model::scenario::Feed {
+        s.production.feeds.push(crate::scenario::Feed {
             name: "Bolus".into(),
             amount: FeedAmount::FixedVolume { litres: 100.0 },
             days: vec![0],

@@ -4,13 +4,13 @@
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use tech_transfer_calc::model::date::CivilDate;
-use tech_transfer_calc::model::facility::Rate;
-use tech_transfer_calc::model::link::{self, baseline_v1, decode, encode, LinkError};
-use tech_transfer_calc::model::scenario::{
+use ttc_model::date::CivilDate;
+use ttc_model::facility::Rate;
+use ttc_model::link::{self, baseline_v1, decode, encode, LinkError};
+use ttc_model::scenario::{
     CampaignTarget, Feed, FeedAmount, Modality, Phase, ResinMode, SeedStage, StageEnd, StageMode,
 };
-use tech_transfer_calc::model::{estimate, scenario_file, FacilityProfile, Scenario};
+use ttc_model::{estimate, scenario_file, FacilityProfile, Scenario};
 
 /// A scenario with every field changed from the default, the way a client's real process
 /// would be entered: six seed stages with a perfused N-1, three feeds, Chinese names, five
@@ -131,7 +131,7 @@ fn a_fully_customised_scenario_fits_in_1500_characters_and_round_trips() {
 fn the_v1_baseline_is_the_frozen_v1_default_file() {
     // The baseline must never follow later changes of the defaults: it is compared with the
     // corpus file written when version 1 was defined.
-    let loaded = scenario_file::from_json(include_str!("corpus/v1-default.json")).unwrap();
+    let loaded = scenario_file::from_json(include_str!("../../../tests/corpus/v1-default.json")).unwrap();
     assert_eq!(baseline_v1(), loaded.scenario);
 }
 
@@ -152,11 +152,12 @@ struct CorpusLink {
 
 #[test]
 fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
-    let corpus: Vec<CorpusLink> = serde_json::from_str(include_str!("corpus/links-v1.json")).unwrap();
+    let corpus: Vec<CorpusLink> =
+        serde_json::from_str(include_str!("../../../tests/corpus/links-v1.json")).unwrap();
     assert!(corpus.len() >= 3);
     for entry in corpus {
         let opened = decode(&entry.link).unwrap_or_else(|e| panic!("{}: {e:?}", entry.link));
-        let path = format!("{}/tests/corpus/{}", env!("CARGO_MANIFEST_DIR"), entry.scenario_file);
+        let path = format!("{}/../../tests/corpus/{}", env!("CARGO_MANIFEST_DIR"), entry.scenario_file);
         let file = scenario_file::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(opened.scenario, file.scenario, "{}", entry.scenario_file);
         assert_eq!(opened.facility_profile, entry.facility_profile);

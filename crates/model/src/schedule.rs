@@ -195,8 +195,8 @@ pub fn plan_campaign(timeline: &Timeline, batches: u32, s: &Schedule) -> Campaig
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::scenario::Scenario;
-    use crate::model::seed_train::run_seed_train;
+    use crate::scenario::Scenario;
+    use crate::seed_train::run_seed_train;
 
     #[test]
     fn default_batch_dates_worked_by_hand() {

@@ -3,12 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use tech_transfer_calc::model::downstream::DsStep;
-use tech_transfer_calc::model::fit::{FitCheck, FitStatus};
-use tech_transfer_calc::model::scenario::{CampaignTarget, FeedAmount, ResinMode, StageEnd};
-use tech_transfer_calc::model::scenario_file;
-use tech_transfer_calc::model::seed_train::design_seed_train;
-use tech_transfer_calc::model::{estimate, Estimate, FacilityProfile, Problem, Scenario};
+use ttc_model::downstream::DsStep;
+use ttc_model::fit::{FitCheck, FitStatus};
+use ttc_model::scenario::{CampaignTarget, FeedAmount, ResinMode, StageEnd};
+use ttc_model::scenario_file;
+use ttc_model::seed_train::design_seed_train;
+use ttc_model::{estimate, Estimate, FacilityProfile, Problem, Scenario};
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
@@ -172,7 +172,7 @@ fn more_titer_can_raise_cost_per_gram_only_through_a_whole_extra_cycle() {
 
 #[test]
 fn v1_corpus_file_still_opens_as_the_default_scenario() {
-    let text = include_str!("corpus/v1-default.json");
+    let text = include_str!("../../../tests/corpus/v1-default.json");
     let loaded = scenario_file::from_json(text).unwrap();
     assert_eq!(loaded.version, 1);
     assert_eq!(loaded.facility_profile, "suzhou-2026-11");

@@ -1,66 +1,14 @@
 //! Words for the model's data in the user's language: units, problems, fit items, cost
 //! lines, steps. Each takes the `Locale`, so the text follows a language switch.
 
+use crate::format::{format_date, format_number, format_short, Lang};
 use crate::i18n::*;
-use crate::model::cost::{CostCategory, CostItem, QuantityUnit};
-use crate::model::downstream::DsStep;
-use crate::model::facility::{FacilityProfile, Rate, VesselKind};
-use crate::model::fit::{FitCheck, PublishedRange};
-use crate::model::schedule::{Activity, Operation};
-use crate::model::validate::Problem;
-use crate::ui::format::{format_date, format_number, format_short, Lang};
-
-/// A text in the user's language that follows a language switch.
-///
-/// `t!` creates a distinct view type (and its rendering code) at every call site, which cost
-/// hundreds of kilobytes of WebAssembly over the page's ~200 labels. Every `tr` returns the same
-/// closure type, so the rendering code exists once; the key is still checked at compile time.
-pub fn tr(key: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let i18n = use_i18n();
-    move || key(i18n.get_locale())
-}
-
-/// Fills a translated template's `{name}` placeholders.
-///
-/// Done at run time, once, rather than with `leptos_i18n` interpolation: its typed builders
-/// generate code at every call site, which cost tens of kilobytes of WebAssembly here. A test
-/// checks that every template's placeholders are the same in every language.
-pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(&value.to_string()),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A label given as data (a translation key, or a rate's name), for components.
-pub type Label = std::sync::Arc<dyn Fn(Locale) -> &'static str + Send + Sync>;
-
-/// A [`Label`] from a translation key: `label(|l| td_string!(l, in_titer))`.
-pub fn label(key: impl Fn(Locale) -> &'static str + Send + Sync + 'static) -> Label {
-    std::sync::Arc::new(key)
-}
+use ttc_model::cost::{CostCategory, CostItem, QuantityUnit};
+use ttc_model::downstream::DsStep;
+use ttc_model::facility::{FacilityProfile, Rate, VesselKind};
+use ttc_model::fit::{FitCheck, PublishedRange};
+use ttc_model::schedule::{Activity, Operation};
+use ttc_model::validate::Problem;
 
 pub fn lang(locale: Locale) -> Lang {
     match locale {
@@ -129,26 +77,14 @@ fn n(v: f64) -> String {
 pub fn problem_text(locale: Locale, p: &Problem) -> String {
     match p {
         Problem::NotANumber => td_string!(locale, err_not_a_number).to_string(),
-        Problem::OutOfRange { value, min, max } => fill(
-            td_string!(locale, err_range),
-            &[
-                ("value", &n(*value) as &dyn std::fmt::Display),
-                ("min", &n(*min) as &dyn std::fmt::Display),
-                ("max", &n(*max) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        Problem::MustExceed { value, other_value, .. } => fill(
-            td_string!(locale, err_must_exceed),
-            &[
-                ("value", &n(*value) as &dyn std::fmt::Display),
-                ("other", &n(*other_value) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
+        Problem::OutOfRange { value, min, max } => {
+            tf!(locale, err_range, value = n(*value), min = n(*min), max = n(*max))
+        }
+        Problem::MustExceed { value, other_value, .. } => {
+            tf!(locale, err_must_exceed, value = n(*value), other = n(*other_value))
+        }
         Problem::UnknownVessel { id } => {
-            fill(td_string!(locale, err_unknown_vessel), &[("id", &id.clone() as &dyn std::fmt::Display)])
-                .to_string()
+            tf!(locale, err_unknown_vessel, id = id.clone())
         }
         Problem::WrongVesselRole { production_expected: true, .. } => {
             td_string!(locale, err_not_production_vessel).to_string()
@@ -156,46 +92,24 @@ pub fn problem_text(locale: Locale, p: &Problem) -> String {
         Problem::WrongVesselRole { production_expected: false, .. } => {
             td_string!(locale, err_not_seed_vessel).to_string()
         }
-        Problem::FeedDayAfterHarvest { day, duration_days } => fill(
-            td_string!(locale, err_feed_after_harvest),
-            &[
-                ("day", &*day as &dyn std::fmt::Display),
-                ("harvest", &*duration_days as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
+        Problem::FeedDayAfterHarvest { day, duration_days } => {
+            tf!(locale, err_feed_after_harvest, day = *day, harvest = *duration_days)
+        }
         Problem::RepeatedFeedDay { day } => {
-            fill(td_string!(locale, err_repeated_day), &[("day", &*day as &dyn std::fmt::Display)])
-                .to_string()
+            tf!(locale, err_repeated_day, day = *day)
         }
         Problem::NoSeedStages => td_string!(locale, err_no_stages).to_string(),
-        Problem::TooMany { count, max } => fill(
-            td_string!(locale, err_too_many),
-            &[("count", &*count as &dyn std::fmt::Display), ("max", &*max as &dyn std::fmt::Display)],
-        )
-        .to_string(),
-        Problem::TextTooLong { chars, max } => fill(
-            td_string!(locale, err_text_long),
-            &[("count", &*chars as &dyn std::fmt::Display), ("max", &*max as &dyn std::fmt::Display)],
-        )
-        .to_string(),
-        Problem::BeyondCalendar { year, max_year } => fill(
-            td_string!(locale, err_beyond_calendar),
-            &[("year", year as &dyn std::fmt::Display), ("max", max_year as &dyn std::fmt::Display)],
-        ),
-        Problem::SamplesExceedCulture { samples_l, available_l } => fill(
-            td_string!(locale, err_samples),
-            &[
-                ("samples", &n(*samples_l) as &dyn std::fmt::Display),
-                ("available", &n(*available_l) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        Problem::TooManyBatchesNeeded { needed, max } => fill(
-            td_string!(locale, err_batches_needed),
-            &[("needed", &n(*needed) as &dyn std::fmt::Display), ("max", &n(*max) as &dyn std::fmt::Display)],
-        )
-        .to_string(),
+        Problem::TooMany { count, max } => tf!(locale, err_too_many, count = *count, max = *max),
+        Problem::TextTooLong { chars, max } => tf!(locale, err_text_long, count = *chars, max = *max),
+        Problem::BeyondCalendar { year, max_year } => {
+            tf!(locale, err_beyond_calendar, year = year, max = max_year)
+        }
+        Problem::SamplesExceedCulture { samples_l, available_l } => {
+            tf!(locale, err_samples, samples = n(*samples_l), available = n(*available_l))
+        }
+        Problem::TooManyBatchesNeeded { needed, max } => {
+            tf!(locale, err_batches_needed, needed = n(*needed), max = n(*max))
+        }
     }
 }
 
@@ -232,11 +146,7 @@ pub fn step_name(locale: Locale, step: DsStep) -> &'static str {
 pub fn stage_name(locale: Locale, index: usize, count: usize) -> String {
     // N-1 is the last seed stage; N-k counts back from it.
     let from_n = count.saturating_sub(index);
-    fill(
-        td_string!(locale, stage_label),
-        &[("number", &(index + 1) as &dyn std::fmt::Display), ("n", &from_n as &dyn std::fmt::Display)],
-    )
-    .to_string()
+    tf!(locale, stage_label, number = index + 1, n = from_n)
 }
 
 pub fn category_name(locale: Locale, c: CostCategory) -> &'static str {
@@ -262,25 +172,16 @@ pub fn cost_item_name(locale: Locale, facility: &FacilityProfile, item: &CostIte
         SeedTrainMedium => td_string!(locale, item_seed_medium).to_string(),
         BasalMedium => td_string!(locale, item_basal_medium).to_string(),
         FeedMedium(name) => {
-            fill(td_string!(locale, item_feed_medium), &[("name", &name.clone() as &dyn std::fmt::Display)])
-                .to_string()
+            tf!(locale, item_feed_medium, name = name.clone())
         }
         PerfusionMedium => td_string!(locale, item_perfusion_medium).to_string(),
         Buffer => td_string!(locale, item_buffer).to_string(),
-        VesselKit(id) => fill(
-            td_string!(locale, item_vessel_kit),
-            &[("vessel", &(vessel_name(locale, facility, id)) as &dyn std::fmt::Display)],
-        )
-        .to_string(),
+        VesselKit(id) => tf!(locale, item_vessel_kit, vessel = vessel_name(locale, facility, id)),
         DspSingleUse => td_string!(locale, item_dsp_single_use).to_string(),
         DepthFilter => td_string!(locale, item_depth_filter).to_string(),
         VirusFilter => td_string!(locale, item_virus_filter).to_string(),
         SterileFilters => td_string!(locale, item_sterile_filters).to_string(),
-        Resin(step) => fill(
-            td_string!(locale, item_resin),
-            &[("step", &(step_name(locale, *step)) as &dyn std::fmt::Display)],
-        )
-        .to_string(),
+        Resin(step) => tf!(locale, item_resin, step = step_name(locale, *step)),
         UspLabour => td_string!(locale, item_usp_labour).to_string(),
         DspLabour => td_string!(locale, item_dsp_labour).to_string(),
         SeedSuite => td_string!(locale, item_seed_suite).to_string(),
@@ -352,11 +253,9 @@ pub fn activity_name(locale: Locale, a: Activity, stages: usize) -> String {
 pub fn operation_name(locale: Locale, op: Operation, stages: usize) -> String {
     match op {
         Operation::Thaw => td_string!(locale, op_thaw).to_string(),
-        Operation::Transfer { to_stage } => fill(
-            td_string!(locale, op_transfer),
-            &[("stage", &(stage_name(locale, to_stage, stages)) as &dyn std::fmt::Display)],
-        )
-        .to_string(),
+        Operation::Transfer { to_stage } => {
+            tf!(locale, op_transfer, stage = stage_name(locale, to_stage, stages))
+        }
         Operation::InoculateProduction => td_string!(locale, op_inoculate).to_string(),
         Operation::Harvest => td_string!(locale, op_harvest).to_string(),
     }
@@ -388,91 +287,57 @@ pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, st
         None => td_string!(locale, production_bioreactor).to_string(),
     };
     match check {
-        FitCheck::StageVolume { stage: i, vessel_id, volume_l, min_l, max_l } => fill(
-            td_string!(locale, fit_stage_volume),
-            &[
-                ("stage", &(stage_name(locale, *i, stages)) as &dyn std::fmt::Display),
-                ("volume", &n(*volume_l) as &dyn std::fmt::Display),
-                ("vessel", &(vessel_name(locale, facility, vessel_id)) as &dyn std::fmt::Display),
-                ("min", &n(*min_l) as &dyn std::fmt::Display),
-                ("max", &n(*max_l) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        FitCheck::InoculumAvailable { stage: s, needed_l, available_l } => fill(
-            td_string!(locale, fit_inoculum),
-            &[
-                ("stage", &stage(*s) as &dyn std::fmt::Display),
-                ("needed", &n(*needed_l) as &dyn std::fmt::Display),
-                ("available", &n(*available_l) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        FitCheck::SeedingReachable { stage: s, target_e6_per_ml, previous_final_e6_per_ml } => fill(
-            td_string!(locale, fit_seeding_reachable),
-            &[
-                ("stage", &stage(*s) as &dyn std::fmt::Display),
-                ("target", &n(*target_e6_per_ml) as &dyn std::fmt::Display),
-                ("previous", &n(*previous_final_e6_per_ml) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        FitCheck::ProductionInitialVolume { volume_l, min_l, max_l } => fill(
-            td_string!(locale, fit_initial_volume),
-            &[
-                ("volume", &n(*volume_l) as &dyn std::fmt::Display),
-                ("min", &n(*min_l) as &dyn std::fmt::Display),
-                ("max", &n(*max_l) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        FitCheck::FeedOverflow { max_volume_l, vessel_max_l, max_initial_volume_l } => fill(
-            td_string!(locale, fit_feed_overflow),
-            &[
-                ("peak", &n(*max_volume_l) as &dyn std::fmt::Display),
-                ("max", &n(*vessel_max_l) as &dyn std::fmt::Display),
-                // Rounded down: a V0 rounded up would overflow.
-                ("v0", &(format_number(max_initial_volume_l.floor(), 0)) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        FitCheck::ColumnCycles { step, cycles, max_cycles } => fill(
-            td_string!(locale, fit_cycles),
-            &[
-                ("step", &(step_name(locale, *step)) as &dyn std::fmt::Display),
-                ("cycles", &*cycles as &dyn std::fmt::Display),
-                ("max", &*max_cycles as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        FitCheck::WeekendOperation { operation, date } => fill(
-            td_string!(locale, fit_weekend),
-            &[
-                ("operation", &(operation_name(locale, *operation, stages)) as &dyn std::fmt::Display),
-                ("date", &(format_date(*date, lang(locale))) as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
-        FitCheck::LinesNotInstalled { lines_used, lines_installed } => fill(
-            td_string!(locale, fit_lines),
-            &[
-                ("used", &*lines_used as &dyn std::fmt::Display),
-                ("installed", &*lines_installed as &dyn std::fmt::Display),
-            ],
-        )
-        .to_string(),
+        FitCheck::StageVolume { stage: i, vessel_id, volume_l, min_l, max_l } => tf!(
+            locale,
+            fit_stage_volume,
+            stage = stage_name(locale, *i, stages),
+            volume = n(*volume_l),
+            vessel = vessel_name(locale, facility, vessel_id),
+            min = n(*min_l),
+            max = n(*max_l)
+        ),
+        FitCheck::InoculumAvailable { stage: s, needed_l, available_l } => {
+            tf!(locale, fit_inoculum, stage = stage(*s), needed = n(*needed_l), available = n(*available_l))
+        }
+        FitCheck::SeedingReachable { stage: s, target_e6_per_ml, previous_final_e6_per_ml } => tf!(
+            locale,
+            fit_seeding_reachable,
+            stage = stage(*s),
+            target = n(*target_e6_per_ml),
+            previous = n(*previous_final_e6_per_ml)
+        ),
+        FitCheck::ProductionInitialVolume { volume_l, min_l, max_l } => {
+            tf!(locale, fit_initial_volume, volume = n(*volume_l), min = n(*min_l), max = n(*max_l))
+        }
+        FitCheck::FeedOverflow { max_volume_l, vessel_max_l, max_initial_volume_l } => tf!(
+            locale,
+            fit_feed_overflow,
+            peak = n(*max_volume_l),
+            max = n(*vessel_max_l),
+            v0 = format_number(max_initial_volume_l.floor(), 0)
+        ),
+        FitCheck::ColumnCycles { step, cycles, max_cycles } => {
+            tf!(locale, fit_cycles, step = step_name(locale, *step), cycles = *cycles, max = *max_cycles)
+        }
+        FitCheck::WeekendOperation { operation, date } => tf!(
+            locale,
+            fit_weekend,
+            operation = operation_name(locale, *operation, stages),
+            date = format_date(*date, lang(locale))
+        ),
+        FitCheck::LinesNotInstalled { lines_used, lines_installed } => {
+            tf!(locale, fit_lines, used = *lines_used, installed = *lines_installed)
+        }
         FitCheck::OutsidePublished { range, value } => {
             let (low, high) = range.bounds();
-            fill(
-                td_string!(locale, fit_published),
-                &[
-                    ("what", &(published_name(locale, *range)) as &dyn std::fmt::Display),
-                    ("value", &n(*value) as &dyn std::fmt::Display),
-                    ("low", &n(low) as &dyn std::fmt::Display),
-                    ("high", &n(high) as &dyn std::fmt::Display),
-                ],
+            tf!(
+                locale,
+                fit_published,
+                what = published_name(locale, *range),
+                value = n(*value),
+                low = n(low),
+                high = n(high)
             )
-            .to_string()
         }
     }
 }
