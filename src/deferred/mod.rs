@@ -15,6 +15,7 @@ pub mod tools;
 
 use crate::i18n::tr;
 use crate::i18n::*;
+use crate::model::file_link::{export_json, import_json, ImportError};
 use crate::model::link;
 use crate::model::scenario_file::{FileError, MAX_FILE_BYTES};
 use crate::model::{estimate, FacilityProfile};
@@ -23,8 +24,8 @@ use crate::ui::results::{render_details, results_csv};
 use crate::ui::state::Prefs;
 use leptos::prelude::*;
 use saved::SavedScenarios;
-use tools::ImportError;
 use ttc_text::format::Currency;
+use ttc_text::messages::import_error_text;
 use wasm_bindgen::JsCast;
 
 /// What the panel tells the user, inside the panel.
@@ -247,7 +248,7 @@ pub fn import_file(shared: Shared, file: web_sys::File) {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
         let l = shared.locale.get_untracked();
         let result = match text {
-            Some(text) => tools::import_json(&text),
+            Some(text) => import_json(&text),
             None => Err(ImportError::File(FileError::NotJson(String::new()))),
         };
         match result {
@@ -276,26 +277,6 @@ fn accept_dropped_files(shared: Shared) {
         over.remove();
         drop.remove();
     });
-}
-
-fn import_error_text(l: Locale, e: &ImportError) -> String {
-    match e {
-        ImportError::File(FileError::TooLarge { max, .. }) => {
-            tf!(l, import_err_too_large, max = max)
-        }
-        ImportError::File(FileError::NotJson(detail)) => {
-            tf!(l, import_err_not_json, detail = detail)
-        }
-        ImportError::File(FileError::NotAScenarioFile) => td_string!(l, import_err_not_scenario).to_string(),
-        ImportError::File(FileError::NewerVersion { version, .. }) => {
-            tf!(l, import_err_newer, version = version)
-        }
-        ImportError::File(FileError::InvalidField { path, message }) => {
-            tf!(l, import_err_invalid, path = path, detail = message)
-        }
-        ImportError::Profile(id) => tf!(l, import_err_profile, id = id),
-        ImportError::TooBig(key) => tf!(l, import_err_too_big, key = key),
-    }
 }
 
 fn notice_parts(l: Locale, n: &PanelNotice) -> (&'static str, String, Option<(&'static str, String)>) {
@@ -359,7 +340,7 @@ pub fn PanelApp() -> impl IntoView {
     };
     let export_json = move |_| {
         let link_text = shared.link.get_untracked();
-        if let Ok(json) = tools::export_json(&link_text) {
+        if let Ok(json) = export_json(&link_text) {
             let name = link::decode(&link_text).map(|o| o.scenario.name).unwrap_or_default();
             download(&format!("{}.json", file_stem(&name)), "application/json", &json);
         }

@@ -1,42 +1,8 @@
-//! Scenario files (JSON, `docs/scenario-format.md`) and QR codes for the share panel. They
-//! need a JSON parser and a QR encoder, which is why they live in the panel's module, loaded
+//! QR codes for the share panel: the encoder is why this lives in the panel's module, loaded
 //! after the first result, and not in the page's. Plain Rust: tested natively.
 
-use crate::model::link::{self, LinkError};
-use crate::model::scenario_file::{self, FileError};
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::fmt::Write as _;
-
-/// Why a scenario file cannot be opened.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ImportError {
-    File(FileError),
-    /// The rate card name cannot be carried in a link (see [`link::is_profile_id`]).
-    Profile(String),
-    /// The scenario is beyond what a link carries (e.g. more than 100 seed stages, a feed on
-    /// more than 1,000 days): the field's key.
-    TooBig(String),
-}
-
-/// The scenario file of a link.
-pub fn export_json(link_text: &str) -> Result<String, LinkError> {
-    let opened = link::decode(link_text)?;
-    Ok(scenario_file::to_json(&opened.scenario, &opened.facility_profile))
-}
-
-/// A scenario file's link, and the paths of fields this version does not know.
-pub fn import_json(file_text: &str) -> Result<(String, Vec<String>), ImportError> {
-    let loaded = scenario_file::from_json(file_text).map_err(ImportError::File)?;
-    if !link::is_profile_id(&loaded.facility_profile) {
-        return Err(ImportError::Profile(loaded.facility_profile));
-    }
-    let text = link::encode(&loaded.scenario, &loaded.facility_profile);
-    match link::decode(&text) {
-        Ok(_) => Ok((text, loaded.unknown_fields)),
-        Err(LinkError::BadValue { key } | LinkError::UnknownField { key }) => Err(ImportError::TooBig(key)),
-        Err(_) => Err(ImportError::TooBig(String::new())),
-    }
-}
 
 /// A QR code (ISO/IEC 18004, medium error correction) of `text`: its size in modules and an
 /// SVG path drawing the dark modules, one `M x y h n v 1 h -n z` rectangle per run of dark
@@ -68,6 +34,9 @@ mod tests {
     use super::*;
     use crate::deferred::compare::compare_table;
     use crate::i18n::Locale;
+    use crate::model::file_link::{export_json, import_json, ImportError};
+    use crate::model::link;
+    use crate::model::scenario_file::FileError;
     use crate::model::Scenario;
     use crate::ui::results::Cell;
     use crate::ui::state::Prefs;

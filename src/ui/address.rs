@@ -16,6 +16,7 @@ use crate::i18n::*;
 use crate::model::link::{self, Link, LinkError};
 use crate::model::FacilityProfile;
 use ttc_text::format::input_text;
+use ttc_text::messages::link_error_text;
 
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -237,22 +238,6 @@ pub fn load_deferred_module(notices: Notices) {
         },
         Duration::from_millis(200),
     );
-}
-
-fn link_error_text(l: Locale, e: &LinkError) -> String {
-    match e {
-        LinkError::TooLong { chars, max } => {
-            tf!(l, link_err_too_long, chars = chars, max = max)
-        }
-        LinkError::NotALink => td_string!(l, link_err_not_a_link).to_string(),
-        LinkError::NewerVersion { version, .. } => {
-            tf!(l, link_err_newer, version = version)
-        }
-        LinkError::Truncated => td_string!(l, link_err_truncated).to_string(),
-        LinkError::ChecksumMismatch => td_string!(l, link_err_checksum).to_string(),
-        LinkError::UnknownField { key } => tf!(l, link_err_unknown_field, key = key),
-        LinkError::BadValue { key } => tf!(l, link_err_bad_value, key = key),
-    }
 }
 
 /// A notice as data: its class, text, text kept for the user to copy, and its action button

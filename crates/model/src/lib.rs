@@ -10,6 +10,7 @@ pub mod date;
 pub mod downstream;
 pub mod facility;
 pub mod fed_batch;
+pub mod file_link;
 pub mod fit;
 pub mod link;
 pub mod scenario;

@@ -8,5 +8,6 @@
 pub mod format;
 pub mod i18n;
 pub mod labels;
+pub mod messages;
 
 pub use i18n::Locale;
