@@ -11,7 +11,7 @@ use crate::ui::state::AppState;
 use crate::ui::summary::{changed_groups, group_name};
 use leptos::prelude::*;
 use ttc_text::format::{format_date, format_money, format_short, parse_number, Currency};
-use ttc_text::labels::lang;
+use ttc_text::labels::{lang, local};
 
 const LANG_KEY: &str = "ttc.lang";
 const CURRENCY_KEY: &str = "ttc.currency";
@@ -116,7 +116,7 @@ fn Page() -> impl IntoView {
         </main>
         <footer class="disclaimer">
             <p>{tr(|l| td_string!(l, disclaimer))}</p>
-            <p>{move || state.facility.with(|f| tf!(i18n.get_locale(), footer_facility, name = f.name.clone()))}</p>
+            <p>{move || state.facility.with(|f| tf!(i18n.get_locale(), footer_facility, name = local(i18n.get_locale(), &f.name)))}</p>
         </footer>
     }
 }

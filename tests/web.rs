@@ -297,7 +297,7 @@ async fn a_quote_from_an_older_rate_card_keeps_its_prices_until_repriced() {
     let current = FacilityProfile::current();
     let mut older = current.clone();
     older.id = "suzhou-2026-05".into();
-    older.name = "Older rate card".into();
+    older.name.en = "Older rate card".into();
     older.rates.set(Rate::BufferPerL, 1.0);
     let _h = leptos::mount::mount_to(c.0.clone(), move || {
         provide_i18n(Locale::en);

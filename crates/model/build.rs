@@ -27,8 +27,18 @@ fn facility_code(path: &str) -> String {
         format!("{:?}", v[k].as_f64().unwrap_or_else(|| panic!("{path}: `{k}` must be a number")))
     };
     let mut c = String::from("FacilityProfile {\n");
-    for k in ["id", "name", "currency", "illustrative"] {
+    // Texts shown to clients come in both interface languages.
+    let bilingual = |t: &serde_json::Value, what: &str| -> String {
+        let lang = |l: &str| -> String {
+            format!("{:?}", t[l].as_str().unwrap_or_else(|| panic!("{path}: {what} needs an `{l}` text")))
+        };
+        format!("Bilingual {{ en: {}.into(), zh: {}.into() }}", lang("en"), lang("zh"))
+    };
+    for k in ["id", "currency"] {
         writeln!(c, "    {k}: {}.into(),", str_of(&v, k)).unwrap();
+    }
+    for k in ["name", "illustrative"] {
+        writeln!(c, "    {k}: {},", bilingual(&v[k], k)).unwrap();
     }
     for k in ["lines_installed", "lines_possible"] {
         writeln!(c, "    {k}: {},", v[k].as_u64().unwrap_or_else(|| panic!("{path}: `{k}`"))).unwrap();
@@ -62,13 +72,7 @@ fn facility_code(path: &str) -> String {
     c.push_str("    ]),\n    rate_sources: [\n");
     if let Some(sources) = v["rate_sources"].as_object() {
         for (k, value) in sources {
-            writeln!(
-                c,
-                "        (Rate::{}, {:?}.to_string()),",
-                camel(k),
-                value.as_str().unwrap_or_default()
-            )
-            .unwrap();
+            writeln!(c, "        (Rate::{}, {}),", camel(k), bilingual(value, &format!("rate source `{k}`"))).unwrap();
         }
     }
     c.push_str("    ].into_iter().collect(),\n}");

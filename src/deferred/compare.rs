@@ -8,7 +8,7 @@ use crate::model::{estimate, Estimate, FacilityProfile};
 use crate::ui::results::{Cell, Row, Table};
 use crate::ui::state::Prefs;
 use ttc_text::format::{format_date, format_days, format_money, format_number, format_short};
-use ttc_text::labels::{lang, rate_name, step_name, vessel_name};
+use ttc_text::labels::{lang, local, rate_name, step_name, vessel_name};
 
 /// What a compared scenario shows.
 struct Compared {
@@ -19,7 +19,7 @@ struct Compared {
 
 fn open_for_compare(text: &str) -> Option<Compared> {
     let opened = link::decode(text).ok()?;
-    let facility = FacilityProfile::priced_with(&opened.facility_profile);
+    let facility = FacilityProfile::priced_with(&opened.facility_profile).0;
     let estimate = estimate(&opened.scenario, &facility).ok();
     Some(Compared { scenario: opened.scenario, facility, estimate })
 }
@@ -99,7 +99,7 @@ pub fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> Table {
     if items.windows(2).any(|w| w[0].facility.id != w[1].facility.id) {
         inputs.push((
             td_string!(l, csv_rate_card).to_string(),
-            items.iter().map(|c| c.facility.name.clone()).collect(),
+            items.iter().map(|c| local(l, &c.facility.name).to_string()).collect(),
         ));
     }
     if let Some(first) = texts.first() {

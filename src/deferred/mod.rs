@@ -173,7 +173,7 @@ pub fn Details() -> impl IntoView {
     let shared = expect_context::<Shared>();
     move || {
         let opened = link::decode(&shared.shown.get()).ok()?;
-        let facility = FacilityProfile::priced_with(&opened.facility_profile);
+        let facility = FacilityProfile::priced_with(&opened.facility_profile).0;
         let e = estimate(&opened.scenario, &facility).ok()?;
         Some(render_details(&e, &opened.scenario, &facility, shared.locale.get(), shared.prefs.get()))
     }
@@ -348,7 +348,7 @@ pub fn PanelApp() -> impl IntoView {
     let export_csv = move |_| {
         let link_text = shared.link.get_untracked();
         let Ok(opened) = link::decode(&link_text) else { return };
-        let facility = FacilityProfile::priced_with(&opened.facility_profile);
+        let facility = FacilityProfile::priced_with(&opened.facility_profile).0;
         // An invalid scenario has no results to export; the page says why next to each field.
         let Ok(e) = estimate(&opened.scenario, &facility) else { return };
         let csv = results_csv(

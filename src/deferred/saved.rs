@@ -179,7 +179,7 @@ pub fn SavedScenarios() -> impl IntoView {
                     view! {
                         <div class="compare" id="compare">
                             <h3>{td_string!(l, compare_title)}</h3>
-                            {render_table(compare_table(l, shared.prefs.get(), &picked), "")}
+                            {render_table(compare_table(l, shared.prefs.get(), &picked), "", td_string!(l, compare_title).to_string())}
                         </div>
                     }
                 })

@@ -14,8 +14,9 @@
 
 use crate::i18n::*;
 use crate::model::link::{self, Link, LinkError};
-use crate::model::FacilityProfile;
+use crate::model::facility::{Bilingual, FacilityProfile, RateCardFound};
 use ttc_text::format::input_text;
+use ttc_text::labels::local;
 use ttc_text::messages::link_error_text;
 
 use crate::ui::state::AppState;
@@ -31,7 +32,7 @@ pub enum Notice {
     BrokenLink { raw: String, error: LinkError },
     /// Priced with an older built-in rate card (its name and the current one's); one click
     /// re-prices with the current one.
-    OldRateCard { quoted: String, current: String },
+    OldRateCard { quoted: Bilingual, current: Bilingual },
     /// Priced with a rate card this build does not have; current prices are shown.
     UnknownRateCard { id: String },
     /// Another scenario (saved, or from a file) replaced the one on screen; `previous` is its
@@ -86,20 +87,16 @@ pub fn current_link(state: &AppState) -> String {
 /// Puts an opened link's scenario on screen, priced with the rate card it names when this
 /// build has it (saying so when it is not the current one).
 pub fn apply_link(state: &AppState, notices: Notices, opened: Link, profiles: &[FacilityProfile]) {
-    let current = profiles.last().cloned().unwrap_or_else(|| state.current_facility.get_value());
     notices.remove_link_notices();
-    let facility = match profiles.iter().find(|p| p.id == opened.facility_profile) {
-        Some(p) => {
-            if p.id != current.id {
-                notices.push(Notice::OldRateCard { quoted: p.name.clone(), current: current.name.clone() });
-            }
-            p.clone()
-        }
-        None => {
-            notices.push(Notice::UnknownRateCard { id: opened.facility_profile.clone() });
-            current
-        }
-    };
+    let (facility, found) = FacilityProfile::priced_with_among(profiles, &opened.facility_profile);
+    match found {
+        RateCardFound::Current => {}
+        RateCardFound::Older => notices.push(Notice::OldRateCard {
+            quoted: facility.name.clone(),
+            current: state.current_facility.with_value(|f| f.name.clone()),
+        }),
+        RateCardFound::Unknown => notices.push(Notice::UnknownRateCard { id: opened.facility_profile.clone() }),
+    }
     state.facility.set(facility);
     state.scenario.set(opened.scenario);
     state.unparsed.set(Default::default());
@@ -109,7 +106,7 @@ pub fn apply_link(state: &AppState, notices: Notices, opened: Link, profiles: &[
 /// Opens a link's text: the scenario, or the default one and a notice that keeps the text.
 pub fn open_link_text(state: &AppState, notices: Notices, raw: &str) {
     match link::decode(raw) {
-        Ok(opened) => apply_link(state, notices, opened, &FacilityProfile::builtin()),
+        Ok(opened) => apply_link(state, notices, opened, FacilityProfile::builtin()),
         Err(error) => {
             notices.remove_link_notices();
             state.facility.set(state.current_facility.get_value());
@@ -255,7 +252,7 @@ fn notice_parts(
         ),
         Notice::OldRateCard { quoted, current } => (
             "info",
-            tf!(l, notice_old_rate_card, quoted = quoted, current = current),
+            tf!(l, notice_old_rate_card, quoted = local(l, quoted), current = local(l, current)),
             None,
             Some(("reprice", td_string!(l, btn_reprice))),
         ),

@@ -7,6 +7,7 @@ use crate::model::fit::FitStatus;
 use crate::model::scenario::{Scenario, SeedStage};
 use crate::model::validate::Limit;
 use crate::ui::state::AppState;
+use crate::model::edit::Choice;
 use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::format::{format_short, input_text, parse_number};
@@ -343,6 +344,26 @@ pub fn SelectField(
             <p id=err_id class="error" aria-live="polite">{move || error.get()}</p>
         </div>
     }
+}
+
+/// What a [`SelectField`] over a [`Choice`] reads and writes.
+pub type SelectGet = Arc<dyn Fn(&Scenario) -> String + Send + Sync>;
+pub type SelectSet = Arc<dyn Fn(&mut Scenario, &str) + Send + Sync>;
+
+/// The `get` and `set` of a [`SelectField`] over a [`Choice`] of the scenario: a value that
+/// is no key of the choice changes nothing (never some default).
+pub fn choice<C: Choice + Send + Sync>(
+    get: impl Fn(&Scenario) -> Option<C> + Send + Sync + 'static,
+    set: impl Fn(&mut Scenario, C) + Send + Sync + 'static,
+) -> (SelectGet, SelectSet) {
+    (
+        Arc::new(move |s| get(s).map(|c| c.key().to_string()).unwrap_or_default()),
+        Arc::new(move |s, v| {
+            if let Some(c) = C::from_key(v) {
+                set(s, c);
+            }
+        }),
+    )
 }
 
 /// Options from translation keys: `opts(&[("mab", |l| td_string!(l, modality_mab))])`.

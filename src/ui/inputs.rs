@@ -6,18 +6,14 @@ use crate::i18n::{label, tr, Label};
 use crate::lens;
 use crate::model::date::CivilDate;
 use crate::model::facility::{Rate, RateUnit};
-use crate::model::scenario::{
-    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd,
-    StageMode,
-};
-use crate::model::seed_train::design_seed_train;
+use crate::model::scenario::{CampaignTarget, Chromatography, Feed, FeedAmount, Scenario, StageEnd, StageMode};
 use crate::model::validate::{limits, Limit};
-use crate::ui::field::{field_id, form_items, num, opts, whole, FormItem, NumLens, OptionText, SelectField};
+use crate::ui::field::{choice, field_id, form_items, num, opts, whole, FormItem, NumLens, OptionText, SelectField};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::format::{format_days, parse_days};
-use ttc_text::labels::{problem_text, rate_name, stage_name, vessel_name, Unit};
+use ttc_text::labels::{local, problem_text, rate_name, stage_name, vessel_name, Unit};
 
 /// The model's error message for a non-numeric field, shown under it.
 #[component]
@@ -120,46 +116,20 @@ fn ProgramSection() -> impl IntoView {
     ]);
     let target =
         opts(&[("batches", |l| td_string!(l, target_batches)), ("grams", |l| td_string!(l, target_grams))]);
+    let (modality_get, modality_set) = choice(|s| Some(s.program.modality), |s, m| s.program.modality = m);
+    let (phase_get, phase_set) = choice(|s| Some(s.program.phase), |s, p| s.program.phase = p);
+    let (target_get, target_set) =
+        choice(|s| Some(s.program.target.kind()), |s, k| s.program.target = s.program.target.with_kind(k));
     view! {
         <Section id="sec-program" title=label(|l| td_string!(l, sec_program))>
             <TextField path="name" get=|s| s.name.clone() set=|s, v| s.name = v label=label(|l| td_string!(l, in_scenario_name)) />
             <TextField path="program.product_name" get=|s| s.program.product_name.clone() set=|s, v| s.program.product_name = v label=label(|l| td_string!(l, in_product_name)) />
             <SelectField path="program.modality" label=label(|l| td_string!(l, in_modality)) options=modality
-                get=Arc::new(|s| match s.program.modality {
-                    Modality::Mab => "mab",
-                    Modality::Bispecific => "bispecific",
-                    Modality::FcFusion => "fc_fusion",
-                    Modality::Other => "other",
-                }.to_string())
-                set=Arc::new(|s, v| s.program.modality = match v {
-                    "bispecific" => Modality::Bispecific,
-                    "fc_fusion" => Modality::FcFusion,
-                    "other" => Modality::Other,
-                    _ => Modality::Mab,
-                }) />
+                get=modality_get set=modality_set />
             <SelectField path="program.phase" label=label(|l| td_string!(l, in_phase)) options=phase
-                get=Arc::new(|s| match s.program.phase {
-                    Phase::Tox => "tox",
-                    Phase::Clinical => "clinical",
-                    Phase::PpqCommercial => "ppq_commercial",
-                }.to_string())
-                set=Arc::new(|s, v| s.program.phase = match v {
-                    "tox" => Phase::Tox,
-                    "ppq_commercial" => Phase::PpqCommercial,
-                    _ => Phase::Clinical,
-                }) />
+                get=phase_get set=phase_set />
             <SelectField path="program.target.kind" label=label(|l| td_string!(l, in_target_kind)) options=target
-                get=Arc::new(|s| match s.program.target {
-                    CampaignTarget::Batches { .. } => "batches",
-                    CampaignTarget::DrugSubstanceG { .. } => "grams",
-                }.to_string())
-                set=Arc::new(|s, v| {
-                    s.program.target = match (v, s.program.target) {
-                        ("grams", CampaignTarget::Batches { .. }) => CampaignTarget::DrugSubstanceG { grams: 10_000.0 },
-                        ("batches", CampaignTarget::DrugSubstanceG { .. }) => CampaignTarget::Batches { count: 3 },
-                        (_, t) => t,
-                    }
-                }) />
+                get=target_get set=target_set />
             {form_items(vec![
                 whole("program.target.count", Unit::Batches, limits::BATCHES, label(|l| td_string!(l, in_batches)), NumLens::new(
                         |s| match s.program.target { CampaignTarget::Batches { count } => Some(f64::from(count)), _ => None },
@@ -192,21 +162,7 @@ fn SeedTrainEditor() -> impl IntoView {
     let count = Memo::new(move |_| state.scenario.with(|s| s.seed_train.len()));
     let design = move |_| {
         state.scenario.update(|s| {
-            // Keep the client's own densities when the train ends on a split density; otherwise
-            // the published conventional 0.5 -> 4.0 x 10^6 cells/mL.
-            let (seeding, split) = match s.seed_train.last().map(|st| (st.seeding_density_e6_per_ml, st.end))
-            {
-                Some((x0, StageEnd::SplitDensity { density_e6_per_ml })) if density_e6_per_ml > x0 => {
-                    (x0, density_e6_per_ml)
-                }
-                _ => (0.5, 4.0),
-            };
-            let designed = state
-                .facility
-                .with_untracked(|f| design_seed_train(&s.production, &s.cell_line, f, seeding, split));
-            if !designed.is_empty() {
-                s.seed_train = designed;
-            }
+            state.facility.with_untracked(|f| s.redesign_seed_train(f));
         });
         state.reset_generation.update(|g| *g += 1);
     };
@@ -280,6 +236,14 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
     let modes =
         opts(&[("batch", |l| td_string!(l, mode_batch)), ("perfusion", |l| td_string!(l, mode_perfusion))]);
     let title = move || stage_name(i18n.get_locale(), i, count.get());
+    let (end_get, end_set) = choice(
+        move |s| s.seed_train.get(i).map(|st| st.end.kind()),
+        move |s, k| if let Some(st) = s.seed_train.get_mut(i) { st.end = st.end.with_kind(k) },
+    );
+    let (mode_get, mode_set) = choice(
+        move |s| s.seed_train.get(i).map(|st| st.mode.kind()),
+        move |s, k| if let Some(st) = s.seed_train.get_mut(i) { st.mode = st.mode.with_kind(k) },
+    );
     view! {
         <li class="stage">
             <h3>{title}</h3>
@@ -288,29 +252,9 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
                     get=Arc::new(move |s| s.seed_train.get(i).map(|st| st.vessel_id.clone()).unwrap_or_default())
                     set=Arc::new(move |s, v| if let Some(st) = s.seed_train.get_mut(i) { st.vessel_id = v.to_string() }) />
                 <SelectField path=format!("{path}.end.kind") label=label(|l| td_string!(l, in_stage_end)) options=ends
-                    get=Arc::new(move |s| match s.seed_train.get(i).map(|st| st.end) {
-                        Some(StageEnd::FixedDays { .. }) => "fixed_days".to_string(),
-                        _ => "split_density".to_string(),
-                    })
-                    set=Arc::new(move |s, v| if let Some(st) = s.seed_train.get_mut(i) {
-                        st.end = match (v, st.end) {
-                            ("fixed_days", StageEnd::SplitDensity { .. }) => StageEnd::FixedDays { days: 3 },
-                            ("split_density", StageEnd::FixedDays { .. }) => StageEnd::SplitDensity { density_e6_per_ml: 4.0 },
-                            (_, e) => e,
-                        };
-                    }) />
+                    get=end_get set=end_set />
                 <SelectField path=format!("{path}.mode.kind") label=label(|l| td_string!(l, in_stage_mode)) options=modes
-                    get=Arc::new(move |s| match s.seed_train.get(i).map(|st| st.mode) {
-                        Some(StageMode::Perfusion { .. }) => "perfusion".to_string(),
-                        _ => "batch".to_string(),
-                    })
-                    set=Arc::new(move |s, v| if let Some(st) = s.seed_train.get_mut(i) {
-                        st.mode = match (v, st.mode) {
-                            ("perfusion", StageMode::Batch) => StageMode::Perfusion { vvd: 1.0 },
-                            ("batch", StageMode::Perfusion { .. }) => StageMode::Batch,
-                            (_, m) => m,
-                        };
-                    }) />
+                    get=mode_get set=mode_set />
                 {form_items(vec![
                     num(format!("{path}.working_volume_l"), Unit::Litres, limits::SEED_VOLUME_L, label(|l| td_string!(l, in_working_volume)), NumLens::stage(i, |st| Some(st.working_volume_l), |st, v| st.working_volume_l = v)),
                     num(format!("{path}.seeding_density_e6_per_ml"), Unit::E6CellsPerMl, limits::DENSITY_E6_PER_ML, label(|l| td_string!(l, in_seeding_density)), NumLens::stage(i, |st| Some(st.seeding_density_e6_per_ml), |st, v| st.seeding_density_e6_per_ml = v)),
@@ -410,6 +354,10 @@ fn FeedEditor(i: usize) -> impl IntoView {
     let path = format!("production.feeds[{i}]");
     let base = field_id(&path);
     let feed = move || state.scenario.with(|s| s.production.feeds.get(i).cloned());
+    let (amount_get, amount_set) = choice(
+        move |s| s.production.feeds.get(i).map(|f| f.amount.kind()),
+        move |s, k| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = f.amount.with_kind(k) },
+    );
     let days_text = RwSignal::new(None::<String>);
     let days_bad = RwSignal::new(false);
     let days_path = format!("{path}.days");
@@ -457,17 +405,7 @@ fn FeedEditor(i: usize) -> impl IntoView {
             </div>
             <SelectField path=format!("{path}.amount.kind") label=label(|l| td_string!(l, in_feed_kind))
                 options=opts(&[("pct", |l| td_string!(l, feed_pct)), ("fixed", |l| td_string!(l, feed_fixed))])
-                get=Arc::new(move |s| match s.production.feeds.get(i).map(|f| f.amount) {
-                    Some(FeedAmount::FixedVolume { .. }) => "fixed".to_string(),
-                    _ => "pct".to_string(),
-                })
-                set=Arc::new(move |s, v| if let Some(f) = s.production.feeds.get_mut(i) {
-                    f.amount = match (v, f.amount) {
-                        ("fixed", FeedAmount::PercentOfInitial { .. }) => FeedAmount::FixedVolume { litres: 50.0 },
-                        ("pct", FeedAmount::FixedVolume { .. }) => FeedAmount::PercentOfInitial { pct: 3.6 },
-                        (_, a) => a,
-                    };
-                }) />
+                get=amount_get set=amount_set />
             {form_items(vec![
                 num(format!("{path}.amount.pct"), Unit::Percent, limits::FEED_PCT, label(|l| td_string!(l, in_feed_pct)), NumLens::new(
                     move |s| s.production.feeds.get(i).and_then(|f| match f.amount { FeedAmount::PercentOfInitial { pct } => Some(pct), _ => None }),
@@ -534,6 +472,7 @@ fn ChromatographyFields(
 
 #[component]
 fn DownstreamSection() -> impl IntoView {
+    let (resin_get, resin_set) = choice(|s| Some(s.downstream.resin_mode), |s, m| s.downstream.resin_mode = m);
     view! {
         <Section id="sec-downstream" title=label(|l| td_string!(l, sec_downstream))>
             {form_items(vec![
@@ -566,11 +505,7 @@ fn DownstreamSection() -> impl IntoView {
             ])}
             <SelectField path="downstream.resin_mode" label=label(|l| td_string!(l, in_resin_mode))
                 options=opts(&[("amortised", |l| td_string!(l, resin_amortised)), ("dedicated", |l| td_string!(l, resin_dedicated))])
-                get=Arc::new(|s| match s.downstream.resin_mode {
-                    ResinMode::Amortised => "amortised".to_string(),
-                    ResinMode::DedicatedToCampaign => "dedicated".to_string(),
-                })
-                set=Arc::new(|s, v| s.downstream.resin_mode = if v == "dedicated" { ResinMode::DedicatedToCampaign } else { ResinMode::Amortised }) />
+                get=resin_get set=resin_set />
             {form_items(vec![
                 num("downstream.media_overage_pct", Unit::Percent, limits::OVERAGE_PCT, label(|l| td_string!(l, in_media_overage)), lens!(s => s.downstream.media_overage_pct)),
                 num("downstream.buffer_overage_pct", Unit::Percent, limits::OVERAGE_PCT, label(|l| td_string!(l, in_buffer_overage)), lens!(s => s.downstream.buffer_overage_pct)),
@@ -649,16 +584,10 @@ fn RatesSection() -> impl IntoView {
         <Section id="sec-rates" title=label(|l| td_string!(l, sec_rates))>
             <p class="note wide">{tr(|l| td_string!(l, rates_note))}</p>
             {Rate::ALL.into_iter().map(|rate| {
-                let source = move || facility.with(|f| f.rate_source(rate).map(str::to_string));
+                let source = move || facility.with(|f| f.rate_source(rate).map(|s| local(i18n.get_locale(), s).to_string()));
                 let lens = NumLens::new(
-                    move |s| Some(s.rate_overrides.get(&rate).copied().unwrap_or_else(|| facility.with_untracked(|f| f.rates.get(rate)))),
-                    move |s, v| {
-                        if facility.with_untracked(|f| f.rates.get(rate)) == v {
-                            s.rate_overrides.remove(&rate);
-                        } else {
-                            s.rate_overrides.insert(rate, v);
-                        }
-                    },
+                    move |s| Some(facility.with_untracked(|f| s.rate(rate, f))),
+                    move |s, v| facility.with_untracked(|f| s.set_rate(rate, v, f)),
                 );
                 view! {
                     <div class="rate">

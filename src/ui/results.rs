@@ -8,7 +8,7 @@
 use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::cost::{effective_rates, QuantityUnit};
-use crate::model::facility::{FacilityProfile, Rate};
+use crate::model::facility::{FacilityProfile, Rate, RateOrigin};
 use crate::model::fit::FitStatus;
 use crate::model::scenario::StageEnd;
 use crate::model::schedule::Activity;
@@ -19,7 +19,7 @@ use crate::ui::state::{AppState, Prefs};
 use leptos::prelude::*;
 use ttc_text::format::{format_auto, format_date, format_date_short, format_money, format_number};
 use ttc_text::labels::{
-    activity_name, category_name, cost_item_name, fit_text, lang, operation_name, quantity_unit, stage_name,
+    activity_name, local, category_name, cost_item_name, fit_text, lang, operation_name, quantity_unit, stage_name,
     step_name, vessel_name,
 };
 
@@ -103,11 +103,13 @@ fn render_rows(rows: Vec<Row>, how_label: &'static str) -> impl IntoView {
         .collect_view()
 }
 
-pub(crate) fn render_table(t: Table, how_label: &'static str) -> impl IntoView {
+/// A table in a horizontally scrolling box. The box is a labelled, focusable region, so that
+/// keyboard users can scroll it too (axe `scrollable-region-focusable`, WCAG 2.1.1).
+pub(crate) fn render_table(t: Table, how_label: &'static str, region_label: String) -> impl IntoView {
     let head =
         t.head.into_iter().map(|(h, num)| view! { <th scope="col" class:num=num>{h}</th> }).collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
             <table class=t.class>
                 <thead><tr>{head}</tr></thead>
                 <tbody>{render_rows(t.rows, how_label)}</tbody>
@@ -128,18 +130,19 @@ fn render_list(items: Vec<(&'static str, String, String)>) -> impl IntoView {
 }
 
 fn render_block(b: Block, how_label: &'static str) -> impl IntoView {
+    let title = b.title.clone();
     let list = (!b.list.is_empty()).then(|| render_list(b.list));
     let folded = b.folded.map(|(summary, items)| {
         view! { <details class="folded"><summary>{summary}</summary>{render_list(items)}</details> }
     });
     view! {
         <section class="block" id=b.id>
-            <h2>{b.title}</h2>
+            <h2>{b.title.clone()}</h2>
             {b.intro.map(|t| view! { <p>{t}</p> })}
             {b.chart}
             {list}
             {folded}
-            {b.table.map(|t| render_table(t, how_label))}
+            {b.table.map(|t| render_table(t, how_label, title))}
             {b.note.map(|t| view! { <p class="note">{t}</p> })}
         </section>
     }
@@ -218,7 +221,7 @@ pub fn results_csv(
     let mut out = String::from("\u{feff}");
     csv_record(&mut out, [td_string!(locale, in_scenario_name), s.name.as_str()]);
     csv_record(&mut out, [td_string!(locale, share_link_label), link]);
-    csv_record(&mut out, [td_string!(locale, csv_rate_card), f.name.as_str()]);
+    csv_record(&mut out, [td_string!(locale, csv_rate_card), local(locale, &f.name)]);
     csv_record(&mut out, [td_string!(locale, currency_label), prefs.currency.code()]);
     for b in detail_blocks(&c) {
         out.push_str("\r\n");
@@ -344,7 +347,7 @@ fn headline(c: &Ctx, how_label: &'static str) -> impl IntoView {
                 total = c.money(e.cost.per_batch),
                 ds = format_number(ds, 0),
                 per_gram = per_gram,
-                direct = if ds > 0.0 { c.money(e.cost.direct / ds) } else { "–".into() }
+                direct = e.cost.direct_per_gram.map(|g| c.money(g)).unwrap_or_else(|| "–".into())
             ),
         ),
         (
@@ -632,8 +635,7 @@ fn production_block(c: &Ctx) -> Block {
     rows.push((td_string!(l, p_max_volume).to_string(), format!("{} L", format_auto(p.max_volume_l))));
     rows.push((
         td_string!(l, p_max_v0).to_string(),
-        // Rounded down: a V0 rounded up would overflow.
-        format!("{} L", format_number(p.max_initial_volume_l.floor(), 0)),
+        format!("{} L", format_number(p.max_whole_initial_volume_l, 0)),
     ));
     rows.push((
         td_string!(l, p_product).to_string(),
@@ -673,21 +675,16 @@ fn volumes_block(c: &Ctx) -> Block {
         text: format!("{} L", format_auto(*x)),
     }));
     b.chart = Some(bar_chart(td_string!(l, chart_volumes).to_string(), bars).into_any());
-    let media_factor = 1.0 + c.s.downstream.media_overage_pct / 100.0;
-    let buffer_factor = 1.0 + c.s.downstream.buffer_overage_pct / 100.0;
-    let row = |name: String, litres: f64, factor: f64| {
-        Row::new(vec![
-            Cell::Head(name),
-            Cell::Num(format_auto(litres)),
-            Cell::Num(format_auto(litres * factor)),
-        ])
+    let row = |name: String, litres: f64, with_overage_l: f64| {
+        Row::new(vec![Cell::Head(name), Cell::Num(format_auto(litres)), Cell::Num(format_auto(with_overage_l))])
     };
-    let mut rows: Vec<Row> = v.media.iter().map(|(m, x)| row(medium_name(l, m), *x, media_factor)).collect();
+    let mut rows: Vec<Row> =
+        v.media.iter().map(|(m, x)| row(medium_name(l, m), *x, v.medium_with_overage_l(*x))).collect();
     rows.extend(
         v.buffers
             .iter()
             .filter(|(_, x)| *x > 0.0)
-            .map(|(s, x)| row(tf!(l, buffer_for, step = step_name(l, *s)), *x, buffer_factor)),
+            .map(|(s, x)| row(tf!(l, buffer_for, step = step_name(l, *s)), *x, v.buffer_with_overage_l(*x))),
     );
     b.table = Some(Table {
         class: "",
@@ -698,8 +695,8 @@ fn volumes_block(c: &Ctx) -> Block {
         ]),
         rows,
         foot: vec![
-            row(td_string!(l, total_medium).to_string(), v.total_medium_l, media_factor),
-            row(td_string!(l, total_buffer).to_string(), v.total_buffer_l, buffer_factor),
+            row(td_string!(l, total_medium).to_string(), v.total_medium_l, v.total_medium_with_overage_l),
+            row(td_string!(l, total_buffer).to_string(), v.total_buffer_l, v.total_buffer_with_overage_l),
         ],
     });
     b.note = Some(tf!(
@@ -814,13 +811,10 @@ fn cost_block(c: &Ctx) -> Block {
                     c.money(line.unit_price),
                 )
             };
-            let source = match line.rate {
-                Some(r) if c.s.rate_overrides.contains_key(&r) => td_string!(l, source_client).to_string(),
-                Some(r) => {
-                    c.f.rate_source(r)
-                        .map(|s| format!("{} {s}", td_string!(l, source_published)))
-                        .unwrap_or_else(|| td_string!(l, source_illustrative).to_string())
-                }
+            let source = match line.rate.map(|r| c.f.rate_origin(r, &c.s.rate_overrides)) {
+                Some(RateOrigin::Client) => td_string!(l, source_client).to_string(),
+                Some(RateOrigin::Published(s)) => format!("{} {}", td_string!(l, source_published), local(l, s)),
+                Some(RateOrigin::Illustrative) => td_string!(l, source_illustrative).to_string(),
                 None => td_string!(l, source_vessel_kit).to_string(),
             };
             Row::new(vec![

@@ -6,8 +6,10 @@ use super::fed_batch::ProductionResult;
 use super::scenario::{Chromatography, ResinMode, Scenario};
 use super::schedule::Timeline;
 use super::seed_train::StageResult;
+use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CostCategory {
     Media,
     Buffers,
@@ -39,20 +41,24 @@ impl CostCategory {
 }
 
 /// What a cost line is for.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CostItem {
     SeedTrainMedium,
     BasalMedium,
     /// A production feed, by its name in the scenario.
+    #[serde(serialize_with = "crate::estimate_file::feed_name")]
     FeedMedium(String),
     PerfusionMedium,
     Buffer,
     /// A single-use bag, flask or kit for a vessel, by vessel id.
+    #[serde(serialize_with = "crate::estimate_file::vessel_id")]
     VesselKit(String),
     DspSingleUse,
     DepthFilter,
     VirusFilter,
     SterileFilters,
+    #[serde(serialize_with = "crate::estimate_file::resin_step")]
     Resin(DsStep),
     UspLabour,
     DspLabour,
@@ -67,7 +73,8 @@ pub enum CostItem {
 }
 
 /// The unit of a cost line's quantity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum QuantityUnit {
     Litre,
     /// Litres of resin used up by this batch.
@@ -82,7 +89,7 @@ pub enum QuantityUnit {
     Money,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CostLine {
     pub category: CostCategory,
     pub item: CostItem,
@@ -90,22 +97,32 @@ pub struct CostLine {
     pub unit: QuantityUnit,
     pub unit_price: f64,
     /// quantity x unit price.
+    #[serde(rename = "amount_usd")]
     pub amount: f64,
     /// The rate used, when it comes from the rate card (for its source and override).
     pub rate: Option<Rate>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CostBreakdown {
     pub currency: String,
     pub lines: Vec<CostLine>,
+    #[serde(serialize_with = "crate::estimate_file::category_amounts")]
     pub by_category: Vec<(CostCategory, f64)>,
     /// Direct costs, before overhead and margin.
+    #[serde(rename = "direct_usd")]
     pub direct: f64,
+    #[serde(rename = "per_batch_usd")]
     pub per_batch: f64,
     /// Per batch / drug substance per batch; `None` when no drug substance is made.
+    #[serde(rename = "per_gram_usd")]
     pub per_gram: Option<f64>,
+    /// Direct cost / drug substance per batch (no overhead, no margin); `None` when no drug
+    /// substance is made.
+    #[serde(rename = "direct_per_gram_usd")]
+    pub direct_per_gram: Option<f64>,
     pub batches: u32,
+    #[serde(rename = "campaign_usd")]
     pub campaign: f64,
 }
 
@@ -343,6 +360,7 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         direct,
         per_batch,
         per_gram: (ds > 0.0).then(|| per_batch / ds),
+        direct_per_gram: (ds > 0.0).then(|| direct / ds),
         batches: inp.batches,
         campaign: per_batch * f64::from(inp.batches),
     }

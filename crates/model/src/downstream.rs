@@ -3,9 +3,12 @@
 //! flow-through -> CEX bind/elute -> virus filtration -> UF/DF.
 
 use super::scenario::{Chromatography, Downstream};
+use serde::Serialize;
 
-/// The steps, in process order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The steps, in process order. Serialised in snake_case, UF/DF as `ufdf` (its key in the
+/// scenario file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DsStep {
     Clarification,
     ProteinA,
@@ -13,6 +16,7 @@ pub enum DsStep {
     Aex,
     Cex,
     VirusFiltration,
+    #[serde(rename = "ufdf")]
     UfDf,
 }
 
@@ -29,7 +33,7 @@ impl DsStep {
 }
 
 /// Column sizing and use in one batch.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ColumnUse {
     pub column_volume_l: f64,
     /// Capacity per cycle = CV x capacity x load fraction (g).
@@ -40,7 +44,7 @@ pub struct ColumnUse {
     pub lifetime_cycles: u32,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct StepResult {
     pub step: DsStep,
     pub mass_in_g: f64,
@@ -55,7 +59,7 @@ pub struct StepResult {
     pub filter_area_m2: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DownstreamResult {
     pub steps: Vec<StepResult>,
     /// Drug substance per batch = titer x harvest volume x product of the step yields (g).

@@ -2,6 +2,7 @@
 
 use super::scenario::{Feed, FeedAmount, Production};
 use super::seed_train::{density_after, growth_rate_per_day, transfer, StageResult};
+use serde::Serialize;
 
 /// Volume one feed adds over the run (L): a fixed-percentage feed adds f x V0 on each feed
 /// day; a fixed-volume feed its litres on each feed day (DOMAIN.md, fed-batch production).
@@ -57,7 +58,7 @@ pub fn volume_by_day(p: &Production) -> Vec<DayVolume> {
         .collect()
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FeedResult {
     pub name: String,
     pub per_day_l: f64,
@@ -67,7 +68,7 @@ pub struct FeedResult {
 
 /// One culture day of the production run: volume at the end of the day (after that day's
 /// sample and feeds) and the drawn viable cell density.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct DayPoint {
     pub day: u32,
     pub volume_l: f64,
@@ -76,7 +77,7 @@ pub struct DayPoint {
     pub fed_l: f64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProductionResult {
     pub vessel_id: String,
     pub initial_volume_l: f64,
@@ -96,6 +97,9 @@ pub struct ProductionResult {
     pub max_volume_l: f64,
     /// The largest V0 for which the run stays within `vessel_max_l` (L).
     pub max_initial_volume_l: f64,
+    /// The largest whole-litre V0 that fits: `max_initial_volume_l` rounded down, since a V0
+    /// rounded up would overflow. The figure to quote (L).
+    pub max_whole_initial_volume_l: f64,
     pub harvest_volume_l: f64,
     /// Product at harvest = titer x harvest volume (g).
     pub product_at_harvest_g: f64,
@@ -166,6 +170,7 @@ pub fn run_production(
         final_volume_l,
         max_volume_l,
         max_initial_volume_l: max_initial_volume_l.max(0.0),
+        max_whole_initial_volume_l: max_initial_volume_l.max(0.0).floor(),
         harvest_volume_l,
         product_at_harvest_g: p.titer_g_per_l * harvest_volume_l,
         daily,
@@ -192,6 +197,8 @@ mod tests {
         let r = run_production(&s.production, seed.last().unwrap(), 24.0, 2000.0);
         assert!(close(r.max_initial_volume_l, 2000.0 / 1.396, 1e-9));
         assert!(r.max_initial_volume_l < 1433.0 && r.max_initial_volume_l > 1432.0);
+        // Quoted as a whole litre, rounded down: 1432.66 L -> 1432 L (1433 L would overflow).
+        assert_eq!(r.max_whole_initial_volume_l, 1432.0);
         // At V0 = 1400: feeds 0.036 x 1400 x 11 = 554.4 L; final 1954.4 L.
         assert!(close(r.total_feed_l, 554.4, 1e-9));
         assert!(close(r.final_volume_l, 1954.4, 1e-9));

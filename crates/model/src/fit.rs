@@ -8,8 +8,10 @@ use super::fed_batch::ProductionResult;
 use super::scenario::{Scenario, StageEnd, StageMode};
 use super::schedule::{Campaign, Operation, Timeline};
 use super::seed_train::StageResult;
+use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FitStatus {
     Pass,
     Warning,
@@ -18,13 +20,15 @@ pub enum FitStatus {
 
 /// A published range that an input falls outside (a warning, not an error: the client's
 /// process may well differ from the literature).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PublishedRange {
     /// Seed-train seeding 0.3-0.6 x10^6 cells/mL (bioprocesstools CHO growth notes).
     SeedSeedingDensity,
     /// Seed-train split 2-5 x10^6 cells/mL (same source).
     SeedSplitDensity,
     /// Batch N-1 ends 3-6 (conventional) up to 22-34 (enriched) x10^6 cells/mL (Xu et al. 2019).
+    #[serde(rename = "n_minus_1_final_density")]
     NMinus1FinalDensity,
     /// Perfusion N-1 up to ~40-100 x10^6 cells/mL (Stepper 2020; Xu et al. 2020).
     PerfusionFinalDensity,
@@ -69,7 +73,8 @@ impl PublishedRange {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FitCheck {
     /// A seed stage's working volume against its vessel's working range.
     StageVolume {
@@ -104,6 +109,8 @@ pub enum FitCheck {
         max_volume_l: f64,
         vessel_max_l: f64,
         max_initial_volume_l: f64,
+        /// The largest whole-litre V0 that fits (rounded down): the figure quoted.
+        max_whole_initial_volume_l: f64,
     },
     ColumnCycles {
         step: DsStep,
@@ -118,13 +125,14 @@ pub enum FitCheck {
         lines_used: u32,
         lines_installed: u32,
     },
+    #[serde(serialize_with = "crate::estimate_file::outside_published")]
     OutsidePublished {
         range: PublishedRange,
         value: f64,
     },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FitItem {
     pub status: FitStatus,
     pub check: FitCheck,
@@ -236,6 +244,7 @@ pub fn check_fit(
                 max_volume_l: production.max_volume_l,
                 vessel_max_l: v.max_working_volume_l,
                 max_initial_volume_l: production.max_initial_volume_l,
+                max_whole_initial_volume_l: production.max_whole_initial_volume_l,
             },
             Some("production.initial_volume_l".into()),
         );

@@ -4,9 +4,11 @@
 use super::date::CivilDate;
 use super::scenario::Schedule;
 use super::seed_train::StageResult;
+use serde::Serialize;
 
 /// A dated operation that people must be in the suite for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Operation {
     Thaw,
     /// Passage into seed stage `n` (0-based index in the seed train).
@@ -17,7 +19,7 @@ pub enum Operation {
     Harvest,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Event {
     pub operation: Operation,
     /// Days after thaw.
@@ -27,8 +29,10 @@ pub struct Event {
 }
 
 /// A span on the timeline chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Activity {
+    #[serde(serialize_with = "crate::estimate_file::seed_stage")]
     SeedStage(usize),
     Production,
     Turnaround,
@@ -38,7 +42,7 @@ pub enum Activity {
     QaDisposition,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Span {
     pub activity: Activity,
     pub start_day: u32,
@@ -47,7 +51,7 @@ pub struct Span {
     pub end_date: CivilDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Timeline {
     pub thaw_date: CivilDate,
     pub events: Vec<Event>,
@@ -128,7 +132,7 @@ pub fn build_timeline(stages: &[StageResult], production_days: u32, s: &Schedule
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct CampaignBatch {
     /// 0-based.
     pub index: u32,
@@ -140,7 +144,7 @@ pub struct CampaignBatch {
     pub release_date: CivilDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Campaign {
     pub batches: u32,
     pub lines_used: u32,

@@ -6,6 +6,7 @@
 
 use super::facility::FacilityProfile;
 use super::scenario::{CellLine, Production, Scenario, SeedStage, StageEnd, StageMode};
+use serde::Serialize;
 
 /// Specific growth rate mu (1/day) from the doubling time Td (h): mu = ln 2 / Td.
 /// Exponential growth X(t) = X0 exp(mu t) (DOMAIN.md, upstream formulas).
@@ -39,7 +40,7 @@ pub fn viable_cells_per_vial_e6(cell_line: &CellLine) -> f64 {
 }
 
 /// One seed-train stage as computed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StageResult {
     pub vessel_id: String,
     pub working_volume_l: f64,

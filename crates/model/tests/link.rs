@@ -163,10 +163,10 @@ fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
         assert_eq!(opened.facility_profile, entry.facility_profile);
         // Priced with the rate card the link names, which stays in the build.
         let profile = FacilityProfile::builtin()
-            .into_iter()
+            .iter()
             .find(|p| p.id == opened.facility_profile)
             .expect("the link's rate card is still built in");
-        let e = estimate(&opened.scenario, &profile).unwrap();
+        let e = estimate(&opened.scenario, profile).unwrap();
         let rel = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
         assert!(
             rel(e.cost.per_batch, entry.price_per_batch),

@@ -5,10 +5,18 @@ use crate::format::{format_date, format_number, format_short, Lang};
 use crate::i18n::*;
 use ttc_model::cost::{CostCategory, CostItem, QuantityUnit};
 use ttc_model::downstream::DsStep;
-use ttc_model::facility::{FacilityProfile, Rate, VesselKind};
+use ttc_model::facility::{Bilingual, FacilityProfile, Rate, VesselKind};
 use ttc_model::fit::{FitCheck, PublishedRange};
 use ttc_model::schedule::{Activity, Operation};
 use ttc_model::validate::Problem;
+
+/// A text of the facility's data in the user's language.
+pub fn local(locale: Locale, text: &Bilingual) -> &str {
+    match locale {
+        Locale::en => &text.en,
+        Locale::zh => &text.zh,
+    }
+}
 
 pub fn lang(locale: Locale) -> Lang {
     match locale {
@@ -309,12 +317,12 @@ pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, st
         FitCheck::ProductionInitialVolume { volume_l, min_l, max_l } => {
             tf!(locale, fit_initial_volume, volume = n(*volume_l), min = n(*min_l), max = n(*max_l))
         }
-        FitCheck::FeedOverflow { max_volume_l, vessel_max_l, max_initial_volume_l } => tf!(
+        FitCheck::FeedOverflow { max_volume_l, vessel_max_l, max_whole_initial_volume_l, .. } => tf!(
             locale,
             fit_feed_overflow,
             peak = n(*max_volume_l),
             max = n(*vessel_max_l),
-            v0 = format_number(max_initial_volume_l.floor(), 0)
+            v0 = format_number(*max_whole_initial_volume_l, 0)
         ),
         FitCheck::ColumnCycles { step, cycles, max_cycles } => {
             tf!(locale, fit_cycles, step = step_name(locale, *step), cycles = *cycles, max = *max_cycles)
