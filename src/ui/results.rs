@@ -81,23 +81,30 @@ impl Block {
     }
 }
 
-fn render_cell(cell: Cell, how_label: &'static str) -> AnyView {
+/// One cell; `column` is its column's heading, which narrow screens show beside the value
+/// when a row is drawn as a card (`style/results.css`).
+fn render_cell(cell: Cell, how_label: &'static str, column: Option<String>) -> AnyView {
     match cell {
-        Cell::Head(t) => view! { <th scope="row">{t}</th> }.into_any(),
-        Cell::Text(t) => view! { <td>{t}</td> }.into_any(),
-        Cell::Num(t) => view! { <td class="num">{t}</td> }.into_any(),
-        Cell::Source(t) => view! { <td class="source">{t}</td> }.into_any(),
+        Cell::Head(t) => view! { <th scope="row" data-label=column>{t}</th> }.into_any(),
+        Cell::Text(t) => view! { <td data-label=column>{t}</td> }.into_any(),
+        Cell::Num(t) => view! { <td class="num" data-label=column>{t}</td> }.into_any(),
+        Cell::Source(t) => view! { <td class="source" data-label=column>{t}</td> }.into_any(),
         Cell::How(t) => view! {
-            <td><details class="how"><summary>{how_label}</summary><p>{t}</p></details></td>
+            <td class="how-cell"><details class="how"><summary>{how_label}</summary><p>{t}</p></details></td>
         }
         .into_any(),
     }
 }
 
-fn render_rows(rows: Vec<Row>, how_label: &'static str) -> impl IntoView {
+fn render_rows(rows: Vec<Row>, how_label: &'static str, columns: &[String]) -> impl IntoView {
     rows.into_iter()
         .map(|r| {
-            let cells = r.cells.into_iter().map(|c| render_cell(c, how_label)).collect_view();
+            let cells = r
+                .cells
+                .into_iter()
+                .enumerate()
+                .map(|(j, c)| render_cell(c, how_label, columns.get(j).filter(|h| !h.is_empty()).cloned()))
+                .collect_view();
             view! { <tr class=r.class id=(!r.id.is_empty()).then_some(r.id)>{cells}</tr> }
         })
         .collect_view()
@@ -106,14 +113,15 @@ fn render_rows(rows: Vec<Row>, how_label: &'static str) -> impl IntoView {
 /// A table in a horizontally scrolling box. The box is a labelled, focusable region, so that
 /// keyboard users can scroll it too (axe `scrollable-region-focusable`, WCAG 2.1.1).
 pub(crate) fn render_table(t: Table, how_label: &'static str, region_label: String) -> impl IntoView {
+    let columns: Vec<String> = t.head.iter().map(|(h, _)| h.clone()).collect();
     let head =
         t.head.into_iter().map(|(h, num)| view! { <th scope="col" class:num=num>{h}</th> }).collect_view();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
             <table class=t.class>
                 <thead><tr>{head}</tr></thead>
-                <tbody>{render_rows(t.rows, how_label)}</tbody>
-                <tfoot>{render_rows(t.foot, how_label)}</tfoot>
+                <tbody>{render_rows(t.rows, how_label, &columns)}</tbody>
+                <tfoot>{render_rows(t.foot, how_label, &columns)}</tfoot>
             </table>
         </div>
     }
