@@ -82,6 +82,9 @@ impl DownstreamResult {
 /// cycles = ceil(mass loaded / capacity per cycle) (DOMAIN.md, bind/elute columns).
 pub fn column_use(c: &Chromatography, mass_loaded_g: f64) -> ColumnUse {
     let capacity_per_cycle_g = c.column_volume_l * c.capacity_g_per_l * c.load_fraction_pct / 100.0;
+    // `max` then `min`, not `clamp`: a NaN becomes 1 cycle here, where `clamp` would keep it
+    // (and `NaN as u32` is 0).
+    #[expect(clippy::manual_clamp, reason = "NaN must go to the lower bound")]
     let cycles = (mass_loaded_g / capacity_per_cycle_g - 1e-9).ceil().max(1.0).min(1.0e6) as u32;
     ColumnUse {
         column_volume_l: c.column_volume_l,

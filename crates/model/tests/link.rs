@@ -16,8 +16,9 @@ use ttc_model::{estimate, scenario_file, FacilityProfile, Scenario};
 /// would be entered: six seed stages with a perfused N-1, three feeds, Chinese names, five
 /// rate overrides.
 fn fully_customised() -> Scenario {
-    let mut s = Scenario::default();
-    s.name = "苏州工艺转移 mAb-X 2000 L 补料分批 方案B".into();
+    let mut s = Scenario {
+        name: "苏州工艺转移 mAb-X 2000 L 补料分批 方案B".into(), ..Default::default()
+    };
     s.program.product_name = "抗体-X (IgG1)".into();
     s.program.modality = Modality::Bispecific;
     s.program.phase = Phase::PpqCommercial;
@@ -232,8 +233,7 @@ proptest! {
         stages in 0usize..13,
         overrides in proptest::collection::btree_map(0usize..23, 0.0..1e7f64, 0..23),
     ) {
-        let mut s = Scenario::default();
-        s.name = name;
+        let mut s = Scenario { name, ..Default::default() };
         s.production.titer_g_per_l = titer;
         s.production.initial_volume_l = v0;
         s.production.feeds[0].days = days;
