@@ -2,6 +2,7 @@
 //! pure model crate (`ttc_model`, re-exported as `model`) and its words (`ttc_text`).
 pub mod app;
 pub mod deferred;
+pub mod handover;
 pub mod i18n;
 pub mod ui;
 

@@ -6,13 +6,13 @@
 //! result (`ui::address::load_deferred_module`). Its views, a JSON parser and a QR encoder are
 //! more than half of the code, and the first result does not need them: keeping them out of
 //! the page keeps its first load small. It learns the scenario, the shown results, language
-//! and currency from `window.ttcState` and the `ttc-state` event, and opens a scenario in the
-//! page with `window.ttcOpen` and `ttc-open` (`ui::address`).
+//! and currency from the page, and opens a scenario in the page, through `crate::handover`.
 
 pub mod compare;
 pub mod saved;
 pub mod tools;
 
+use crate::handover::{self, OpenRequest, STATE_EVENT};
 use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::file_link::{export_json, import_json, ImportError};
@@ -24,7 +24,6 @@ use crate::ui::results::{render_details, results_csv};
 use crate::ui::state::Prefs;
 use leptos::prelude::*;
 use saved::SavedScenarios;
-use ttc_text::format::Currency;
 use ttc_text::messages::import_error_text;
 use wasm_bindgen::JsCast;
 
@@ -76,25 +75,15 @@ impl Shared {
         });
     }
 
-    /// Reads `window.ttcState` (`ui::address`).
+    /// Reads the page's state (`crate::handover`).
     fn read_page_state(&self) {
-        let Some(text) = web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w, &"ttcState".into()).ok())
-            .and_then(|v| v.as_string())
-        else {
-            return;
-        };
-        let p: Vec<&str> = text.split('\t').collect();
-        let [lang, currency, cny, eur, link, shown] = p[..] else { return };
+        let Some(page) = handover::window::read_state() else { return };
         // Only what changed is set, so that an edit redraws the details and the QR code but
         // not the comparison or the saved list.
-        set_if_changed(self.locale, if lang == "zh" { Locale::zh } else { Locale::en });
-        if let (Some(currency), Ok(cny), Ok(eur)) = (Currency::from_code(currency), cny.parse(), eur.parse())
-        {
-            set_if_changed(self.prefs, Prefs { currency, cny_per_usd: cny, eur_per_usd: eur });
-        }
-        set_if_changed(self.link, link.to_string());
-        set_if_changed(self.shown, shown.to_string());
+        set_if_changed(self.locale, page.locale);
+        set_if_changed(self.prefs, page.prefs);
+        set_if_changed(self.link, page.link);
+        set_if_changed(self.shown, page.shown_link);
     }
 }
 
@@ -112,11 +101,7 @@ impl Default for Shared {
 
 /// Opens a scenario's link in the page (which keeps the previous one to go back to).
 pub fn open_in_page(link_text: &str) {
-    let Some(w) = web_sys::window() else { return };
-    let _ = js_sys::Reflect::set(&w, &"ttcOpen".into(), &link_text.into());
-    if let Ok(ev) = web_sys::Event::new("ttc-open") {
-        let _ = w.dispatch_event(&ev);
-    }
+    handover::window::request_open(&OpenRequest { link: link_text.to_string() });
 }
 
 /// Where the deferred module draws, in places the page leaves empty for it.
@@ -132,7 +117,7 @@ enum Part {
 pub fn start() {
     let shared = Shared::new();
     shared.read_page_state();
-    let listener = window_event_listener_untyped("ttc-state", move |_| shared.read_page_state());
+    let listener = window_event_listener_untyped(STATE_EVENT, move |_| shared.read_page_state());
     // It listens as long as the page lives.
     std::mem::forget(listener);
     // One part per task, details first: several short main-thread tasks instead of one long

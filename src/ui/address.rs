@@ -6,16 +6,13 @@
 //! rewrites it as the user edits (replacing the history entry, never scrolling) and reads it
 //! when the page opens or the fragment changes.
 //!
-//! The page and the deferred module are two WebAssembly modules. They talk through the
-//! window: the page keeps `window.ttcState` current and fires `ttc-state`:
-//! `lang \t currency \t CNY/USD \t EUR/USD \t link on screen \t link of the shown results`
-//! (the shown results are the last valid ones while an input is invalid); the deferred module
-//! opens a scenario by setting `window.ttcOpen` to its link and firing `ttc-open`.
+//! The page and the deferred module are two WebAssembly modules; what passes between them is
+//! defined in `crate::handover`.
 
+use crate::handover::{self, PageState, APPLY_UPDATE_EVENT, OPEN_EVENT, UPDATE_READY_EVENT};
 use crate::i18n::*;
-use crate::model::link::{self, Link, LinkError};
 use crate::model::facility::{Bilingual, FacilityProfile, RateCardFound};
-use ttc_text::format::input_text;
+use crate::model::link::{self, Link, LinkError};
 use ttc_text::labels::local;
 use ttc_text::messages::link_error_text;
 
@@ -95,7 +92,9 @@ pub fn apply_link(state: &AppState, notices: Notices, opened: Link, profiles: &[
             quoted: facility.name.clone(),
             current: state.current_facility.with_value(|f| f.name.clone()),
         }),
-        RateCardFound::Unknown => notices.push(Notice::UnknownRateCard { id: opened.facility_profile.clone() }),
+        RateCardFound::Unknown => {
+            notices.push(Notice::UnknownRateCard { id: opened.facility_profile.clone() })
+        }
     }
     state.facility.set(facility);
     state.scenario.set(opened.scenario);
@@ -116,17 +115,6 @@ pub fn open_link_text(state: &AppState, notices: Notices, raw: &str) {
     }
 }
 
-fn window_string(name: &str) -> Option<String> {
-    let w = web_sys::window()?;
-    js_sys::Reflect::get(&w, &name.into()).ok()?.as_string()
-}
-
-fn fire(event: &str) {
-    if let (Some(w), Ok(ev)) = (web_sys::window(), web_sys::Event::new(event)) {
-        let _ = w.dispatch_event(&ev);
-    }
-}
-
 /// Reads the address's link now and whenever the fragment changes, keeps the fragment equal
 /// to the scenario on screen, and keeps the deferred module informed.
 pub fn sync_link_with_address(state: AppState, notices: Notices) {
@@ -142,22 +130,19 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
         }
     });
     // The share panel opens a saved scenario or a file.
-    let on_open = window_event_listener_untyped("ttc-open", move |_| {
-        if let Some(text) = window_string("ttcOpen") {
+    let on_open = window_event_listener_untyped(OPEN_EVENT, move |_| {
+        if let Some(request) = handover::window::read_open_request() {
             let previous = current_link(&state);
-            open_link_text(&state, notices, &text);
+            open_link_text(&state, notices, &request.link);
             notices.push(Notice::Replaced { previous });
         }
     });
     // A new release is installed (pwa/register.js).
-    if web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"ttcUpdateReady".into()).ok())
-        .is_some_and(|v| v.is_truthy())
-    {
+    if handover::window::update_ready() {
         notices.push(Notice::UpdateReady);
     }
     let on_update =
-        window_event_listener_untyped("ttc-update-ready", move |_| notices.push(Notice::UpdateReady));
+        window_event_listener_untyped(UPDATE_READY_EVENT, move |_| notices.push(Notice::UpdateReady));
     on_cleanup(move || {
         on_hash.remove();
         on_open.remove();
@@ -170,22 +155,16 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
         let text = current_link(&state);
-        let prefs = state.prefs.get();
-        let lang = if i18n.get_locale() == Locale::zh { "zh" } else { "en" };
-        let shown = state.shown.with(|x| match (&x.inputs, &x.facility) {
+        let shown_link = state.shown.with(|x| match (&x.inputs, &x.facility) {
             (Some(s), Some(f)) => link::encode(s, &f.id),
             _ => String::new(),
         });
-        let shared = format!(
-            "{lang}\t{}\t{}\t{}\t{text}\t{shown}",
-            prefs.currency.code(),
-            input_text(prefs.cny_per_usd),
-            input_text(prefs.eur_per_usd)
-        );
-        if let Some(w) = web_sys::window() {
-            let _ = js_sys::Reflect::set(&w, &"ttcState".into(), &shared.into());
-        }
-        fire("ttc-state");
+        handover::window::publish_state(&PageState {
+            locale: i18n.get_locale(),
+            prefs: state.prefs.get(),
+            link: text.clone(),
+            shown_link,
+        });
         if first.is_none() {
             return;
         }
@@ -309,7 +288,7 @@ pub fn NoticeList() -> impl IntoView {
         match n {
             Notice::OldRateCard { .. } => state.facility.set(state.current_facility.get_value()),
             Notice::Replaced { previous } => open_link_text(&state, notices, previous),
-            Notice::UpdateReady => fire("ttc-apply-update"),
+            Notice::UpdateReady => handover::window::fire(APPLY_UPDATE_EVENT),
             _ => {}
         }
     };

@@ -3,11 +3,11 @@
 
 use crate::i18n::*;
 use crate::i18n::{tr, Label};
+use crate::model::edit::Choice;
 use crate::model::fit::FitStatus;
 use crate::model::scenario::{Scenario, SeedStage};
 use crate::model::validate::Limit;
 use crate::ui::state::AppState;
-use crate::model::edit::Choice;
 use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::format::{format_short, input_text, parse_number};

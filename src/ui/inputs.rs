@@ -6,9 +6,13 @@ use crate::i18n::{label, tr, Label};
 use crate::lens;
 use crate::model::date::CivilDate;
 use crate::model::facility::{Rate, RateUnit};
-use crate::model::scenario::{CampaignTarget, Chromatography, Feed, FeedAmount, Scenario, StageEnd, StageMode};
+use crate::model::scenario::{
+    CampaignTarget, Chromatography, Feed, FeedAmount, Scenario, StageEnd, StageMode,
+};
 use crate::model::validate::{limits, Limit};
-use crate::ui::field::{choice, field_id, form_items, num, opts, whole, FormItem, NumLens, OptionText, SelectField};
+use crate::ui::field::{
+    choice, field_id, form_items, num, opts, whole, FormItem, NumLens, OptionText, SelectField,
+};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -238,11 +242,19 @@ fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
     let title = move || stage_name(i18n.get_locale(), i, count.get());
     let (end_get, end_set) = choice(
         move |s| s.seed_train.get(i).map(|st| st.end.kind()),
-        move |s, k| if let Some(st) = s.seed_train.get_mut(i) { st.end = st.end.with_kind(k) },
+        move |s, k| {
+            if let Some(st) = s.seed_train.get_mut(i) {
+                st.end = st.end.with_kind(k)
+            }
+        },
     );
     let (mode_get, mode_set) = choice(
         move |s| s.seed_train.get(i).map(|st| st.mode.kind()),
-        move |s, k| if let Some(st) = s.seed_train.get_mut(i) { st.mode = st.mode.with_kind(k) },
+        move |s, k| {
+            if let Some(st) = s.seed_train.get_mut(i) {
+                st.mode = st.mode.with_kind(k)
+            }
+        },
     );
     view! {
         <li class="stage">
@@ -356,7 +368,11 @@ fn FeedEditor(i: usize) -> impl IntoView {
     let feed = move || state.scenario.with(|s| s.production.feeds.get(i).cloned());
     let (amount_get, amount_set) = choice(
         move |s| s.production.feeds.get(i).map(|f| f.amount.kind()),
-        move |s, k| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = f.amount.with_kind(k) },
+        move |s, k| {
+            if let Some(f) = s.production.feeds.get_mut(i) {
+                f.amount = f.amount.with_kind(k)
+            }
+        },
     );
     let days_text = RwSignal::new(None::<String>);
     let days_bad = RwSignal::new(false);
@@ -472,7 +488,8 @@ fn ChromatographyFields(
 
 #[component]
 fn DownstreamSection() -> impl IntoView {
-    let (resin_get, resin_set) = choice(|s| Some(s.downstream.resin_mode), |s, m| s.downstream.resin_mode = m);
+    let (resin_get, resin_set) =
+        choice(|s| Some(s.downstream.resin_mode), |s, m| s.downstream.resin_mode = m);
     view! {
         <Section id="sec-downstream" title=label(|l| td_string!(l, sec_downstream))>
             {form_items(vec![

@@ -19,8 +19,8 @@ use crate::ui::state::{AppState, Prefs};
 use leptos::prelude::*;
 use ttc_text::format::{format_auto, format_date, format_date_short, format_money, format_number};
 use ttc_text::labels::{
-    activity_name, local, category_name, cost_item_name, fit_text, lang, operation_name, quantity_unit, stage_name,
-    step_name, vessel_name,
+    activity_name, category_name, cost_item_name, fit_text, lang, local, operation_name, quantity_unit,
+    stage_name, step_name, vessel_name,
 };
 
 /// A table cell: text, a right-aligned number, a row header, or a "how was this computed?".
@@ -684,7 +684,11 @@ fn volumes_block(c: &Ctx) -> Block {
     }));
     b.chart = Some(bar_chart(td_string!(l, chart_volumes).to_string(), bars).into_any());
     let row = |name: String, litres: f64, with_overage_l: f64| {
-        Row::new(vec![Cell::Head(name), Cell::Num(format_auto(litres)), Cell::Num(format_auto(with_overage_l))])
+        Row::new(vec![
+            Cell::Head(name),
+            Cell::Num(format_auto(litres)),
+            Cell::Num(format_auto(with_overage_l)),
+        ])
     };
     let mut rows: Vec<Row> =
         v.media.iter().map(|(m, x)| row(medium_name(l, m), *x, v.medium_with_overage_l(*x))).collect();
@@ -821,7 +825,9 @@ fn cost_block(c: &Ctx) -> Block {
             };
             let source = match line.rate.map(|r| c.f.rate_origin(r, &c.s.rate_overrides)) {
                 Some(RateOrigin::Client) => td_string!(l, source_client).to_string(),
-                Some(RateOrigin::Published(s)) => format!("{} {}", td_string!(l, source_published), local(l, s)),
+                Some(RateOrigin::Published(s)) => {
+                    format!("{} {}", td_string!(l, source_published), local(l, s))
+                }
                 Some(RateOrigin::Illustrative) => td_string!(l, source_illustrative).to_string(),
                 None => td_string!(l, source_vessel_kit).to_string(),
             };
