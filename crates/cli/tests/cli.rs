@@ -1,0 +1,373 @@
+//! The `ttc` binary as a user runs it: figures checked against the corpus recorded when the
+//! link format was defined (tests/corpus/README.md), messages against the page's.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use ttc_model::link::LinkError;
+use ttc_text::messages::link_error_text;
+use ttc_text::Locale;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus");
+
+fn corpus(name: &str) -> String {
+    format!("{CORPUS}/{name}")
+}
+
+struct Run {
+    code: i32,
+    out: String,
+    err: String,
+}
+
+fn ttc_bytes(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ttc"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ttc runs");
+    // A command that does not read its input may exit before it is written.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
+    let output = child.wait_with_output().expect("ttc finishes");
+    let run = Run {
+        code: output.status.code().expect("ttc exits, not killed by a signal"),
+        out: String::from_utf8(output.stdout).expect("UTF-8 output"),
+        err: String::from_utf8(output.stderr).expect("UTF-8 messages"),
+    };
+    assert!(!run.err.contains("panicked"), "ttc {args:?} panicked: {}", run.err);
+    run
+}
+
+fn ttc(args: &[&str]) -> Run {
+    ttc_bytes(args, b"")
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+fn rel_eq(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+/// The links of the corpus with the figures recorded for them.
+fn corpus_links() -> Vec<Value> {
+    let text = std::fs::read_to_string(corpus("links-v1.json")).unwrap();
+    json(&text).as_array().unwrap().clone()
+}
+
+#[test]
+fn the_default_file_gives_the_recorded_and_hand_worked_figures() {
+    let run = ttc(&["estimate", &corpus("v1-default.json")]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert_eq!(run.err, "");
+    let file = json(&run.out);
+    assert_eq!(file["format"], "tech-transfer-estimate");
+    assert_eq!(file["version"], 1);
+    assert_eq!(file["scenario_name"], "Typical CHO mAb fed-batch, 2000 L");
+    assert_eq!(file["rate_card"], "suzhou-2026-11");
+    assert_eq!(file["currency"], "USD");
+    let e = &file["estimate"];
+    let ds = e["downstream"]["drug_substance_g"].as_f64().unwrap();
+    let price = e["cost"]["per_batch_usd"].as_f64().unwrap();
+    // tests/corpus/README.md: $800,997.42 per batch, worked by hand in the model's tests.
+    assert!((price - 800_997.42).abs() < 0.005, "{price}");
+    let links = corpus_links();
+    let default = links.iter().find(|l| l["scenario_file"] == "v1-default.json").unwrap();
+    assert!(rel_eq(ds, default["drug_substance_g_per_batch"].as_f64().unwrap()), "{ds}");
+    assert!(rel_eq(price, default["price_per_batch"].as_f64().unwrap()), "{price}");
+}
+
+#[test]
+fn every_corpus_file_gives_the_figures_recorded_with_its_link() {
+    for entry in corpus_links() {
+        let name = entry["scenario_file"].as_str().unwrap();
+        let run = ttc(&["estimate", &corpus(name)]);
+        assert_eq!(run.code, 0, "{name}: {}", run.err);
+        let file = json(&run.out);
+        let e = &file["estimate"];
+        assert_eq!(file["rate_card"], entry["facility_profile"], "{name}");
+        assert!(rel_eq(
+            e["downstream"]["drug_substance_g"].as_f64().unwrap(),
+            entry["drug_substance_g_per_batch"].as_f64().unwrap()
+        ));
+        assert!(rel_eq(
+            e["cost"]["per_batch_usd"].as_f64().unwrap(),
+            entry["price_per_batch"].as_f64().unwrap()
+        ));
+        assert_eq!(e["cost"]["batches"], entry["batches"], "{name}");
+        assert_eq!(e["timeline"]["harvest_date"], entry["first_harvest"], "{name}");
+        assert_eq!(e["campaign"]["last_release_date"], entry["last_release"], "{name}");
+    }
+}
+
+#[test]
+fn link_then_open_gives_a_file_with_the_same_estimate() {
+    for entry in corpus_links() {
+        let name = entry["scenario_file"].as_str().unwrap();
+        let link = ttc(&["link", &corpus(name)]);
+        assert_eq!(link.code, 0, "{name}: {}", link.err);
+        assert_eq!(link.err, "", "{name}");
+        let link_text = link.out.trim_end();
+        assert!(link_text.starts_with("v1&") && !link_text.contains('\n'), "{}", link.out);
+        let opened = ttc(&["open", link_text]);
+        assert_eq!(opened.code, 0, "{name}: {}", opened.err);
+        assert_eq!(json(&opened.out)["format"], "tech-transfer-scenario");
+        // The opened file, estimated from standard input, gives the very same estimate file.
+        let again = ttc_bytes(&["estimate", "-"], opened.out.as_bytes());
+        assert_eq!(again.code, 0, "{}", again.err);
+        let original = ttc(&["estimate", &corpus(name)]);
+        assert_eq!(json(&again.out), json(&original.out), "{name}");
+    }
+    // The default scenario's link is the one recorded: only the rate card and the checksum.
+    assert_eq!(ttc(&["link", &corpus("v1-default.json")]).out, "v1&p=suzhou-2026-11&c=4f21c4b9\n");
+}
+
+#[test]
+fn standard_input_and_whole_urls() {
+    let file = std::fs::read(corpus("v1-default.json")).unwrap();
+    let link = ttc_bytes(&["link", "-"], &file);
+    assert_eq!((link.code, link.out.as_str()), (0, "v1&p=suzhou-2026-11&c=4f21c4b9\n"));
+    let bare = ttc(&["open", "v1&p=suzhou-2026-11&c=4f21c4b9"]);
+    assert_eq!(bare.code, 0, "{}", bare.err);
+    // A whole URL as copied from the address bar, and a link piped in with its line break.
+    let url = ttc(&["open", "https://calc.example.com/tech-transfer/?x=1#v1&p=suzhou-2026-11&c=4f21c4b9"]);
+    assert_eq!((url.code, &url.out), (0, &bare.out), "{}", url.err);
+    let piped = ttc_bytes(&["open", "-"], b"v1&p=suzhou-2026-11&c=4f21c4b9\n");
+    assert_eq!((piped.code, &piped.out), (0, &bare.out), "{}", piped.err);
+    // The default link opens the default corpus file (same inputs, same rate card).
+    assert_eq!(json(&bare.out), json(std::str::from_utf8(&file).unwrap()));
+}
+
+#[test]
+fn open_writes_the_file_given_with_o() {
+    let dir = std::env::temp_dir().join(format!("ttc-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("opened.json");
+    let path_text = path.to_str().unwrap();
+    let run = ttc(&["open", "v1&p=suzhou-2026-11&c=4f21c4b9", "-o", path_text]);
+    assert_eq!((run.code, run.out.as_str()), (0, ""), "{}", run.err);
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, ttc(&["open", "v1&p=suzhou-2026-11&c=4f21c4b9"]).out);
+    // A file that cannot be written: exit 1, and the reason.
+    let missing = dir.join("no-such-dir").join("x.json");
+    let run = ttc(&["open", "v1&p=suzhou-2026-11&c=4f21c4b9", "-o", missing.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.err.starts_with(&format!("{} cannot be written: ", missing.display())), "{}", run.err);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_broken_link_gets_the_pages_reason_and_exit_1() {
+    // The default link with its checksum changed, then cut short.
+    let run = ttc(&["open", "v1&p=suzhou-2026-11&c=4f21c4b8"]);
+    assert_eq!((run.code, run.out.as_str()), (1, ""));
+    assert_eq!(
+        run.err,
+        format!(
+            "The link cannot be opened: {}.\n",
+            link_error_text(Locale::en, &LinkError::ChecksumMismatch)
+        )
+    );
+    assert!(run.err.contains("its checksum does not match"), "{}", run.err);
+    let cut = ttc(&["open", "https://calc.example.com/#v1&p=suzhou-2026-11&tit=5"]);
+    assert_eq!(cut.code, 1);
+    assert!(cut.err.contains(&link_error_text(Locale::en, &LinkError::Truncated)), "{}", cut.err);
+    let not_a_link = ttc(&["open", "hello"]);
+    assert_eq!(not_a_link.code, 1);
+    assert!(not_a_link.err.contains("it is not a scenario link of this calculator"), "{}", not_a_link.err);
+}
+
+#[test]
+fn a_malformed_file_gets_the_pages_reason_and_exit_1() {
+    let run = ttc_bytes(&["estimate", "-"], b"{\"format\": ");
+    assert_eq!((run.code, run.out.as_str()), (1, ""));
+    assert!(run.err.starts_with("standard input cannot be opened: it is not a JSON file ("), "{}", run.err);
+    let run = ttc_bytes(&["link", "-"], b"[1, 2]");
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.err,
+        "standard input cannot be opened: it is JSON, but not a scenario file of this calculator.\n"
+    );
+    // A value of the wrong kind: where it is.
+    let run = ttc_bytes(
+        &["estimate", "-"],
+        br#"{"format":"tech-transfer-scenario","version":1,"scenario":{"cell_line":{"doubling_time_h":"fast"}}}"#,
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.err.contains("the field scenario.cell_line.doubling_time_h has a value of the wrong kind"));
+    let missing = ttc(&["estimate", &corpus("no-such-file.json")]);
+    assert_eq!(missing.code, 1);
+    assert!(missing.err.contains("no-such-file.json cannot be read: "), "{}", missing.err);
+}
+
+/// The default corpus file with the titer set to `titer`.
+fn default_with_titer(titer: f64) -> String {
+    let mut file = json(&std::fs::read_to_string(corpus("v1-default.json")).unwrap());
+    file["scenario"]["production"]["titer_g_per_l"] = titer.into();
+    file.to_string()
+}
+
+#[test]
+fn an_invalid_value_gets_its_path_and_problem_and_exit_1() {
+    let run = ttc_bytes(&["estimate", "-"], default_with_titer(-1.0).as_bytes());
+    assert_eq!((run.code, run.out.as_str()), (1, ""));
+    // docs/scenario-format.md: titer_g_per_l allowed 0.01 to 100.
+    assert_eq!(
+        run.err,
+        "standard input: the scenario has input errors, so no estimate was made:\n  \
+         scenario.production.titer_g_per_l: -1 is outside the allowed range 0.01 to 100.\n"
+    );
+}
+
+#[test]
+fn lang_zh_gives_the_chinese_messages() {
+    let run = ttc(&["open", "v1&p=suzhou-2026-11&c=4f21c4b8", "--lang", "zh"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.err,
+        format!("无法打开该链接：{}。\n", link_error_text(Locale::zh, &LinkError::ChecksumMismatch))
+    );
+    assert!(run.err.contains("校验码不符"), "{}", run.err);
+    let run = ttc_bytes(&["estimate", "--lang=zh", "-"], default_with_titer(-1.0).as_bytes());
+    assert_eq!(run.code, 1);
+    assert!(
+        run.err.contains("scenario.production.titer_g_per_l: -1 超出允许范围 0.01 至 100。"),
+        "{}",
+        run.err
+    );
+}
+
+#[test]
+fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
+    let mut file = json(&std::fs::read_to_string(corpus("v1-default.json")).unwrap());
+    file["colour"] = "red".into();
+    file["scenario"]["production"]["stirrer"] = "pitched".into();
+    let link = ttc_bytes(&["link", "-"], file.to_string().as_bytes());
+    assert_eq!((link.code, link.out.as_str()), (0, "v1&p=suzhou-2026-11&c=4f21c4b9\n"));
+    assert_eq!(
+        link.err,
+        "Fields this version does not know were ignored: colour, scenario.production.stirrer.\n"
+    );
+    // A rate card this build does not have: priced with the current one, and said so.
+    file["facility_profile"] = "nowhere-2020-01".into();
+    let run = ttc_bytes(&["estimate", "-"], file.to_string().as_bytes());
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.err.contains("a rate card this version does not have (nowhere-2020-01)"), "{}", run.err);
+    let e = json(&run.out);
+    assert_eq!(e["rate_card"], "suzhou-2026-11");
+    assert!((e["estimate"]["cost"]["per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
+}
+
+#[test]
+fn usage_errors_exit_2_with_the_usage() {
+    for args in
+        [&["frobnicate", "x.json"][..], &[], &["estimate"], &["estimate", "a", "b"], &["link", "x", "--csv"]]
+    {
+        let run = ttc(&args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.err.starts_with("ttc: "), "{}", run.err);
+        assert!(run.err.contains("Usage:\n  ttc estimate FILE"), "{}", run.err);
+        assert_eq!(run.out, "");
+    }
+    assert!(ttc(&["frobnicate"]).err.starts_with("ttc: unknown command \"frobnicate\"\n"));
+    for args in [&["help"][..], &["--help"], &["estimate", "-h"]] {
+        let run = ttc(&args);
+        assert_eq!(run.code, 0);
+        assert!(run.out.contains("Usage:"), "{}", run.out);
+    }
+}
+
+/// The CSV's records, split the simple way (the figures checked have no quotes or commas).
+fn records(csv: &str) -> Vec<Vec<&str>> {
+    csv.split("\r\n").map(|r| r.split(',').collect()).collect()
+}
+
+#[test]
+fn csv_has_the_tables_with_the_drug_substance_and_price() {
+    let run = ttc(&["estimate", &corpus("v1-default.json"), "--csv"]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.out.starts_with("Scenario,Rate card,Currency,Format\r\n"), "{}", &run.out[..80]);
+    let rows = records(&run.out);
+    // The scenario's name has a comma: quoted (RFC 4180).
+    assert_eq!(
+        run.out.split("\r\n").nth(1).unwrap(),
+        "\"Typical CHO mAb fed-batch, 2000 L\",suzhou-2026-11,USD,tech-transfer-estimate"
+    );
+    let links = corpus_links();
+    let default = links.iter().find(|l| l["scenario_file"] == "v1-default.json").unwrap();
+    // Downstream table: the drug substance row's mass out (g).
+    let head = rows.iter().position(|r| r[0] == "Step").expect("downstream header");
+    assert_eq!(rows[head][3], "Mass out (g)");
+    let ds_row = rows[head..].iter().find(|r| r[0] == "Drug substance").expect("drug substance row");
+    let ds: f64 = ds_row[3].parse().unwrap();
+    assert!(rel_eq(ds, default["drug_substance_g_per_batch"].as_f64().unwrap()), "{ds}");
+    let price_row = rows.iter().find(|r| r[0] == "Price per batch").expect("price row");
+    let price: f64 = price_row[5].parse().unwrap();
+    assert!(rel_eq(price, default["price_per_batch"].as_f64().unwrap()), "{price}");
+    // Seed train: five stages, the first in the 125 mL flask at 0.047 L.
+    let seed = rows.iter().position(|r| r[0] == "Stage").expect("seed-train header");
+    assert_eq!(rows[seed][2], "Working volume (L)");
+    assert_eq!(rows[seed + 1][2], "0.047");
+    assert_eq!(rows[seed + 6], [""]);
+}
+
+#[test]
+fn csv_defuses_a_formula_in_a_name() {
+    let mut file = json(&std::fs::read_to_string(corpus("v1-default.json")).unwrap());
+    file["scenario"]["name"] = "=HYPERLINK(\"http://evil.example\",\"x\")".into();
+    file["scenario"]["production"]["feeds"][0]["name"] = "+Feed".into();
+    let run = ttc_bytes(&["estimate", "--csv", "-"], file.to_string().as_bytes());
+    assert_eq!(run.code, 0, "{}", run.err);
+    let second = run.out.split("\r\n").nth(1).unwrap();
+    assert!(
+        second.starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",suzhou-2026-11,USD,"),
+        "{second}"
+    );
+    assert!(run.out.contains("\r\n'+Feed,"), "feed name not defused");
+    assert!(!run.out.contains("\r\n+") && !run.out.contains(",+") && !run.out.contains(",="));
+}
+
+#[test]
+fn no_input_makes_it_panic() {
+    let deep = "[".repeat(100_000);
+    let inputs: Vec<Vec<u8>> = vec![
+        b"".to_vec(),
+        b"null".to_vec(),
+        b"\"text\"".to_vec(),
+        deep.into_bytes(),
+        vec![0xff, 0xfe, b'{'],
+        b"{\"format\":\"tech-transfer-scenario\",\"version\":1e999}".to_vec(),
+        b"{\"format\":\"tech-transfer-scenario\",\"version\":18446744073709551616}".to_vec(),
+        b"{\"format\":\"tech-transfer-scenario\",\"version\":1,\"scenario\":{\"seed_train\":[]}}".to_vec(),
+        b"{\"format\":\"tech-transfer-scenario\",\"version\":1,\"scenario\":{\"production\":{\"titer_g_per_l\":1e308,\"initial_volume_l\":0}}}".to_vec(),
+        b"{\"format\":\"tech-transfer-scenario\",\"version\":1,\"scenario\":{\"program\":{\"target\":{\"kind\":\"batches\",\"count\":4294967295}}}}".to_vec(),
+        b"{\"format\":\"tech-transfer-scenario\",\"version\":1,\"facility_profile\":\"\\u0000 x\",\"scenario\":{}}".to_vec(),
+    ];
+    for input in &inputs {
+        for command in ["estimate", "link"] {
+            // Exit 0 or 1, never a crash (ttc_bytes checks for a panic message).
+            let run = ttc_bytes(&[command, "-"], input);
+            assert!(
+                run.code == 0 || run.code == 1,
+                "{command} {:?}: {}",
+                String::from_utf8_lossy(input),
+                run.code
+            );
+            if run.code == 1 {
+                assert!(!run.err.is_empty());
+            }
+        }
+        let run = ttc_bytes(&["estimate", "--csv", "-"], input);
+        assert!(run.code == 0 || run.code == 1);
+    }
+    for link in
+        ["", "#", "v1", "v1&c=", "v99999999999999999999&c=0", "v1&p=&c=00000000", &"v1&".repeat(10_000)]
+    {
+        let run = ttc(&["open", link]);
+        assert_eq!(run.code, 1, "{link}");
+        assert!(!run.err.is_empty());
+    }
+}
