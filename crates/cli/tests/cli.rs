@@ -266,7 +266,7 @@ fn usage_errors_exit_2_with_the_usage() {
     for args in
         [&["frobnicate", "x.json"][..], &[], &["estimate"], &["estimate", "a", "b"], &["link", "x", "--csv"]]
     {
-        let run = ttc(&args);
+        let run = ttc(args);
         assert_eq!(run.code, 2, "{args:?}");
         assert!(run.err.starts_with("ttc: "), "{}", run.err);
         assert!(run.err.contains("Usage:\n  ttc estimate FILE"), "{}", run.err);
@@ -274,7 +274,7 @@ fn usage_errors_exit_2_with_the_usage() {
     }
     assert!(ttc(&["frobnicate"]).err.starts_with("ttc: unknown command \"frobnicate\"\n"));
     for args in [&["help"][..], &["--help"], &["estimate", "-h"]] {
-        let run = ttc(&args);
+        let run = ttc(args);
         assert_eq!(run.code, 0);
         assert!(run.out.contains("Usage:"), "{}", run.out);
     }
