@@ -13,8 +13,8 @@
 //! round-trip form, so an exchange rate arrives exactly as typed. The page's service worker
 //! script (`pwa/register.js`) uses the `UPDATE_*` names.
 
-use crate::ui::state::Prefs;
 use ttc_text::format::Currency;
+use ttc_text::format::Prefs;
 use ttc_text::Locale;
 
 /// The window property holding the page's [`PageState`].

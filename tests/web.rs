@@ -291,7 +291,7 @@ async fn a_quote_from_an_older_rate_card_keeps_its_prices_until_repriced() {
     use tech_transfer_calc::i18n::{provide_i18n, Locale};
     use tech_transfer_calc::model::facility::Rate;
     use tech_transfer_calc::ui::address::{apply_link, NoticeList, Notices};
-    use tech_transfer_calc::ui::results::Results;
+    use tech_transfer_calc::ui::headline::Results;
     use tech_transfer_calc::ui::state::AppState;
     let c = Container::new();
     let current = FacilityProfile::current();

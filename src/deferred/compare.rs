@@ -5,10 +5,10 @@ use crate::model::downstream::DsStep;
 use crate::model::link;
 use crate::model::scenario::{FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd, StageMode};
 use crate::model::{estimate, Estimate, FacilityProfile};
-use crate::ui::results::{Cell, Row, Table};
-use crate::ui::state::Prefs;
+use ttc_text::format::Prefs;
 use ttc_text::format::{format_date, format_days, format_money, format_number, format_short};
 use ttc_text::labels::{lang, local, rate_name, step_name, vessel_name};
+use ttc_text::results::{Cell, Row, Table};
 
 /// What a compared scenario shows.
 struct Compared {

@@ -8,10 +8,13 @@
 //! the page keeps its first load small. It learns the scenario, the shown results, language
 //! and currency from the page, and opens a scenario in the page, through `crate::handover`.
 
+pub mod charts;
 pub mod compare;
+pub mod render;
 pub mod saved;
 pub mod tools;
 
+use crate::deferred::render::render_details;
 use crate::handover::{self, OpenRequest, STATE_EVENT};
 use crate::i18n::tr;
 use crate::i18n::*;
@@ -20,11 +23,11 @@ use crate::model::link;
 use crate::model::scenario_file::{FileError, MAX_FILE_BYTES};
 use crate::model::{estimate, FacilityProfile};
 use crate::ui::address::{notice_box, page_url};
-use crate::ui::results::{render_details, results_csv};
-use crate::ui::state::Prefs;
 use leptos::prelude::*;
 use saved::SavedScenarios;
+use ttc_text::format::Prefs;
 use ttc_text::messages::import_error_text;
+use ttc_text::results::results_csv;
 use wasm_bindgen::JsCast;
 
 /// What the panel tells the user, inside the panel.

@@ -2,11 +2,11 @@
 //! comparison.
 
 use crate::deferred::compare::compare_table;
+use crate::deferred::render::render_table;
 use crate::deferred::{open_in_page, PanelNotice, Shared};
 use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::link::{self, split_saved};
-use crate::ui::results::render_table;
 use leptos::prelude::*;
 
 /// Where saved scenarios that could not be read are kept, for recovery by hand.

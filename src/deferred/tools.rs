@@ -38,9 +38,9 @@ mod tests {
     use crate::model::link;
     use crate::model::scenario_file::FileError;
     use crate::model::Scenario;
-    use crate::ui::results::Cell;
-    use crate::ui::state::Prefs;
     use ttc_text::format::Currency;
+    use ttc_text::format::Prefs;
+    use ttc_text::results::Cell;
 
     /// Reads a QR path back into a module grid.
     fn grid(n: u32, path: &str) -> Vec<Vec<bool>> {

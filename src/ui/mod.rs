@@ -2,9 +2,8 @@
 //! signal and the estimate memo and render; they hold no formulas.
 
 pub mod address;
-pub mod charts;
 pub mod field;
+pub mod headline;
 pub mod inputs;
-pub mod results;
 pub mod state;
 pub mod summary;

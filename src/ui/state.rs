@@ -4,7 +4,7 @@ use crate::model::{estimate, Estimate, FacilityProfile, FieldError, Scenario};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-use ttc_text::format::Currency;
+pub use ttc_text::format::Prefs;
 
 /// What the results show: the estimate of the current scenario, or, while some input is
 /// invalid, the last valid estimate marked as stale.
@@ -20,33 +20,6 @@ pub struct Shown {
     pub facility: Option<Arc<FacilityProfile>>,
     pub stale: bool,
     pub errors: Vec<FieldError>,
-}
-
-/// Display preferences: not part of the scenario's inputs.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Prefs {
-    pub currency: Currency,
-    /// Units of each display currency per 1 USD (the facility's currency), user-editable;
-    /// no live lookup. Defaults are illustrative round figures.
-    pub cny_per_usd: f64,
-    pub eur_per_usd: f64,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self { currency: Currency::Usd, cny_per_usd: 7.1, eur_per_usd: 0.92 }
-    }
-}
-
-impl Prefs {
-    /// Multiplies an amount in the facility's currency into the display currency.
-    pub fn rate(&self) -> f64 {
-        match self.currency {
-            Currency::Usd => 1.0,
-            Currency::Cny => self.cny_per_usd,
-            Currency::Eur => self.eur_per_usd,
-        }
-    }
 }
 
 #[derive(Clone, Copy)]

@@ -256,6 +256,33 @@ pub fn format_days(days: &[u32]) -> String {
     parts.join(", ")
 }
 
+/// Display preferences: not part of the scenario's inputs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prefs {
+    pub currency: Currency,
+    /// Units of each display currency per 1 USD (the facility's currency), user-editable;
+    /// no live lookup. Defaults are illustrative round figures.
+    pub cny_per_usd: f64,
+    pub eur_per_usd: f64,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self { currency: Currency::Usd, cny_per_usd: 7.1, eur_per_usd: 0.92 }
+    }
+}
+
+impl Prefs {
+    /// Multiplies an amount in the facility's currency into the display currency.
+    pub fn rate(&self) -> f64 {
+        match self.currency {
+            Currency::Usd => 1.0,
+            Currency::Cny => self.cny_per_usd,
+            Currency::Eur => self.eur_per_usd,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

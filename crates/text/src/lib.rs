@@ -9,5 +9,6 @@ pub mod format;
 pub mod i18n;
 pub mod labels;
 pub mod messages;
+pub mod results;
 
 pub use i18n::Locale;

@@ -6,13 +6,7 @@ use crate::model::fed_batch::DayPoint;
 use crate::model::schedule::Timeline;
 use leptos::prelude::*;
 use ttc_text::format::{format_auto, format_date_short, format_number, Lang};
-
-/// One bar of a horizontal bar chart: label, value, and the value written out.
-pub struct Bar {
-    pub label: String,
-    pub value: f64,
-    pub text: String,
-}
+use ttc_text::results::{Bar, GanttRow};
 
 /// Horizontal bars, largest scale = largest value.
 pub fn bar_chart(title: String, bars: Vec<Bar>) -> impl IntoView {
@@ -42,14 +36,6 @@ pub fn bar_chart(title: String, bars: Vec<Bar>) -> impl IntoView {
             {rows}
         </svg>
     }
-}
-
-/// A row of the timeline chart.
-pub struct GanttRow {
-    pub label: String,
-    pub start_day: u32,
-    pub end_day: u32,
-    pub class: &'static str,
 }
 
 /// Timeline from vial thaw to release: one bar per activity, weekly date ticks, and

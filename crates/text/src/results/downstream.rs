@@ -1,0 +1,82 @@
+//! The downstream section: masses, yields, column cycles and filter areas by step.
+
+use super::*;
+
+pub(super) fn downstream_block(c: &Ctx) -> Block {
+    let (d, l) = (&c.e.downstream, c.locale);
+    let mut b = Block::new("downstream-results", td_string!(l, sec_downstream_results));
+    let rows = d
+        .steps
+        .iter()
+        .map(|st| {
+            let sizing = match (st.column, st.filter_area_m2) {
+                (Some(col), _) => tf!(
+                    l,
+                    sizing_column,
+                    cv = format_auto(col.column_volume_l),
+                    cycles = col.cycles,
+                    max = col.max_cycles
+                ),
+                (None, Some(a)) => format!("{} m²", format_auto(a)),
+                _ => "–".into(),
+            };
+            let how = match st.column {
+                Some(col) => tf!(
+                    l,
+                    how_column,
+                    mass = format_number(st.mass_in_g, 0),
+                    capacity = format_number(col.capacity_per_cycle_g, 0),
+                    cycles = col.cycles
+                ),
+                None => tf!(
+                    l,
+                    how_step,
+                    mass = format_number(st.mass_in_g, 0),
+                    yield_pct = format_auto(st.yield_pct),
+                    out = format_number(st.mass_out_g, 0)
+                ),
+            };
+            Row::new(vec![
+                Cell::Head(step_name(l, st.step).to_string()),
+                Cell::Num(format_number(st.mass_in_g, 0)),
+                Cell::Num(format!("{} %", format_auto(st.yield_pct))),
+                Cell::Num(format_number(st.mass_out_g, 0)),
+                Cell::Num(format_auto(st.volume_out_l)),
+                Cell::Num(format_auto(st.buffer_l)),
+                Cell::Text(sizing),
+                Cell::How(how),
+            ])
+        })
+        .collect();
+    let foot = vec![Row {
+        class: "",
+        id: "ds-total",
+        cells: vec![
+            Cell::Head(td_string!(l, ds_total).to_string()),
+            Cell::Num(String::new()),
+            Cell::Num(format!("{} %", format_number(d.overall_yield_pct, 1))),
+            Cell::Num(format_number(d.drug_substance_g, 0)),
+            Cell::Num(format_auto(d.drug_substance_volume_l)),
+            Cell::Num(format_auto(d.total_buffer_l)),
+            Cell::Text(String::new()),
+            Cell::Text(String::new()),
+        ],
+    }];
+    b.table = Some(Table {
+        class: "",
+        head: heads(&[
+            (td_string!(l, col_step), false),
+            (td_string!(l, col_mass_in), true),
+            (td_string!(l, col_yield), true),
+            (td_string!(l, col_mass_out), true),
+            (td_string!(l, col_volume_out), true),
+            (td_string!(l, col_buffer), true),
+            (td_string!(l, col_sizing), false),
+            (td_string!(l, col_how), false),
+        ]),
+        rows,
+        foot,
+    });
+    b.note = Some(td_string!(l, dsp_units_note).to_string());
+    b
+}

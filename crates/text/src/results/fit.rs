@@ -1,0 +1,27 @@
+//! The facility-fit section: failures first, then warnings; the checks that pass folded.
+
+use super::*;
+
+pub(super) fn fit_block(c: &Ctx) -> Block {
+    let mut b = Block::new("fit", td_string!(c.locale, sec_fit));
+    let stages = c.e.seed_train.len();
+    let mut items: Vec<_> = c.e.fit.iter().collect();
+    // Failures first, then warnings, then passes; stable within each.
+    items.sort_by_key(|i| std::cmp::Reverse(i.status));
+    let (passes, problems): (Vec<_>, Vec<_>) = items
+        .into_iter()
+        .map(|i| {
+            (
+                status_class(i.status),
+                status_text(c.locale, i.status).to_string(),
+                fit_text(c.locale, &i.check, c.f, stages),
+            )
+        })
+        .partition(|(class, _, _)| *class == "pass");
+    b.list = problems;
+    // Checks that pass are folded, so that what needs attention stands out.
+    if !passes.is_empty() {
+        b.folded = Some((tf!(c.locale, fit_passes, count = passes.len()), passes));
+    }
+    b
+}

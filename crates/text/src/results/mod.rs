@@ -1,0 +1,169 @@
+//! The results as data, in the user's language and currency: the headline figures and the
+//! detailed sections, each a [`Block`] of a list, a [`Table`] and a [`Chart`] description,
+//! every figure with "how was this computed?". The page draws them (`src/ui/headline.rs`,
+//! `src/deferred/render.rs`), the CSV export and the command line write them
+//! ([`csv::results_csv`]), so all three show the same figures in the same words.
+//!
+//! One builder per section, in page order: [`fit`], [`timeline`], [`seed_train`],
+//! [`production`], [`volumes`], [`downstream`], [`cost`], [`campaign`].
+
+mod campaign;
+mod cost;
+pub mod csv;
+mod downstream;
+mod fit;
+pub mod headline;
+mod production;
+mod seed_train;
+mod timeline;
+mod volumes;
+
+pub use csv::results_csv;
+
+use crate::format::{format_auto, format_date, format_date_short, format_money, format_number, Prefs};
+use crate::i18n::*;
+use crate::labels::{
+    activity_name, category_name, cost_item_name, fit_text, lang, local, operation_name, quantity_unit,
+    stage_name, step_name, vessel_name,
+};
+use ttc_model::facility::{FacilityProfile, Rate};
+use ttc_model::fit::FitStatus;
+use ttc_model::{Estimate, Scenario};
+
+/// A table cell: text, a right-aligned number, a row header, or a "how was this computed?".
+pub enum Cell {
+    Head(String),
+    Text(String),
+    Num(String),
+    /// Where a figure comes from: small, muted text.
+    Source(String),
+    How(String),
+}
+
+pub struct Row {
+    pub class: &'static str,
+    pub id: &'static str,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn new(cells: Vec<Cell>) -> Self {
+        Self { class: "", id: "", cells }
+    }
+}
+
+pub struct Table {
+    pub class: &'static str,
+    /// Column headings; `true` for numeric columns.
+    pub head: Vec<(String, bool)>,
+    pub rows: Vec<Row>,
+    pub foot: Vec<Row>,
+}
+
+/// One results section.
+pub struct Block {
+    pub id: &'static str,
+    pub title: String,
+    pub intro: Option<String>,
+    pub chart: Option<Chart>,
+    pub list: Vec<(&'static str, String, String)>,
+    /// Further list items, folded under a summary (e.g. the checks that pass).
+    pub folded: Option<(String, Vec<(&'static str, String, String)>)>,
+    pub table: Option<Table>,
+    pub note: Option<String>,
+}
+
+impl Block {
+    pub fn new(id: &'static str, title: &str) -> Self {
+        Self {
+            id,
+            title: title.to_string(),
+            intro: None,
+            chart: None,
+            list: Vec::new(),
+            folded: None,
+            table: None,
+            note: None,
+        }
+    }
+}
+
+/// A chart of a section, as data; the page draws it as inline SVG (`src/deferred/charts.rs`)
+/// from the estimate it belongs to.
+pub enum Chart {
+    /// One batch's timeline from vial thaw to release (`Estimate::timeline`), operations on
+    /// weekends marked.
+    Gantt { title: String, rows: Vec<GanttRow>, weekend_days: Vec<u32> },
+    /// Production working volume and viable cell density by day (`ProductionResult::daily`).
+    Production { title: String, volume_label: String, vcd_label: String },
+    /// Horizontal bars.
+    Bars { title: String, bars: Vec<Bar> },
+}
+
+/// A bar of a bar chart.
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    pub text: String,
+}
+
+/// A row of the timeline chart.
+pub struct GanttRow {
+    pub label: String,
+    pub start_day: u32,
+    pub end_day: u32,
+    pub class: &'static str,
+}
+
+/// What every section needs to turn the estimate into words.
+pub struct Ctx<'a> {
+    pub e: &'a Estimate,
+    pub s: &'a Scenario,
+    pub f: &'a FacilityProfile,
+    pub locale: Locale,
+    pub prefs: Prefs,
+}
+
+impl Ctx<'_> {
+    pub fn money(&self, usd: f64) -> String {
+        format_money(usd * self.prefs.rate(), self.prefs.currency)
+    }
+
+    pub fn date(&self, d: ttc_model::date::CivilDate) -> String {
+        format_date(d, lang(self.locale))
+    }
+}
+
+fn heads(items: &[(&str, bool)]) -> Vec<(String, bool)> {
+    items.iter().map(|(h, n)| (h.to_string(), *n)).collect()
+}
+
+pub fn status_class(s: FitStatus) -> &'static str {
+    match s {
+        FitStatus::Pass => "pass",
+        FitStatus::Warning => "warning",
+        FitStatus::Fail => "fail",
+    }
+}
+
+pub fn status_text(locale: Locale, s: FitStatus) -> &'static str {
+    match s {
+        FitStatus::Pass => td_string!(locale, fit_pass),
+        FitStatus::Warning => td_string!(locale, fit_warning),
+        FitStatus::Fail => td_string!(locale, fit_fail),
+    }
+}
+
+/// The detailed result sections below the headline, in page order.
+pub fn detail_blocks(c: &Ctx) -> Vec<Block> {
+    vec![
+        fit::fit_block(c),
+        timeline::timeline_block(c),
+        seed_train::seed_train_block(c),
+        production::production_block(c),
+        volumes::volumes_block(c),
+        downstream::downstream_block(c),
+        cost::cost_block(c),
+        campaign::campaign_block(c),
+    ]
+}
