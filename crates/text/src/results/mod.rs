@@ -60,15 +60,18 @@ pub struct Table {
     pub foot: Vec<Row>,
 }
 
+/// A list item (a fit check): its status class, its status in words, its text.
+pub type ListItem = (&'static str, String, String);
+
 /// One results section.
 pub struct Block {
     pub id: &'static str,
     pub title: String,
     pub intro: Option<String>,
     pub chart: Option<Chart>,
-    pub list: Vec<(&'static str, String, String)>,
+    pub list: Vec<ListItem>,
     /// Further list items, folded under a summary (e.g. the checks that pass).
-    pub folded: Option<(String, Vec<(&'static str, String, String)>)>,
+    pub folded: Option<(String, Vec<ListItem>)>,
     pub table: Option<Table>,
     pub note: Option<String>,
 }
