@@ -3,7 +3,7 @@
 
 pub mod address;
 pub mod field;
+pub mod form;
 pub mod headline;
-pub mod inputs;
 pub mod state;
 pub mod summary;
