@@ -1,0 +1,252 @@
+//! Scenario links: the whole scenario in a URL fragment, compact, versioned and permanent.
+//!
+//! ```text
+//! v1&p=suzhou-2026-11&tit=5&dur=16&c=1a2b3c4d
+//! ```
+//!
+//! * `v1`: the link format version. A link is decoded by the rules of its own version
+//!   forever, so a link made today opens with identical inputs after any later release.
+//! * `p=`: the facility profile (rate card) the scenario was priced with.
+//! * `key=value` pairs: only the fields that differ from [`baseline_v1`], a frozen copy of the
+//!   default scenario as it was when version 1 was defined. The baseline never changes when
+//!   the app's defaults change (a new baseline needs a new version), so the default scenario's
+//!   link is short and an old link never silently picks up new defaults.
+//! * `c=`: FNV-1a 32-bit checksum of everything before it, in hex. A link cut short (no
+//!   checksum) or edited by hand (wrong checksum) is refused as a whole, with the reason,
+//!   instead of opening a scenario that differs from the one sent.
+//!
+//! Values: numbers in Rust's shortest round-trip decimal form (lossless); text (names, vessel
+//! ids) as unpadded base64url of its UTF-8, so that Chinese names cost 4 characters per
+//! character instead of 9 percent-encoded; lists separated by `,`, list item parts by `:`.
+//! Every character used is allowed unescaped in a URL fragment and ends a link on an
+//! alphanumeric, so chat apps and mail clients do not cut it.
+//!
+//! The format was chosen over JSON + compression for the bundle size: it needs no JSON
+//! parser or deflate implementation in the page (about 30 KB of WebAssembly), and the
+//! typical link is shorter than compressed JSON would be.
+
+mod v1;
+mod values;
+
+pub use v1::baseline_v1;
+
+use crate::scenario::Scenario;
+use std::fmt::Write as _;
+use v1::V1_FIELDS;
+use values::u32_value;
+
+/// The version this build writes. History: 1 (first release).
+pub const LINK_VERSION: u32 = 1;
+/// Longer text is refused before decoding (a fully customised scenario is well under 2,000
+/// characters; this only bounds the work an absurd input can cause).
+pub const MAX_LINK_CHARS: usize = 20_000;
+
+/// A scenario read from a link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub scenario: Scenario,
+    /// The facility profile (rate card) the scenario was priced with.
+    pub facility_profile: String,
+}
+
+/// Why a link cannot be opened. The page shows it, opens the default scenario, and keeps the
+/// link's text for the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    TooLong {
+        chars: usize,
+        max: usize,
+    },
+    /// Not a scenario link at all (no `v<number>` at the start).
+    NotALink,
+    /// Made by a newer release of the calculator.
+    NewerVersion {
+        version: u32,
+        newest: u32,
+    },
+    /// No checksum at the end: the link was probably cut short when it was copied.
+    Truncated,
+    /// The checksum does not match: the link was changed after it was made.
+    ChecksumMismatch,
+    /// A `key=value` pair this version does not know, or one that appears twice.
+    UnknownField {
+        key: String,
+    },
+    /// A known field whose value cannot be read.
+    BadValue {
+        key: String,
+    },
+}
+
+/// Each field's scenario path and its text in a link, whether or not it differs from the
+/// baseline (for comparisons).
+pub fn field_texts(s: &Scenario) -> Vec<(&'static str, String)> {
+    V1_FIELDS.iter().map(|e| (e.path, e.text(s))).collect()
+}
+
+/// The link text (without `#`) of a scenario priced with `facility_profile`.
+pub fn encode(scenario: &Scenario, facility_profile: &str) -> String {
+    let mut out = format!("v{LINK_VERSION}&p={facility_profile}");
+    let base = v1::baseline();
+    for e in V1_FIELDS {
+        let text = e.text(scenario);
+        if text != e.text(&base) {
+            let _ = write!(out, "&{}={text}", e.key);
+        }
+    }
+    let checksum = fnv1a32(out.as_bytes());
+    let _ = write!(out, "&c={checksum:08x}");
+    out
+}
+
+/// Reads a link's text (with or without the leading `#`).
+pub fn decode(text: &str) -> Result<Link, LinkError> {
+    let text = text.trim().trim_start_matches('#');
+    let chars = text.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(LinkError::TooLong { chars, max: MAX_LINK_CHARS });
+    }
+    let (head, _) = text.split_once('&').unwrap_or((text, ""));
+    let version = head.strip_prefix('v').and_then(u32_value).ok_or(LinkError::NotALink)?;
+    if version == 0 {
+        return Err(LinkError::NotALink);
+    }
+    if version > LINK_VERSION {
+        return Err(LinkError::NewerVersion { version, newest: LINK_VERSION });
+    }
+    let (body, checksum) = text.rsplit_once("&c=").ok_or(LinkError::Truncated)?;
+    if checksum.len() != 8 || u32::from_str_radix(checksum, 16).ok() != Some(fnv1a32(body.as_bytes())) {
+        return Err(LinkError::ChecksumMismatch);
+    }
+    // Version 1 is the only version so far; a later version adds its own reader here and
+    // keeps this one.
+    let mut scenario = v1::baseline().clone();
+    let mut facility_profile = None;
+    let mut seen: Vec<&str> = Vec::new();
+    for pair in body.split('&').skip(1) {
+        let (key, value) =
+            pair.split_once('=').ok_or_else(|| LinkError::UnknownField { key: pair.into() })?;
+        if seen.contains(&key) {
+            return Err(LinkError::UnknownField { key: key.into() });
+        }
+        seen.push(key);
+        let ok = if key == "p" {
+            facility_profile = Some(value.to_string());
+            is_profile_id(value)
+        } else {
+            let e = V1_FIELDS
+                .iter()
+                .find(|e| e.key == key)
+                .ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
+            (e.get_mut)(&mut scenario).read_text(value)
+        };
+        if !ok {
+            return Err(LinkError::BadValue { key: key.into() });
+        }
+    }
+    let facility_profile = facility_profile.ok_or(LinkError::BadValue { key: "p".into() })?;
+    Ok(Link { scenario, facility_profile })
+}
+
+/// A facility profile id as links carry it, unescaped: `[A-Za-z0-9._-]`, 1 to 64 characters
+/// (`build.rs` holds the built-in profiles to this).
+pub fn is_profile_id(id: &str) -> bool {
+    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+/// FNV-1a, 32 bits (Fowler, Noll, Vo; IETF draft-eastlake-fnv): detects truncation and
+/// hand edits; not a security measure (anyone can recompute it).
+fn fnv1a32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// silently dropped.
+/// Saved scenarios as the browser keeps them: one link a line. Returns the lines to keep
+/// (those that open, and those made by a newer release, which a tab still on this release must
+/// not throw away) and, apart, the unreadable ones (corrupted storage), so that nothing is
+/// silently dropped.
+pub fn split_saved(text: &str) -> (Vec<String>, Vec<String>) {
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if matches!(decode(line), Ok(_) | Err(LinkError::NewerVersion { .. })) {
+            good.push(line.to_string());
+        } else {
+            bad.push(line.to_string());
+        }
+    }
+    (good, bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::v1::V1_RATES;
+    use super::values::{base64url_decode, base64url_encode, read_days, write_days};
+    use super::*;
+    use crate::facility::Rate;
+
+    #[test]
+    fn base64url_matches_rfc4648_test_vectors() {
+        // RFC 4648 section 10, without padding.
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            let mut out = String::new();
+            base64url_encode(plain.as_bytes(), &mut out);
+            assert_eq!(out, coded);
+            assert_eq!(base64url_decode(coded).as_deref(), Some(plain.as_bytes()));
+        }
+        assert_eq!(base64url_decode("Zh"), None, "non-canonical trailing bits");
+        assert_eq!(base64url_decode("Z"), None);
+        assert_eq!(base64url_decode("Zm9v!"), None);
+    }
+
+    #[test]
+    fn fnv1a32_matches_published_vectors() {
+        // From the FNV reference test suite: "" and "a".
+        assert_eq!(fnv1a32(b""), 0x811c_9dc5);
+        assert_eq!(fnv1a32(b"a"), 0xe40c_292c);
+        assert_eq!(fnv1a32(b"foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn days_are_written_as_runs() {
+        let mut out = String::new();
+        write_days(&[3, 4, 5, 7, 9, 10, 11, 12, 13], &mut out);
+        assert_eq!(out, "3-5.7.9-13");
+        assert_eq!(read_days("3-5.7.9-13"), Some(vec![3, 4, 5, 7, 9, 10, 11, 12, 13]));
+        assert_eq!(read_days("5-3"), None);
+        assert_eq!(read_days("0-4000000000"), None, "a huge run is refused, not expanded");
+    }
+
+    #[test]
+    fn field_paths_are_scenario_paths() {
+        let paths: Vec<&str> = field_texts(&baseline_v1()).into_iter().map(|(p, _)| p).collect();
+        assert!(paths.contains(&"production.titer_g_per_l"));
+        assert!(paths.contains(&"downstream.protein_a"));
+    }
+
+    #[test]
+    fn saved_lists_keep_unreadable_lines_apart() {
+        let a = encode(&baseline_v1(), "suzhou-2026-11");
+        // A line saved by a newer release (another tab) is kept, not set aside.
+        let newer = "v2&x=1&c=00000000";
+        let text = format!("{a}\n\n  garbage  \n{}\n{a}\n{newer}", &a[..a.len() - 2]);
+        let (good, bad) = split_saved(&text);
+        assert_eq!(good, vec![a.clone(), a.clone(), newer.to_string()]);
+        assert_eq!(bad, vec!["garbage".to_string(), a[..a.len() - 2].to_string()]);
+    }
+
+    #[test]
+    fn every_rate_has_a_v1_index() {
+        for rate in Rate::ALL {
+            assert!(V1_RATES.contains(&rate), "{rate:?} missing from V1_RATES");
+        }
+    }
+}

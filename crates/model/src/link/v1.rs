@@ -1,0 +1,281 @@
+//! Link version 1, frozen: the baseline scenario its links are written against, its field
+//! keys and its rate indices. Nobody edits this file: a change of defaults, a new field or a
+//! new rate goes into a new version (with its own file and corpus), so that every version-1
+//! link ever sent opens with the very inputs it was made with (`tests/corpus/links-v1.json`).
+
+use super::values::Field;
+use crate::date::CivilDate;
+use crate::facility::Rate;
+use crate::scenario::{
+    CampaignTarget, CellLine, Chromatography, Clarification, Downstream, Feed, FeedAmount, LowPh, Modality,
+    Phase, Production, Program, ResinMode, Scenario, Schedule, SeedStage, StageEnd, StageMode, UfDf,
+    VirusFiltration,
+};
+use std::collections::BTreeMap;
+
+/// The default scenario as it was when link version 1 was defined. Frozen: do not edit it when
+/// the defaults in [`super::scenario`] change (a test compares it with the version-1 corpus
+/// file, not with today's defaults).
+pub fn baseline_v1() -> Scenario {
+    let stage = |vessel: &str, volume_l: f64| SeedStage {
+        vessel_id: vessel.into(),
+        working_volume_l: volume_l,
+        seeding_density_e6_per_ml: 0.5,
+        end: StageEnd::SplitDensity { density_e6_per_ml: 4.0 },
+        mode: StageMode::Batch,
+    };
+    Scenario {
+        name: "Typical CHO mAb fed-batch, 2000 L".into(),
+        program: Program {
+            product_name: "mAb-001".into(),
+            modality: Modality::Mab,
+            phase: Phase::Clinical,
+            target: CampaignTarget::Batches { count: 3 },
+        },
+        cell_line: CellLine {
+            doubling_time_h: 24.0,
+            lag_h: 0.0,
+            cells_per_vial_e6: 30.0,
+            post_thaw_viability_pct: 95.0,
+        },
+        seed_train: vec![
+            stage("sf125", 0.047),
+            stage("sf1000", 0.37),
+            stage("rb10", 2.9),
+            stage("rb50", 23.0),
+            stage("sub200", 180.0),
+        ],
+        production: Production {
+            vessel_id: "sub2000".into(),
+            initial_volume_l: 1400.0,
+            seeding_density_e6_per_ml: 0.5,
+            duration_days: 14,
+            peak_density_e6_per_ml: 20.0,
+            feeds: vec![Feed {
+                name: "Feed A".into(),
+                amount: FeedAmount::PercentOfInitial { pct: 3.6 },
+                days: (3..=13).collect(),
+            }],
+            titer_g_per_l: 3.0,
+            daily_sample_l: 0.1,
+        },
+        downstream: Downstream {
+            clarification: Clarification {
+                yield_pct: 93.0,
+                filter_loading_l_per_m2: 40.0,
+                flush_l_per_m2: 50.0,
+            },
+            protein_a: Chromatography {
+                yield_pct: 93.0,
+                capacity_g_per_l: 45.0,
+                load_fraction_pct: 80.0,
+                column_volume_l: 50.0,
+                max_cycles_per_batch: 6,
+                buffer_cv_per_cycle: 35.0,
+                pool_concentration_g_per_l: 10.0,
+                lifetime_cycles: 200,
+            },
+            low_ph: LowPh { yield_pct: 97.0, adjust_pct_of_volume: 10.0 },
+            aex: Chromatography {
+                yield_pct: 95.0,
+                capacity_g_per_l: 150.0,
+                load_fraction_pct: 100.0,
+                column_volume_l: 20.0,
+                max_cycles_per_batch: 4,
+                buffer_cv_per_cycle: 15.0,
+                pool_concentration_g_per_l: 8.0,
+                lifetime_cycles: 100,
+            },
+            cex: Chromatography {
+                yield_pct: 92.0,
+                capacity_g_per_l: 60.0,
+                load_fraction_pct: 80.0,
+                column_volume_l: 40.0,
+                max_cycles_per_batch: 4,
+                buffer_cv_per_cycle: 30.0,
+                pool_concentration_g_per_l: 10.0,
+                lifetime_cycles: 100,
+            },
+            virus_filtration: VirusFiltration { yield_pct: 97.0, loading_l_per_m2: 200.0 },
+            ufdf: UfDf {
+                yield_pct: 96.0,
+                diafiltration_concentration_g_per_l: 50.0,
+                diavolumes: 8.0,
+                final_concentration_g_per_l: 100.0,
+            },
+            resin_mode: ResinMode::Amortised,
+            media_overage_pct: 10.0,
+            buffer_overage_pct: 10.0,
+        },
+        schedule: Schedule {
+            thaw_date: CivilDate::from_ymd(2027, 3, 1).expect("valid date"),
+            turnaround_days: 3,
+            downstream_days: 6,
+            bulk_harvest_testing_days: 28,
+            qc_release_days: 30,
+            qa_disposition_days: 7,
+            weekend_operations_allowed: true,
+            lines_used: 1,
+            line_utilisation_pct: 80.0,
+        },
+        rate_overrides: BTreeMap::new(),
+    }
+}
+
+/// [`baseline_v1`], built once (every link written or read starts from it).
+pub(super) fn baseline() -> &'static Scenario {
+    static BASELINE: std::sync::OnceLock<Scenario> = std::sync::OnceLock::new();
+    BASELINE.get_or_init(baseline_v1)
+}
+
+/// Rates in link version 1, by their index in this list. Frozen: a rate added later needs a
+/// new link version (an older release would refuse the unknown index).
+pub(super) const V1_RATES: [Rate; 23] = {
+    use Rate::*;
+    [
+        SeedMediumPerL,
+        BasalMediumPerL,
+        FeedMediumPerL,
+        PerfusionMediumPerL,
+        BufferPerL,
+        DepthFilterPerM2,
+        VirusFilterPerM2,
+        SterileFiltersPerBatch,
+        DspSingleUsePerBatch,
+        ProteinAResinPerL,
+        AexResinPerL,
+        CexResinPerL,
+        OperatorDay,
+        UspOperators,
+        DspOperators,
+        SeedSuiteDay,
+        ProductionLineDay,
+        DspSuiteDay,
+        QcReleasePerBatch,
+        BulkHarvestTestingPerBatch,
+        QaReviewPerBatch,
+        OverheadPct,
+        MarginPct,
+    ]
+};
+
+/// A rate's index in [`V1_RATES`]. An exhaustive match, so that a rate added to the model
+/// without a new link version is a compile error here, never written as another rate.
+pub(super) fn v1_rate_index(rate: Rate) -> usize {
+    use Rate::*;
+    match rate {
+        SeedMediumPerL => 0,
+        BasalMediumPerL => 1,
+        FeedMediumPerL => 2,
+        PerfusionMediumPerL => 3,
+        BufferPerL => 4,
+        DepthFilterPerM2 => 5,
+        VirusFilterPerM2 => 6,
+        SterileFiltersPerBatch => 7,
+        DspSingleUsePerBatch => 8,
+        ProteinAResinPerL => 9,
+        AexResinPerL => 10,
+        CexResinPerL => 11,
+        OperatorDay => 12,
+        UspOperators => 13,
+        DspOperators => 14,
+        SeedSuiteDay => 15,
+        ProductionLineDay => 16,
+        DspSuiteDay => 17,
+        QcReleasePerBatch => 18,
+        BulkHarvestTestingPerBatch => 19,
+        QaReviewPerBatch => 20,
+        OverheadPct => 21,
+        MarginPct => 22,
+    }
+}
+
+/// One field of a link version: its key, its path in the scenario (as validation and the
+/// scenario file name it), and where it lives.
+pub(super) struct Entry {
+    pub(super) key: &'static str,
+    pub(super) path: &'static str,
+    pub(super) get: fn(&Scenario) -> &dyn Field,
+    pub(super) get_mut: fn(&mut Scenario) -> &mut dyn Field,
+}
+
+impl Entry {
+    pub(super) fn text(&self, s: &Scenario) -> String {
+        let mut out = String::new();
+        (self.get)(s).write_text(&mut out);
+        out
+    }
+}
+
+/// Every field of link version 1, in the order the encoder writes them. Keys are frozen for
+/// version 1.
+macro_rules! link_fields {
+    ($($key:literal => $($place:ident).+;)+) => {
+        pub(super) const V1_FIELDS: &[Entry] = &[$(Entry {
+            key: $key,
+            path: stringify!($($place).+),
+            get: |s| &s.$($place).+,
+            get_mut: |s| &mut s.$($place).+,
+        }),+];
+    };
+}
+
+link_fields! {
+    "n" => name;
+    "pn" => program.product_name;
+    "mod" => program.modality;
+    "ph" => program.phase;
+    "t" => program.target;
+    "td" => cell_line.doubling_time_h;
+    "lag" => cell_line.lag_h;
+    "vc" => cell_line.cells_per_vial_e6;
+    "via" => cell_line.post_thaw_viability_pct;
+    "st" => seed_train;
+    "pv" => production.vessel_id;
+    "v0" => production.initial_volume_l;
+    "x0" => production.seeding_density_e6_per_ml;
+    "dur" => production.duration_days;
+    "pk" => production.peak_density_e6_per_ml;
+    "fd" => production.feeds;
+    "tit" => production.titer_g_per_l;
+    "smp" => production.daily_sample_l;
+    "cy" => downstream.clarification.yield_pct;
+    "cfl" => downstream.clarification.filter_loading_l_per_m2;
+    "cff" => downstream.clarification.flush_l_per_m2;
+    "pa" => downstream.protein_a;
+    "ly" => downstream.low_ph.yield_pct;
+    "la" => downstream.low_ph.adjust_pct_of_volume;
+    "aex" => downstream.aex;
+    "cex" => downstream.cex;
+    "vy" => downstream.virus_filtration.yield_pct;
+    "vl" => downstream.virus_filtration.loading_l_per_m2;
+    "uy" => downstream.ufdf.yield_pct;
+    "udc" => downstream.ufdf.diafiltration_concentration_g_per_l;
+    "udv" => downstream.ufdf.diavolumes;
+    "ufc" => downstream.ufdf.final_concentration_g_per_l;
+    "rm" => downstream.resin_mode;
+    "mo" => downstream.media_overage_pct;
+    "bo" => downstream.buffer_overage_pct;
+    "th" => schedule.thaw_date;
+    "ta" => schedule.turnaround_days;
+    "dd" => schedule.downstream_days;
+    "bh" => schedule.bulk_harvest_testing_days;
+    "qc" => schedule.qc_release_days;
+    "qa" => schedule.qa_disposition_days;
+    "we" => schedule.weekend_operations_allowed;
+    "ln" => schedule.lines_used;
+    "ut" => schedule.line_utilisation_pct;
+    "r" => rate_overrides;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rate_has_its_own_index_in_the_frozen_list() {
+        for rate in Rate::ALL {
+            assert_eq!(V1_RATES[v1_rate_index(rate)], rate);
+        }
+    }
+}

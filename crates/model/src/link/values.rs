@@ -1,0 +1,369 @@
+//! How each kind of value is written in a link and read back (numbers in Rust's shortest
+//! round-trip form, text as base64url, lists, days as runs), and the [`Field`] view of a
+//! scenario field the codec reads and writes through.
+
+use super::v1::{v1_rate_index, V1_RATES};
+use crate::date::CivilDate;
+use crate::facility::Rate;
+use crate::scenario::{
+    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, ResinMode, SeedStage, StageEnd,
+    StageMode,
+};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// Most items a list in a link may hold, and most culture days a feed may list.
+const MAX_ITEMS: usize = 100;
+const MAX_FEED_DAYS: usize = 1_000;
+
+/// A value as it is written in a link.
+pub(super) trait LinkValue: Sized + PartialEq {
+    fn write(&self, out: &mut String);
+    fn read(text: &str) -> Option<Self>;
+}
+
+impl LinkValue for f64 {
+    fn write(&self, out: &mut String) {
+        // Display is the shortest text that parses back to the same f64.
+        let _ = write!(out, "{self}");
+    }
+    fn read(text: &str) -> Option<Self> {
+        // Only what `write` produces: digits, one '.', an optional leading '-'. Refuses "inf",
+        // "NaN", exponents and '+', which the encoder never writes.
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let ok = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && digits.bytes().filter(|&b| b == b'.').count() <= 1;
+        ok.then(|| text.parse::<f64>().ok()).flatten().filter(|v| v.is_finite())
+    }
+}
+
+impl LinkValue for u32 {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+    fn read(text: &str) -> Option<Self> {
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.parse().ok()
+    }
+}
+
+impl LinkValue for bool {
+    fn write(&self, out: &mut String) {
+        out.push(if *self { '1' } else { '0' });
+    }
+    fn read(text: &str) -> Option<Self> {
+        match text {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        }
+    }
+}
+
+impl LinkValue for String {
+    fn write(&self, out: &mut String) {
+        base64url_encode(self.as_bytes(), out);
+    }
+    fn read(text: &str) -> Option<Self> {
+        String::from_utf8(base64url_decode(text)?).ok()
+    }
+}
+
+impl LinkValue for CivilDate {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+    fn read(text: &str) -> Option<Self> {
+        CivilDate::parse_iso(text)
+    }
+}
+
+/// Enums written as fixed words (the words of the scenario file format).
+macro_rules! word_enum {
+    ($ty:ty { $($variant:path => $word:literal),+ $(,)? }) => {
+        impl LinkValue for $ty {
+            fn write(&self, out: &mut String) {
+                out.push_str(match self { $($variant => $word),+ });
+            }
+            fn read(text: &str) -> Option<Self> {
+                match text { $($word => Some($variant),)+ _ => None }
+            }
+        }
+    };
+}
+word_enum!(Modality { Modality::Mab => "mab", Modality::Bispecific => "bispecific", Modality::FcFusion => "fc_fusion", Modality::Other => "other" });
+word_enum!(Phase { Phase::Tox => "tox", Phase::Clinical => "clinical", Phase::PpqCommercial => "ppq_commercial" });
+word_enum!(ResinMode { ResinMode::Amortised => "amortised", ResinMode::DedicatedToCampaign => "dedicated" });
+
+/// `b3` (3 batches) or `g10000` (10,000 g of drug substance).
+impl LinkValue for CampaignTarget {
+    fn write(&self, out: &mut String) {
+        match self {
+            CampaignTarget::Batches { count } => tagged(out, 'b', count),
+            CampaignTarget::DrugSubstanceG { grams } => tagged(out, 'g', grams),
+        }
+    }
+    fn read(text: &str) -> Option<Self> {
+        match split_tag(text)? {
+            ('b', rest) => Some(CampaignTarget::Batches { count: LinkValue::read(rest)? }),
+            ('g', rest) => Some(CampaignTarget::DrugSubstanceG { grams: LinkValue::read(rest)? }),
+            _ => None,
+        }
+    }
+}
+
+/// `yield:capacity:load:cv:max_cycles:buffer_cv:pool:lifetime`.
+impl LinkValue for Chromatography {
+    fn write(&self, out: &mut String) {
+        self.yield_pct.write(out);
+        for part in [self.capacity_g_per_l, self.load_fraction_pct, self.column_volume_l] {
+            out.push(':');
+            part.write(out);
+        }
+        out.push(':');
+        self.max_cycles_per_batch.write(out);
+        for part in [self.buffer_cv_per_cycle, self.pool_concentration_g_per_l] {
+            out.push(':');
+            part.write(out);
+        }
+        out.push(':');
+        self.lifetime_cycles.write(out);
+    }
+    fn read(text: &str) -> Option<Self> {
+        let p: Vec<&str> = text.split(':').collect();
+        let [y, cap, load, cv, max, buf, pool, life] = p[..] else { return None };
+        Some(Chromatography {
+            yield_pct: LinkValue::read(y)?,
+            capacity_g_per_l: LinkValue::read(cap)?,
+            load_fraction_pct: LinkValue::read(load)?,
+            column_volume_l: LinkValue::read(cv)?,
+            max_cycles_per_batch: LinkValue::read(max)?,
+            buffer_cv_per_cycle: LinkValue::read(buf)?,
+            pool_concentration_g_per_l: LinkValue::read(pool)?,
+            lifetime_cycles: LinkValue::read(life)?,
+        })
+    }
+}
+
+/// `vessel:volume:seeding:end:mode`; end `s4` (split at 4 x 10^6/mL) or `d3` (3 days); mode
+/// `b` (batch) or `p1.5` (perfusion at 1.5 VVD).
+impl LinkValue for SeedStage {
+    fn write(&self, out: &mut String) {
+        self.vessel_id.write(out);
+        out.push(':');
+        self.working_volume_l.write(out);
+        out.push(':');
+        self.seeding_density_e6_per_ml.write(out);
+        out.push(':');
+        match self.end {
+            StageEnd::SplitDensity { density_e6_per_ml } => tagged(out, 's', &density_e6_per_ml),
+            StageEnd::FixedDays { days } => tagged(out, 'd', &days),
+        }
+        out.push(':');
+        match self.mode {
+            StageMode::Batch => out.push('b'),
+            StageMode::Perfusion { vvd } => tagged(out, 'p', &vvd),
+        }
+    }
+    fn read(text: &str) -> Option<Self> {
+        let p: Vec<&str> = text.split(':').collect();
+        let [vessel, volume, seeding, end, mode] = p[..] else { return None };
+        Some(SeedStage {
+            vessel_id: LinkValue::read(vessel)?,
+            working_volume_l: LinkValue::read(volume)?,
+            seeding_density_e6_per_ml: LinkValue::read(seeding)?,
+            end: match split_tag(end)? {
+                ('s', v) => StageEnd::SplitDensity { density_e6_per_ml: LinkValue::read(v)? },
+                ('d', v) => StageEnd::FixedDays { days: LinkValue::read(v)? },
+                _ => return None,
+            },
+            mode: match split_tag(mode)? {
+                ('b', "") => StageMode::Batch,
+                ('p', v) => StageMode::Perfusion { vvd: LinkValue::read(v)? },
+                _ => return None,
+            },
+        })
+    }
+}
+
+/// `name:amount:days`; amount `p3.6` (% of V0) or `l50` (litres); days as ranges joined by
+/// `.`, e.g. `3-5.7.9-13`.
+impl LinkValue for Feed {
+    fn write(&self, out: &mut String) {
+        self.name.write(out);
+        out.push(':');
+        match self.amount {
+            FeedAmount::PercentOfInitial { pct } => tagged(out, 'p', &pct),
+            FeedAmount::FixedVolume { litres } => tagged(out, 'l', &litres),
+        }
+        out.push(':');
+        write_days(&self.days, out);
+    }
+    fn read(text: &str) -> Option<Self> {
+        let p: Vec<&str> = text.split(':').collect();
+        let [name, amount, days] = p[..] else { return None };
+        Some(Feed {
+            name: LinkValue::read(name)?,
+            amount: match split_tag(amount)? {
+                ('p', v) => FeedAmount::PercentOfInitial { pct: LinkValue::read(v)? },
+                ('l', v) => FeedAmount::FixedVolume { litres: LinkValue::read(v)? },
+                _ => return None,
+            },
+            days: read_days(days)?,
+        })
+    }
+}
+
+/// Lists: items joined by `,`; the empty text is the empty list.
+impl<T: LinkValue> LinkValue for Vec<T> {
+    fn write(&self, out: &mut String) {
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write(out);
+        }
+    }
+    fn read(text: &str) -> Option<Self> {
+        if text.is_empty() {
+            return Some(Vec::new());
+        }
+        if text.split(',').count() > MAX_ITEMS {
+            return None;
+        }
+        text.split(',').map(T::read).collect()
+    }
+}
+
+/// Rate overrides: `index:value` pairs joined by `,`, the index into [`V1_RATES`].
+impl LinkValue for BTreeMap<Rate, f64> {
+    fn write(&self, out: &mut String) {
+        for (i, (rate, value)) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let index = v1_rate_index(*rate);
+            let _ = write!(out, "{index}:");
+            value.write(out);
+        }
+    }
+    fn read(text: &str) -> Option<Self> {
+        let mut map = BTreeMap::new();
+        if text.is_empty() {
+            return Some(map);
+        }
+        for pair in text.split(',') {
+            let (index, value) = pair.split_once(':')?;
+            let rate = *V1_RATES.get(usize::try_from(u32::read(index)?).ok()?)?;
+            if map.insert(rate, f64::read(value)?).is_some() {
+                return None;
+            }
+        }
+        Some(map)
+    }
+}
+
+fn tagged(out: &mut String, tag: char, value: &impl LinkValue) {
+    out.push(tag);
+    value.write(out);
+}
+
+fn split_tag(text: &str) -> Option<(char, &str)> {
+    let tag = text.chars().next()?;
+    Some((tag, &text[tag.len_utf8()..]))
+}
+
+/// Days as runs: `3-13` for 3, 4, ..., 13; single days as themselves; runs joined by `.`.
+pub(super) fn write_days(days: &[u32], out: &mut String) {
+    let mut i = 0;
+    while i < days.len() {
+        let start = days[i];
+        let mut end = i;
+        while end + 1 < days.len() && days[end + 1] == days[end].wrapping_add(1) && days[end] != u32::MAX {
+            end += 1;
+        }
+        if i > 0 {
+            out.push('.');
+        }
+        let _ = if end > i { write!(out, "{start}-{}", days[end]) } else { write!(out, "{start}") };
+        i = end + 1;
+    }
+}
+
+pub(super) fn read_days(text: &str) -> Option<Vec<u32>> {
+    let mut days = Vec::new();
+    if text.is_empty() {
+        return Some(days);
+    }
+    for run in text.split('.') {
+        let (first, last) = match run.split_once('-') {
+            Some((a, b)) => (u32::read(a)?, u32::read(b)?),
+            None => (u32::read(run)?, u32::read(run)?),
+        };
+        if last < first || (last - first) as usize >= MAX_FEED_DAYS || days.len() > MAX_FEED_DAYS {
+            return None;
+        }
+        days.extend(first..=last);
+    }
+    (days.len() <= MAX_FEED_DAYS).then_some(days)
+}
+
+/// A version number or count as a link writes it.
+pub(super) fn u32_value(text: &str) -> Option<u32> {
+    u32::read(text)
+}
+
+/// A scenario field as the codec sees it, whatever its type (one copy of the reading and
+/// writing code per type, not per field: this keeps the page's WebAssembly small).
+pub(super) trait Field {
+    fn write_text(&self, out: &mut String);
+    /// Replaces the value from its text; false (value unchanged) when it cannot be read.
+    fn read_text(&mut self, text: &str) -> bool;
+}
+
+impl<T: LinkValue> Field for T {
+    fn write_text(&self, out: &mut String) {
+        self.write(out);
+    }
+    fn read_text(&mut self, text: &str) -> bool {
+        T::read(text).map(|v| *self = v).is_some()
+    }
+}
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Unpadded base64url (RFC 4648 section 5). Hand-written: 30 lines instead of a dependency
+/// for the two short names a link carries.
+pub(super) fn base64url_encode(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(BASE64URL[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+}
+
+pub(super) fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            let v = BASE64URL.iter().position(|b| b == c)? as u32;
+            n |= v << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            bytes.push((n >> (16 - 8 * i)) as u8);
+        }
+        // Refuse non-canonical text (stray low bits), so one name has exactly one encoding.
+        if chunk.len() < 4 && n & ((1 << (8 * (3 - (chunk.len() - 1)))) - 1) != 0 {
+            return None;
+        }
+    }
+    Some(bytes)
+}
