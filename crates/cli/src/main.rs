@@ -2,14 +2,14 @@
 //! checking the page's figures outside the browser. The same model, the same messages.
 //!
 //! - `ttc estimate FILE [--csv]`: the estimate of a scenario file, as JSON
-//!   (`ttc_model::estimate_file`, docs/estimate-format.md) or the result tables as CSV.
+//!   (`ttc_model::estimate_file`, docs/estimate-format.md) or the result tables as CSV, exactly
+//!   as the page's "Export CSV" writes them (`ttc_text::results`).
 //! - `ttc link FILE`: the scenario link of a file; `ttc open LINK [-o FILE]`: the file of a link.
 //!
 //! Exit status: 0 done, 1 the input cannot be used, 2 the command line is wrong. Every message
 //! about an input comes from `ttc_text`, in the language of `--lang`.
 
 mod args;
-mod csv;
 
 use args::{Args, Command, Source, USAGE};
 use std::ffi::OsString;
@@ -20,9 +20,11 @@ use ttc_model::facility::RateCardFound;
 use ttc_model::file_link::{self, ImportError};
 use ttc_model::scenario_file::{self, LoadedScenario, MAX_FILE_BYTES};
 use ttc_model::{estimate, estimate_file, FacilityProfile};
+use ttc_text::format::Prefs;
 use ttc_text::i18n::{td_string, tf};
 use ttc_text::labels::{local, problem_text};
 use ttc_text::messages::{import_error_text, link_error_text};
+use ttc_text::results::results_csv;
 use ttc_text::Locale;
 
 /// Why a command stopped.
@@ -89,7 +91,9 @@ fn command(a: &Args, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Wr
                 Failure::Input(message)
             })?;
             if *csv {
-                emit(out, &csv::results_csv(&e, &loaded.scenario, &facility))
+                // The page's own CSV export: the same tables in the same words and format.
+                let link = ttc_model::link::encode(&loaded.scenario, &facility.id);
+                emit(out, &results_csv(&e, &loaded.scenario, &facility, l, Prefs::default(), &link))
             } else {
                 emit(out, &(estimate_file::to_json(&loaded.scenario.name, &facility, &e) + "\n"))
             }

@@ -280,38 +280,50 @@ fn usage_errors_exit_2_with_the_usage() {
     }
 }
 
-/// The CSV's records, split the simple way (the figures checked have no quotes or commas).
-fn records(csv: &str) -> Vec<Vec<&str>> {
-    csv.split("\r\n").map(|r| r.split(',').collect()).collect()
+/// The CSV's records: every field of the page's CSV is quoted (RFC 4180), and the figures
+/// checked here have no quote inside.
+fn records(csv: &str) -> Vec<Vec<String>> {
+    csv.trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .map(|r| r.trim_matches('"').split("\",\"").map(|f| f.replace("\"\"", "\"")).collect())
+        .collect()
+}
+
+/// "$800,997" or "4,001" -> 800997, 4001.
+fn figure(text: &str) -> f64 {
+    text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect::<String>().parse().unwrap()
 }
 
 #[test]
-fn csv_has_the_tables_with_the_drug_substance_and_price() {
+fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
     let run = ttc(&["estimate", &corpus("v1-default.json"), "--csv"]);
     assert_eq!(run.code, 0, "{}", run.err);
-    assert!(run.out.starts_with("Scenario,Rate card,Currency,Format\r\n"), "{}", &run.out[..80]);
+    // UTF-8 with a byte-order mark (Excel reads Chinese correctly), like the page's export.
+    assert!(run.out.starts_with("\u{feff}\"Scenario name\",\"Typical CHO mAb fed-batch, 2000 L\"\r\n"));
     let rows = records(&run.out);
-    // The scenario's name has a comma: quoted (RFC 4180).
-    assert_eq!(
-        run.out.split("\r\n").nth(1).unwrap(),
-        "\"Typical CHO mAb fed-batch, 2000 L\",suzhou-2026-11,USD,tech-transfer-estimate"
-    );
     let links = corpus_links();
     let default = links.iter().find(|l| l["scenario_file"] == "v1-default.json").unwrap();
-    // Downstream table: the drug substance row's mass out (g).
+    // The link of the scenario, as the page writes it: the default scenario's corpus link.
+    assert_eq!(rows[1], ["Link to this scenario", default["link"].as_str().unwrap()]);
+    // Downstream table: the drug substance row's mass out, in whole grams as on screen.
     let head = rows.iter().position(|r| r[0] == "Step").expect("downstream header");
-    assert_eq!(rows[head][3], "Mass out (g)");
+    assert_eq!(rows[head][3], "Out (g)");
     let ds_row = rows[head..].iter().find(|r| r[0] == "Drug substance").expect("drug substance row");
-    let ds: f64 = ds_row[3].parse().unwrap();
-    assert!(rel_eq(ds, default["drug_substance_g_per_batch"].as_f64().unwrap()), "{ds}");
-    let price_row = rows.iter().find(|r| r[0] == "Price per batch").expect("price row");
-    let price: f64 = price_row[5].parse().unwrap();
-    assert!(rel_eq(price, default["price_per_batch"].as_f64().unwrap()), "{price}");
-    // Seed train: five stages, the first in the 125 mL flask at 0.047 L.
-    let seed = rows.iter().position(|r| r[0] == "Stage").expect("seed-train header");
-    assert_eq!(rows[seed][2], "Working volume (L)");
-    assert_eq!(rows[seed + 1][2], "0.047");
-    assert_eq!(rows[seed + 6], [""]);
+    assert_eq!(figure(&ds_row[3]), default["drug_substance_g_per_batch"].as_f64().unwrap().round());
+    // Cost table: the price per batch, in whole dollars as on screen ($800,997.42 worked by
+    // hand in crates/model/tests/model.rs).
+    let price_row = rows.iter().find(|r| r[0].starts_with("Price per batch")).expect("price row");
+    assert_eq!(figure(&price_row[4]), default["price_per_batch"].as_f64().unwrap().round());
+    assert_eq!(figure(&price_row[4]), 800_997.0);
+}
+
+#[test]
+fn csv_follows_the_language() {
+    let run = ttc(&["estimate", &corpus("v1-default.json"), "--csv", "--lang", "zh"]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let rows = records(&run.out);
+    assert_eq!(rows[0][0], "方案名称");
+    assert!(rows.iter().any(|r| r[0] == "原液"), "the drug substance row in Chinese");
 }
 
 #[test]
@@ -321,13 +333,9 @@ fn csv_defuses_a_formula_in_a_name() {
     file["scenario"]["production"]["feeds"][0]["name"] = "+Feed".into();
     let run = ttc_bytes(&["estimate", "--csv", "-"], file.to_string().as_bytes());
     assert_eq!(run.code, 0, "{}", run.err);
-    let second = run.out.split("\r\n").nth(1).unwrap();
-    assert!(
-        second.starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",suzhou-2026-11,USD,"),
-        "{second}"
-    );
-    assert!(run.out.contains("\r\n'+Feed,"), "feed name not defused");
-    assert!(!run.out.contains("\r\n+") && !run.out.contains(",+") && !run.out.contains(",="));
+    let first = run.out.split("\r\n").next().unwrap();
+    assert_eq!(first, "\u{feff}\"Scenario name\",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+    assert!(!run.out.contains("\"+Feed") && !run.out.contains("\"="), "a formula is not defused");
 }
 
 #[test]
