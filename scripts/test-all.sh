@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test level in order and prints one summary. Each suite runs even if an earlier
 # one failed (except end-to-end, which needs the release build), so one run shows everything.
-#   1. native      cargo test (library unit tests + native integration tests)
+#   0. lint        cargo fmt --check; cargo clippy -D warnings (native and wasm32); the model
+#                  crate depends on no web crate (scripts/check-model-purity.sh)
+#   1. native      cargo test --workspace (model, words, command line, page logic)
 #   2. component   cargo test --target wasm32-unknown-unknown --test web (headless Chromium)
 #   3. build       trunk build --release into dist/
 #   4. size        scripts/size-report.sh (first-load brotli budget)
@@ -63,6 +65,7 @@ run_suite() {
 	return "$rc"
 }
 
+run_suite lint step scripts/lint.sh
 run_suite native cargo cargo test --workspace
 run_suite component cargo cargo test --target wasm32-unknown-unknown --test web
 if run_suite build step trunk build --release; then

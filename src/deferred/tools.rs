@@ -85,8 +85,7 @@ mod tests {
 
     #[test]
     fn export_then_import_gives_back_the_same_link() {
-        let mut s = Scenario::default();
-        s.name = "导出 \"test\"\n<b>".into();
+        let mut s = Scenario { name: "导出 \"test\"\n<b>".into(), ..Scenario::default() };
         s.production.titer_g_per_l = 4.25;
         let text = link::encode(&s, "suzhou-2026-11");
         let json = export_json(&text).unwrap();

@@ -216,12 +216,14 @@ pub fn load_deferred_module(notices: Notices) {
     );
 }
 
-/// A notice as data: its class, text, text kept for the user to copy, and its action button
-/// (id, label). One shape for every notice keeps the page's code small.
-fn notice_parts(
-    l: Locale,
-    n: &Notice,
-) -> (&'static str, String, Option<(&'static str, String)>, Option<(&'static str, &'static str)>) {
+/// Text kept for the user to copy: its label and the text.
+type Kept = (&'static str, String);
+/// An action button: its element id and label.
+type Action = (&'static str, &'static str);
+
+/// A notice as data: its class, text, text kept for the user to copy, and its action button.
+/// One shape for every notice keeps the page's code small.
+fn notice_parts(l: Locale, n: &Notice) -> (&'static str, String, Option<Kept>, Option<Action>) {
     match n {
         Notice::BrokenLink { raw, error } => (
             "warn",

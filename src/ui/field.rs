@@ -312,8 +312,8 @@ pub fn SelectField(
     #[prop(into)] path: String,
     label: Label,
     options: Vec<(String, OptionText)>,
-    get: Arc<dyn Fn(&Scenario) -> String + Send + Sync>,
-    set: Arc<dyn Fn(&mut Scenario, &str) + Send + Sync>,
+    get: SelectGet,
+    set: SelectSet,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
@@ -346,6 +346,9 @@ pub fn SelectField(
     }
 }
 
+/// A translation key as a function: its text in a language.
+pub type TranslationKey = fn(Locale) -> &'static str;
+
 /// What a [`SelectField`] over a [`Choice`] reads and writes.
 pub type SelectGet = Arc<dyn Fn(&Scenario) -> String + Send + Sync>;
 pub type SelectSet = Arc<dyn Fn(&mut Scenario, &str) + Send + Sync>;
@@ -367,7 +370,7 @@ pub fn choice<C: Choice + Send + Sync>(
 }
 
 /// Options from translation keys: `opts(&[("mab", |l| td_string!(l, modality_mab))])`.
-pub fn opts(items: &[(&str, fn(Locale) -> &'static str)]) -> Vec<(String, OptionText)> {
+pub fn opts(items: &[(&str, TranslationKey)]) -> Vec<(String, OptionText)> {
     items
         .iter()
         .map(|&(value, key)| (value.to_string(), Arc::new(move |l: Locale| key(l).to_string()) as OptionText))

@@ -90,7 +90,7 @@ pub fn encode(scenario: &Scenario, facility_profile: &str) -> String {
     let base = v1::baseline();
     for e in V1_FIELDS {
         let text = e.text(scenario);
-        if text != e.text(&base) {
+        if text != e.text(base) {
             let _ = write!(out, "&{}={text}", e.key);
         }
     }
