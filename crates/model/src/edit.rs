@@ -5,9 +5,10 @@
 
 use crate::facility::{FacilityProfile, Rate};
 use crate::scenario::{
-    CampaignTarget, FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd, StageMode,
+    CampaignTarget, Feed, FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd, StageMode,
 };
 use crate::seed_train::design_seed_train;
+use crate::validate::limits;
 
 /// A closed set of choices (a `<select>`): each has a stable key, used in the form and in
 /// tests. An unknown key is refused (`None`), never mapped to some default.
@@ -171,6 +172,62 @@ impl Scenario {
         }
     }
 
+    /// Adds a seed stage after the last, a copy of it (the user then adjusts it), or the
+    /// default train's first stage when the train is empty. False at the most stages allowed.
+    pub fn add_seed_stage(&mut self) -> bool {
+        if self.seed_train.len() >= limits::MAX_SEED_STAGES {
+            return false;
+        }
+        let next = match self.seed_train.last() {
+            Some(last) => last.clone(),
+            None => Scenario::default().seed_train.swap_remove(0),
+        };
+        self.seed_train.push(next);
+        true
+    }
+
+    /// Removes seed stage `i`; a train keeps at least one stage. False when nothing changed.
+    pub fn remove_seed_stage(&mut self, i: usize) -> bool {
+        if i >= self.seed_train.len() || self.seed_train.len() <= 1 {
+            return false;
+        }
+        self.seed_train.remove(i);
+        true
+    }
+
+    /// Swaps seed stages `i` and `j` (moving a stage up or down). False when either is out of
+    /// the train.
+    pub fn swap_seed_stages(&mut self, i: usize, j: usize) -> bool {
+        if i >= self.seed_train.len() || j >= self.seed_train.len() {
+            return false;
+        }
+        self.seed_train.swap(i, j);
+        true
+    }
+
+    /// Adds a feed named `name` (the user's language's "Feed N"): 0.5 % of V0 per feed day
+    /// (illustrative, a small supplement) on no day yet. False at the most feeds allowed.
+    pub fn add_feed(&mut self, name: String) -> bool {
+        if self.production.feeds.len() >= limits::MAX_FEEDS {
+            return false;
+        }
+        self.production.feeds.push(Feed {
+            name,
+            amount: FeedAmount::PercentOfInitial { pct: 0.5 },
+            days: vec![],
+        });
+        true
+    }
+
+    /// Removes feed `i`. False when there is no such feed.
+    pub fn remove_feed(&mut self, i: usize) -> bool {
+        if i >= self.production.feeds.len() {
+            return false;
+        }
+        self.production.feeds.remove(i);
+        true
+    }
+
     /// Replaces the seed train with one designed backwards from the production bioreactor
     /// ([`design_seed_train`]). It keeps the client's own seeding and split densities when
     /// the last stage ends on a split density above its seeding; otherwise it uses the
@@ -259,6 +316,43 @@ mod tests {
         s.set_rate(Rate::BufferPerL, card, &f);
         assert!(s.rate_overrides.is_empty());
         assert_eq!(s.rate(Rate::BufferPerL, &f), card);
+    }
+
+    #[test]
+    fn seed_stages_and_feeds_are_added_removed_and_moved_within_limits() {
+        let mut s = Scenario::default();
+        let n = s.seed_train.len();
+        assert!(s.add_seed_stage());
+        assert_eq!(s.seed_train.len(), n + 1);
+        assert_eq!(s.seed_train[n], s.seed_train[n - 1], "a copy of the last stage");
+        let (first, second) = (s.seed_train[0].clone(), s.seed_train[1].clone());
+        assert!(s.swap_seed_stages(0, 1));
+        assert_eq!((&s.seed_train[0], &s.seed_train[1]), (&second, &first));
+        assert!(!s.swap_seed_stages(0, n + 1));
+        assert!(s.remove_seed_stage(0));
+        assert!(!s.remove_seed_stage(99));
+        while s.seed_train.len() > 1 {
+            assert!(s.remove_seed_stage(0));
+        }
+        assert!(!s.remove_seed_stage(0), "a train keeps one stage");
+        while s.seed_train.len() < limits::MAX_SEED_STAGES {
+            assert!(s.add_seed_stage());
+        }
+        assert!(!s.add_seed_stage(), "no more than the most stages allowed");
+        s.seed_train.clear();
+        assert!(s.add_seed_stage());
+        assert_eq!(s.seed_train, Scenario::default().seed_train[..1]);
+
+        let feeds = s.production.feeds.len();
+        assert!(s.add_feed("Feed 2".into()));
+        assert_eq!(s.production.feeds[feeds].name, "Feed 2");
+        assert_eq!(s.production.feeds[feeds].amount, FeedAmount::PercentOfInitial { pct: 0.5 });
+        assert!(s.remove_feed(feeds));
+        assert!(!s.remove_feed(feeds));
+        while s.production.feeds.len() < limits::MAX_FEEDS {
+            assert!(s.add_feed("x".into()));
+        }
+        assert!(!s.add_feed("one too many".into()));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::{FieldError, Section};
 use crate::i18n::*;
 use crate::i18n::{label, tr};
 use crate::lens;
-use crate::model::scenario::{Feed, FeedAmount};
+use crate::model::scenario::FeedAmount;
 use crate::model::validate::limits;
 use crate::ui::field::{choice, field_id, form_items, num, opts, whole, NumLens, OptionText, SelectField};
 use crate::ui::state::AppState;
@@ -22,14 +22,8 @@ pub(super) fn ProductionSection() -> impl IntoView {
         // The new feed's name is the user's data from then on, written in their language.
         let locale = i18n.get_locale();
         state.scenario.update(|s| {
-            if s.production.feeds.len() < limits::MAX_FEEDS {
-                let n = s.production.feeds.len() + 1;
-                s.production.feeds.push(Feed {
-                    name: tf!(locale, feed_default_name, number = n),
-                    amount: FeedAmount::PercentOfInitial { pct: 0.5 },
-                    days: vec![],
-                });
-            }
+            let number = s.production.feeds.len() + 1;
+            s.add_feed(tf!(locale, feed_default_name, number = number));
         })
     };
     let facility = state.facility;
@@ -118,9 +112,7 @@ pub(super) fn FeedEditor(i: usize) -> impl IntoView {
     let days_message = Memo::new(move |_| days_message());
     let remove = move |_| {
         state.scenario.update(|s| {
-            if i < s.production.feeds.len() {
-                s.production.feeds.remove(i);
-            }
+            s.remove_feed(i);
         });
         state.reset_generation.update(|g| *g += 1);
     };

@@ -3,7 +3,7 @@
 use super::FieldError;
 use crate::i18n::*;
 use crate::i18n::{label, tr};
-use crate::model::scenario::{Scenario, StageEnd, StageMode};
+use crate::model::scenario::{StageEnd, StageMode};
 use crate::model::validate::limits;
 use crate::ui::field::{choice, form_items, num, opts, whole, NumLens, OptionText, SelectField};
 use crate::ui::state::AppState;
@@ -23,11 +23,7 @@ pub(super) fn SeedTrainEditor() -> impl IntoView {
     };
     let add = move |_| {
         state.scenario.update(|s| {
-            if s.seed_train.len() < limits::MAX_SEED_STAGES {
-                let next =
-                    s.seed_train.last().cloned().unwrap_or_else(|| Scenario::default().seed_train.remove(0));
-                s.seed_train.push(next);
-            }
+            s.add_seed_stage();
         })
     };
     view! {
@@ -57,17 +53,13 @@ pub(super) fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
     let path = format!("seed_train[{i}]");
     let move_stage = move |to: usize| {
         state.scenario.update(|s| {
-            if to < s.seed_train.len() && i < s.seed_train.len() {
-                s.seed_train.swap(i, to);
-            }
+            s.swap_seed_stages(i, to);
         });
         state.reset_generation.update(|g| *g += 1);
     };
     let remove = move |_| {
         state.scenario.update(|s| {
-            if i < s.seed_train.len() && s.seed_train.len() > 1 {
-                s.seed_train.remove(i);
-            }
+            s.remove_seed_stage(i);
         });
         state.reset_generation.update(|g| *g += 1);
     };
