@@ -8,14 +8,16 @@
 //     a 3-letter run and need no entry.)
 //   * ALLOWED_PHRASES: "Protein A" (a resin's name), the product name "mAb-001";
 //   * data, not interface text: the facility's name and its rate-source citations from
-//     data/facility/*.json, and what the user typed: the values of the form's text inputs
+//     crates/model/data/facility/*.json, as written in Chinese (the Chinese citations keep
+//     authors' names and sources in Latin letters; their English versions are not allowed),
+//     and what the user typed: the values of the form's text inputs
 //     (scenario name, product name, feed names), which show up in results (e.g. "Feed A");
 //   * elements marked lang="en" (the language switch offers "English" in English).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FACILITIES, RATE_SOURCES, ROOT, figure, setupSuite, text, waitFor, waitForFigure, waitForText } from './support.mjs';
+import { FACILITIES, ROOT, figure, setupSuite, text, waitFor, waitForFigure, waitForText } from './support.mjs';
 
 const env = setupSuite();
 
@@ -24,7 +26,13 @@ const ZH = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'zh.j
 
 const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'mAb', 'CSPR', 'SIP', 'Suzhou', 'JSON', 'CSV', 'json'];
 const ALLOWED_PHRASES = ['Protein A', 'mAb-001'];
-const FACILITY_DATA = [...FACILITIES.map((f) => f.name), ...RATE_SOURCES];
+/**
+ * The facility's texts as the Chinese page writes them (its name, its rate-source citations):
+ * only their Chinese versions, so that an English citation left on the Chinese page is found.
+ */
+const FACILITY_DATA = FACILITIES.flatMap((f) => [f.name, f.illustrative, ...Object.values(f.rate_sources ?? {})])
+  .map((t) => (typeof t === 'string' ? t : t?.zh))
+  .filter(Boolean);
 
 /** The main labels: form legends and labels, headline labels, table headers, headings. */
 const LABELS = ['.col-inputs legend', '.col-inputs label', '.figure-label', 'thead th', 'h2'];
@@ -159,6 +167,36 @@ describe('Language: English and Chinese', () => {
     // Open every "how was this computed?" so its text is checked as shown.
     await page.locator('details.how').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
     assert.deepEqual(await englishIn(page, OTHER_TEXT), [], 'English words in the Chinese page');
+    await app.check();
+  });
+
+  test("rate sources are shown in the page's language (rates form and cost table)", async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    const source = FACILITIES[0].rate_sources.protein_a_resin_per_l;
+    assert.ok(source?.en && source?.zh, 'protein_a_resin_per_l has an English and a Chinese source text');
+    // Where the source is written: under the rate in the form, and in the cost table's line.
+    const shown = () =>
+      page.evaluate(
+        () => ({
+          form: [...document.querySelectorAll('#sec-rates .source')].map((e) => e.textContent),
+          cost: [...document.querySelectorAll('#cost td.source')].map((e) => e.textContent),
+        }),
+      );
+    const check = async (lang, other) => {
+      const { form, cost } = await shown();
+      for (const [where, list] of Object.entries({ form, cost })) {
+        assert.ok(list.some((t) => t.includes(source[lang])), `${lang} page: ${where} does not show ${JSON.stringify(source[lang])}`);
+        assert.ok(!list.some((t) => t.includes(source[other])), `${lang} page: ${where} shows the ${other} text ${JSON.stringify(source[other])}`);
+      }
+    };
+    await check('en', 'zh');
+    await switchLanguage(page, 'zh');
+    await waitFor(async () => (await shown()).cost.some((t) => t.includes(source.zh)), true, 'the Chinese source text in the cost table');
+    await check('zh', 'en');
+    await switchLanguage(page, 'en');
+    await waitFor(async () => (await shown()).cost.some((t) => t.includes(source.en)), true, 'the English source text in the cost table again');
+    await check('en', 'zh');
     await app.check();
   });
 

@@ -243,13 +243,29 @@ export function parseNumber(s) {
   return m ? Number(m[0].replaceAll(',', '')) : NaN;
 }
 
-/** The facility profiles (crates/model/data/facility/*.json): names and rate-source citations are data. */
+/**
+ * The facility profiles (crates/model/data/facility/*.json): names and rate-source citations
+ * are data. Their texts (`name`, `illustrative`, each `rate_sources` value) are written in
+ * both languages, `{ "en": "…", "zh": "…" }`; the page shows the one of its language.
+ */
 export const FACILITIES = readdirSync(join(ROOT, 'crates', 'model', 'data', 'facility'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(ROOT, 'crates', 'model', 'data', 'facility', f), 'utf8')));
 
-/** Rate-source citations, e.g. "Basal medium about $5-10 per L (Kelley 2009, …)". */
-export const RATE_SOURCES = [...new Set(FACILITIES.flatMap((f) => Object.values(f.rate_sources ?? {})))];
+/** The strings of a bilingual data text ({ en, zh }); a plain string is its own one. */
+export function texts(t) {
+  if (t == null) return [];
+  return typeof t === 'string' ? [t] : Object.values(t);
+}
+
+/** The facilities' names, in both languages. */
+export const FACILITY_NAMES = [...new Set(FACILITIES.flatMap((f) => texts(f.name)))];
+
+/**
+ * Rate-source citations in both languages, e.g. "Basal medium about $5-10 per L (Kelley
+ * 2009, …)" and "基础培养基约 5-10 美元/升（…）".
+ */
+export const RATE_SOURCES = [...new Set(FACILITIES.flatMap((f) => Object.values(f.rate_sources ?? {}).flatMap(texts)))];
 
 /**
  * Every money amount written in the results section, in document order, text node by text
