@@ -1,15 +1,41 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) finds no violations in each state
-// of the page a user can reach: the default, an invalid input (error messages, stale
-// banner), Chinese, and the print summary. Violations are listed as
-// "rule (impact): help | selector | what failed", never excluded here: fix the page.
+// of the page a user can reach: the default, every detail opened ("How was this computed?",
+// the folded fit checks, the share panel), an invalid input (error messages, stale banner),
+// Chinese (closed and with every detail opened), and the print summary; each at a desktop
+// width and at a phone width (375 px, where the result tables are drawn as cards and the
+// charts scroll sideways). Violations are listed as "rule (impact): help | selector | what
+// failed", never excluded here: fix the page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, setupSuite, waitFor, waitForText } from './support.mjs';
 
 const env = setupSuite();
 
+/** Desktop (openApp's default) and phone. */
+const WIDTHS = [1280, 375];
+
+/** Opens every <details> of the page, and checks the detailed parts are among them. */
+async function openEveryDetail(page) {
+  await page.locator('details').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+  const counts = await page.evaluate(() => ({
+    closed: document.querySelectorAll('details:not([open])').length,
+    how: document.querySelectorAll('.how-cell details.how[open]').length,
+    folded: document.querySelectorAll('details.folded[open]').length,
+  }));
+  assert.equal(counts.closed, 0, 'a <details> is still closed');
+  assert.ok(counts.how > 0, 'no "How was this computed?" in a result table');
+  assert.ok(counts.folded > 0, 'no folded fit checks');
+}
+
+async function toChinese(page) {
+  await page.locator('#lang-switch').click();
+  await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
+  await waitForText(page, 'h1', '技术转移计算器');
+}
+
 const STATES = {
   default: async () => {},
+  'every detail open': openEveryDetail,
   'invalid input': async (page) => {
     await page.locator('#f-production-titer_g_per_l').fill('abc');
     await waitForText(page, '#f-production-titer_g_per_l-err', 'Enter a number, e.g. 3.5');
@@ -18,10 +44,10 @@ const STATES = {
     await waitForText(page, '#f-cell_line-doubling_time_h-err', /outside the allowed range/);
     assert.ok(await page.locator('.stale-banner').isVisible());
   },
-  Chinese: async (page) => {
-    await page.locator('#lang-switch').click();
-    await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
-    await waitForText(page, 'h1', '技术转移计算器');
+  Chinese: toChinese,
+  'Chinese, every detail open': async (page) => {
+    await toChinese(page);
+    await openEveryDetail(page);
   },
   'print-emulated': async (page) => {
     await page.emulateMedia({ media: 'print' });
@@ -30,12 +56,14 @@ const STATES = {
 };
 
 describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
-  for (const [name, enter] of Object.entries(STATES)) {
-    test(`no violations: ${name}`, async () => {
-      const app = await env.openApp();
-      await enter(app.page);
-      assert.deepEqual(await axeViolations(app.page), [], `axe-core violations (${name})`);
-      await app.check();
-    });
+  for (const width of WIDTHS) {
+    for (const [name, enter] of Object.entries(STATES)) {
+      test(`no violations: ${name}, ${width} px`, async () => {
+        const app = await env.openApp({ viewport: { width, height: 900 } });
+        await enter(app.page);
+        assert.deepEqual(await axeViolations(app.page), [], `axe-core violations (${name}, ${width} px)`);
+        await app.check();
+      });
+    }
   }
 });
