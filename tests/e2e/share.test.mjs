@@ -1,8 +1,9 @@
-// Share, save and work offline: the scenario in the address (scenario links, src/model/link.rs
-// and src/ui/address.rs), links that cannot be opened, the share panel drawn by the deferred
+// Share, save and work offline: the scenario in the address (scenario links,
+// crates/model/src/link/ and src/ui/address.rs), links that cannot be opened, the share panel drawn by the deferred
 // module (src/deferred/: copy link, QR code, JSON and CSV files, import and drag and drop),
 // saved scenarios in the browser and their comparison, in the RELEASE build (dist/).
 // Working offline (the service worker, the share panel from the cache) is in offline.test.mjs.
+// One feature's suite, hence its length (about 830 lines): each test is one thing a user does.
 //
 // Every test runs in a fresh browser context and ends with app.check(), which fails on any
 // console error, page error, failed request, HTTP error, or request to another origin.

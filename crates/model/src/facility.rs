@@ -1,8 +1,9 @@
 //! The facility profile: the CDMO's vessels, lines and rate card.
 //!
 //! This is data that business development edits, not constants in code: each profile is a
-//! JSON file under `data/facility/`, compiled into the app with `include_str!`. Older profiles
+//! JSON file under `crates/model/data/facility/`, compiled in by `build.rs`. Older profiles
 //! stay in the build so that a quote priced with an earlier rate card can be shown as quoted.
+//! About 400 lines, a third of them tests: the profile's types and the rate card's keys.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

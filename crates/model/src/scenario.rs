@@ -1,5 +1,8 @@
 //! The client's process: every input of an estimate, as the user enters it.
 //!
+//! One idea over some 470 lines: the scenario's type tree and, next to each type, its sourced
+//! defaults (splitting them apart would separate each value from its source).
+//!
 //! Field names carry their units (`_l`, `_pct`, `_e6_per_ml` = 10^6 cells/mL, `_h`, `_days`,
 //! `_g_per_l`). The `Default` values form the default scenario: a typical CHO monoclonal
 //! antibody fed-batch process at 2000 L, each value from the published ranges in

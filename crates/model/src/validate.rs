@@ -1,4 +1,5 @@
-//! Input validation: every problem at once, each tied to the field that causes it.
+//! Input validation: every problem at once, each tied to the field that causes it. One idea
+//! over some 430 lines: the limits table and the rules that apply it, field by field.
 //!
 //! The limits here are hard bounds of sense (a doubling time of 2 h or a titer of 500 g/L is a
 //! typing error), not the published typical ranges: values outside those are allowed and

@@ -1,5 +1,6 @@
 //! Native tests of the whole model: a full estimate worked by hand, property tests over random
-//! valid scenarios, and robustness against malformed input.
+//! valid scenarios, and robustness against malformed input. Long (about 480 lines) because the
+//! worked examples show their arithmetic in full.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
