@@ -10,25 +10,36 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use ttc_text::Locale;
 
-pub const USAGE: &str = "\
-ttc: the tech-transfer calculator on the command line
-
-Usage:
-  ttc estimate FILE [--csv] [--lang en|zh]
-      The estimate of a scenario file: every figure of the page, as JSON
-      (docs/estimate-format.md), or with --csv the result tables as CSV.
-  ttc link FILE [--lang en|zh]
-      The scenario link of a scenario file: the text after the # of the page's address.
-  ttc open LINK [-o FILE] [--lang en|zh]
-      The scenario file of a link (the whole URL or the text after the #), on standard
-      output or into FILE.
-  ttc help
-      This text.
-
-FILE or LINK `-` reads standard input. --lang chooses the language of messages (default en).
-Scenario files: docs/scenario-format.md. Exit status: 0 done; 1 the file or link cannot be
-used (the reason on standard error); 2 the command line is wrong.
-";
+/// What is wrong with a command line (shown with the usage, in the language of `--lang`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UsageError {
+    /// An option given without its value: the option, and whether it takes a language.
+    NeedsValue {
+        option: String,
+        language: bool,
+    },
+    BadLanguage {
+        tag: String,
+    },
+    UnknownOption {
+        option: String,
+    },
+    NoCommand,
+    /// More than one FILE or LINK.
+    OneOperandOnly {
+        operand: &'static str,
+        extra: String,
+    },
+    NeedsOperand {
+        command: String,
+        operand: &'static str,
+    },
+    CsvOnlyForEstimate,
+    OutputOnlyForOpen,
+    UnknownCommand {
+        command: String,
+    },
+}
 
 /// Where a scenario file comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,8 +82,28 @@ pub struct Args {
     pub locale: Locale,
 }
 
-/// The command line after `ttc`, or what is wrong with it (in English, shown with the usage).
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
+/// The language a command line asks for, read before anything else so that even a mistake on
+/// it is explained in that language (English when there is none, or it is not en or zh).
+pub fn requested_locale(args: &[OsString]) -> Locale {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(arg) = it.next() {
+        if arg == "--" {
+            break;
+        }
+        let tag = match arg.strip_prefix("--lang") {
+            Some("") => it.next().map(|t| t.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => continue,
+        };
+        if let Some(l) = tag.as_deref().and_then(Locale::from_tag) {
+            return l;
+        }
+    }
+    Locale::en
+}
+
+/// The command line after `ttc`, or what is wrong with it.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, UsageError> {
     let mut locale = Locale::en;
     let (mut csv, mut help, mut version) = (false, false, false);
     let mut output: Option<OsString> = None;
@@ -92,10 +123,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
             Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
             _ => (text.as_str(), None),
         };
-        let mut value = |what: &str| -> Result<OsString, String> {
+        let mut value = |language: bool| -> Result<OsString, UsageError> {
             match inline.clone().map(OsString::from).or_else(|| it.next()) {
                 Some(v) => Ok(v),
-                None => Err(format!("{name} needs {what}")),
+                None => Err(UsageError::NeedsValue { option: name.to_string(), language }),
             }
         };
         match name {
@@ -104,13 +135,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
             "-V" | "--version" => version = true,
             "--csv" if inline.is_none() => csv = true,
             "--lang" => {
-                let v = value("a language, en or zh")?;
+                let v = value(true)?;
                 let tag = v.to_string_lossy();
-                locale = Locale::from_tag(&tag)
-                    .ok_or_else(|| format!("--lang must be en or zh, not \"{tag}\""))?;
+                locale =
+                    Locale::from_tag(&tag).ok_or_else(|| UsageError::BadLanguage { tag: tag.to_string() })?;
             }
-            "-o" | "--output" => output = Some(value("a file name")?),
-            _ => return Err(format!("unknown option \"{text}\"")),
+            "-o" | "--output" => output = Some(value(false)?),
+            _ => return Err(UsageError::UnknownOption { option: text.clone() }),
         }
     }
     if help {
@@ -121,25 +152,27 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
     }
     let mut positional = positional.into_iter();
     let Some(command) = positional.next() else {
-        return Err("no command given".into());
+        return Err(UsageError::NoCommand);
     };
     let command = command.to_string_lossy().into_owned();
     let operand = positional.next();
     if let Some(extra) = positional.next() {
-        return Err(format!(
-            "one {} only: \"{}\" is one too many",
-            operand_name(&command),
-            extra.to_string_lossy()
-        ));
+        return Err(UsageError::OneOperandOnly {
+            operand: operand_name(&command),
+            extra: extra.to_string_lossy().into_owned(),
+        });
     }
     let need = |operand: Option<OsString>| {
-        operand.ok_or_else(|| format!("ttc {command} needs {}", operand_name(&command)))
+        operand.ok_or_else(|| UsageError::NeedsOperand {
+            command: command.clone(),
+            operand: operand_name(&command),
+        })
     };
     if csv && command != "estimate" {
-        return Err("--csv is an option of ttc estimate".into());
+        return Err(UsageError::CsvOnlyForEstimate);
     }
     if output.is_some() && command != "open" {
-        return Err("-o is an option of ttc open".into());
+        return Err(UsageError::OutputOnlyForOpen);
     }
     let command = match command.as_str() {
         "estimate" => Command::Estimate { file: Source::from_arg(need(operand)?), csv },
@@ -152,7 +185,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
             }
         }
         "help" => Command::Help,
-        other => return Err(format!("unknown command \"{other}\"")),
+        other => return Err(UsageError::UnknownCommand { command: other.to_string() }),
     };
     Ok(Args { command, locale })
 }
@@ -168,7 +201,7 @@ fn operand_name(command: &str) -> &'static str {
 mod tests {
     use super::*;
 
-    fn p(args: &[&str]) -> Result<Args, String> {
+    fn p(args: &[&str]) -> Result<Args, UsageError> {
         parse(args.iter().map(OsString::from))
     }
 
@@ -226,7 +259,23 @@ mod tests {
         ] {
             assert!(p(bad).is_err(), "{bad:?} was accepted");
         }
-        assert_eq!(p(&["frobnicate"]).unwrap_err(), "unknown command \"frobnicate\"");
+        assert_eq!(
+            p(&["frobnicate"]).unwrap_err(),
+            UsageError::UnknownCommand { command: "frobnicate".into() }
+        );
+        assert_eq!(
+            p(&["estimate", "--lang", "fr"]).unwrap_err(),
+            UsageError::BadLanguage { tag: "fr".into() }
+        );
+    }
+
+    #[test]
+    fn the_language_is_read_first() {
+        let l = |v: &[&str]| requested_locale(&v.iter().map(OsString::from).collect::<Vec<_>>());
+        assert_eq!(l(&["frobnicate", "--lang", "zh"]), Locale::zh);
+        assert_eq!(l(&["--lang=zh", "estimate"]), Locale::zh);
+        assert_eq!(l(&["--lang", "fr"]), Locale::en);
+        assert_eq!(l(&["--", "--lang", "zh"]), Locale::en);
     }
 
     #[cfg(unix)]

@@ -11,7 +11,7 @@
 
 mod args;
 
-use args::{Args, Command, Source, USAGE};
+use args::{Args, Command, Source, UsageError};
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -31,7 +31,7 @@ use ttc_text::Locale;
 #[derive(Debug)]
 enum Failure {
     /// The command line is wrong (exit 2): what, shown with the usage.
-    Usage(String),
+    Usage(UsageError),
     /// A file or link cannot be used (exit 1): the message, in the user's language.
     Input(String),
     /// Standard output was closed by the reader (`ttc estimate f | head`): nothing to say.
@@ -55,12 +55,15 @@ fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let locale = args::requested_locale(&args);
     let result = args::parse(args).map_err(Failure::Usage).and_then(|a| command(&a, stdin, out, err));
     // Nothing useful can be done when standard error itself cannot be written.
     match result {
         Ok(()) => 0,
         Err(Failure::Usage(what)) => {
-            let _ = write!(err, "ttc: {what}\n\n{USAGE}");
+            let _ =
+                write!(err, "ttc: {}\n\n{}", usage_error_text(locale, &what), td_string!(locale, cli_usage));
             2
         }
         Err(Failure::Input(message)) => {
@@ -74,7 +77,7 @@ fn run(
 fn command(a: &Args, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     let l = a.locale;
     match &a.command {
-        Command::Help => emit(out, USAGE),
+        Command::Help => emit(out, td_string!(l, cli_usage)),
         Command::Version => emit(out, &format!("ttc {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Estimate { file, csv } => {
             let text = read_source(file, stdin, l)?;
@@ -117,6 +120,28 @@ fn command(a: &Args, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Wr
                     .map_err(|e| Failure::Input(tf!(l, cli_write_failed, file = path.display(), detail = e))),
             }
         }
+    }
+}
+
+/// What is wrong with a command line, in the user's language.
+fn usage_error_text(l: Locale, e: &UsageError) -> String {
+    match e {
+        UsageError::NeedsValue { option, language: true } => tf!(l, cli_err_needs_language, option = option),
+        UsageError::NeedsValue { option, language: false } => {
+            tf!(l, cli_err_needs_file_name, option = option)
+        }
+        UsageError::BadLanguage { tag } => tf!(l, cli_err_bad_language, tag = tag),
+        UsageError::UnknownOption { option } => tf!(l, cli_err_unknown_option, option = option),
+        UsageError::NoCommand => td_string!(l, cli_err_no_command).to_string(),
+        UsageError::OneOperandOnly { operand, extra } => {
+            tf!(l, cli_err_one_operand, operand = operand, extra = extra)
+        }
+        UsageError::NeedsOperand { command, operand } => {
+            tf!(l, cli_err_needs_operand, command = command, operand = operand)
+        }
+        UsageError::CsvOnlyForEstimate => td_string!(l, cli_err_csv_only_estimate).to_string(),
+        UsageError::OutputOnlyForOpen => td_string!(l, cli_err_output_only_open).to_string(),
+        UsageError::UnknownCommand { command } => tf!(l, cli_err_unknown_command, command = command),
     }
 }
 

@@ -379,3 +379,14 @@ fn no_input_makes_it_panic() {
         assert!(!run.err.is_empty());
     }
 }
+
+#[test]
+fn usage_and_its_mistakes_follow_the_language() {
+    let run = ttc(&["frobnicate", "--lang", "zh"]);
+    assert_eq!(run.code, 2);
+    assert!(run.err.starts_with("ttc: 未知命令“frobnicate”"), "{}", run.err);
+    assert!(run.err.contains("用法："), "{}", run.err);
+    let help = ttc(&["help", "--lang=zh"]);
+    assert_eq!(help.code, 0);
+    assert!(help.out.contains("ttc estimate FILE [--csv] [--lang en|zh]") && help.out.contains("退出状态"));
+}
