@@ -45,6 +45,19 @@ describe('Print summary', () => {
     await app.check();
   });
 
+  test('printed from a phone (375 px window): the tables are not drawn as cards, still one A4 page', async () => {
+    const app = await env.openApp({ viewport: { width: 375, height: 900 } });
+    const { page } = app;
+    const rowDisplay = () => page.locator('#seed-train-results tbody tr').first().evaluate((tr) => getComputedStyle(tr).display);
+    assert.notEqual(await rowDisplay(), 'table-row', 'on a phone screen the result rows are cards');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await rowDisplay(), 'table-row', 'the phone cards (style/results.css) apply to print');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    writeFileSync(screenshotPath('print-A4-from-375.pdf'), pdf);
+    assert.equal(pdfPageCount(pdf), 1, `printout from a phone has ${pdfPageCount(pdf)} pages (saved as tests/e2e/screenshots/print-A4-from-375.pdf)`);
+    await app.check();
+  });
+
   for (const format of ['A4', 'Letter']) {
     test(`the printed summary is one ${format} page`, async () => {
       const app = await env.openApp();
