@@ -53,6 +53,24 @@ fn default_scenario_batch_cost_worked_by_hand() {
     assert!(close(e.cost.per_gram.unwrap(), 800_997.4 / 4000.5116, 0.01));
     assert!(close(e.cost.campaign, 3.0 * e.cost.per_batch, 1e-6));
     assert_eq!(e.cost.currency, "USD");
+    // Direct cost per gram, before overhead and margin: 800 997.4 / 1.4375 = 557 215.6 of
+    // direct cost over 4000.51 g = $139.3/g.
+    assert!(close(e.cost.direct_per_gram.unwrap(), 800_997.4 / 1.4375 / 4000.5116, 0.01));
+}
+
+#[test]
+fn volumes_as_prepared_carry_the_overage_line_by_line() {
+    let e = default_estimate();
+    let v = &e.volumes;
+    // Default overages: 10 % on media and on buffers (scenario.rs).
+    assert_eq!((v.media_overage_pct, v.buffer_overage_pct), (10.0, 10.0));
+    assert!(close(v.medium_with_overage_l(1225.0), 1347.5, 1e-9));
+    assert!(close(v.buffer_with_overage_l(7000.0), 7700.0, 1e-9));
+    // The prepared lines add up to the prepared totals.
+    let lines: f64 = v.media.iter().map(|(_, l)| v.medium_with_overage_l(*l)).sum();
+    assert!(close(lines, v.total_medium_with_overage_l, 1e-6));
+    let lines: f64 = v.buffers.iter().map(|(_, l)| v.buffer_with_overage_l(*l)).sum();
+    assert!(close(lines, v.total_buffer_with_overage_l, 1e-6));
 }
 
 #[test]
