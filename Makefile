@@ -4,7 +4,9 @@
 #   make test    every test level, then "N passed, N failed"
 #   make dist    release build into dist/ + size report (raw, gzip, brotli)
 #   make bench   model benchmark (cargo bench) + page benchmark of the release build
-#                (cold load to first result, edit to paint; scripts/bench-page.mjs) + Lighthouse
+#                (cold load to first result as a multiple of a static floor page served in the
+#                same run, edit to paint, bytes per module; scripts/bench-page.mjs) + 5
+#                Lighthouse runs with their total blocking time (scripts/lighthouse.sh)
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c

@@ -13,16 +13,25 @@
 //       The detailed sections below the headline come from the deferred module (loaded after
 //       the first result): (a) also times navigation -> detailed sections shown, and (b) the
 //       edit -> first change inside #result-details.
-//   (c) a small table: median, p95 and max in ms.
+//   (c) a small table: median, p95 and max in ms;
+//   (d) the floor: a static HTML page that shows the same first figure with the same inlined
+//       styles and no script at all (dist/index.html with its scripts removed and the figure
+//       written in), served by the same server in the same run and loaded the same way, so
+//       that the page's first result can be given as a multiple of the browser's floor: a
+//       ratio stays comparable across runs on a noisy machine, where milliseconds do not;
+//   (e) the bytes each module costs (brotli, as served): the page's first load, the deferred
+//       module, the rest.
 //
 // Reports numbers only: it never fails on a timing (exit 1 only if the page cannot load at all).
 // Timings are of this machine under its current load (e.g. a concurrent cargo build).
 //   node scripts/bench-page.mjs            (or `make bench`)
 //   COLD_LOADS=20 EDITS=200 node scripts/bench-page.mjs
-import { statSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
-import { DIST, FIRST_RESULT, launchBrowser, serveDist } from '../tests/e2e/support.mjs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { DIST, FIRST_RESULT, PREFIX, launchBrowser } from '../tests/e2e/support.mjs';
+import { startServer } from '../tests/e2e/serve.mjs';
 
 const COLD_LOADS = Number(process.env.COLD_LOADS ?? 10);
 const EDITS = Math.max(60, Number(process.env.EDITS ?? 80));
@@ -61,16 +70,56 @@ const INIT_SCRIPT = `(() => {
   mo.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function coldLoads(browser, server) {
+/**
+ * The floor page: dist/index.html without any script (the start-up script, the module
+ * preloads, the service worker registration, the CSP that names them) and with the first
+ * figure the app shows for the default scenario written into #app as the app writes it.
+ */
+function floorPage(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)\b[^>]*>/g, '')
+    .replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/g, '');
+  const figure =
+    '<section class="results"><div class="headline"><div class="figure fit-" id="h-ds">' +
+    '<span class="figure-label">Drug substance per batch</span><span class="figure-value">4,001 g</span>' +
+    '</div></div></section>';
+  const floor = html.replace(/<div id=["']?app["']?>[\s\S]*?<\/div><\/body>/, `<div id="app">${figure}</div></body>`);
+  if (floor === html || /<script/.test(floor)) throw new Error('cannot make the floor page from dist/index.html');
+  return floor;
+}
+
+/**
+ * Brotli bytes of the files of the build, by module: the page's first load as
+ * scripts/size-report.sh counts it (index.html, the page's JS and wasm, the service worker
+ * registration), the deferred module, and the rest (service worker, manifest, icons).
+ */
+function moduleBytes(dist) {
+  const br = (f) => brotliCompressSync(readFileSync(join(dist, f)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
+  const modules = { 'page (first load)': [], 'deferred module': [], 'other (sw.js, manifest, icons)': [] };
+  for (const f of files) {
+    if (f.startsWith('deferred-')) modules['deferred module'].push(f);
+    else if (f === 'index.html' || /^(tech_transfer_calc|register)-/.test(f)) modules['page (first load)'].push(f);
+    else modules['other (sw.js, manifest, icons)'].push(f);
+  }
+  return Object.entries(modules).map(([name, fs]) => [name, fs.reduce((n, f) => n + br(f), 0), fs.length]);
+}
+
+async function coldLoads(browser, server, url = server.url, { details: waitDetails = true, runs = COLD_LOADS } = {}) {
   const dom = [];
   const painted = [];
   const details = [];
-  for (let i = 0; i < COLD_LOADS; i++) {
+  for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(INIT_SCRIPT);
     const page = await context.newPage();
-    await page.goto(server.url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.firstResultPainted != null && window.__bench?.details != null, null, { timeout: 30_000, polling: 50 });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      (waitDetails) => window.__bench?.firstResultPainted != null && (!waitDetails || window.__bench?.details != null),
+      waitDetails,
+      { timeout: 30_000, polling: 50 },
+    );
     const b = await page.evaluate(() => window.__bench);
     dom.push(b.firstResult);
     painted.push(b.firstResultPainted);
@@ -155,7 +204,9 @@ function table(rows) {
 }
 
 async function main() {
-  const server = await serveDist();
+  const tmp = mkdtempSync(join(tmpdir(), 'ttc-floor-'));
+  writeFileSync(join(tmp, 'floor.html'), floorPage(DIST));
+  const server = await startServer({ root: DIST, prefix: PREFIX, extraFiles: { 'floor/index.html': join(tmp, 'floor.html') } });
   const browser = await launchBrowser();
   try {
     const wasm = readdirSync(DIST)
@@ -167,10 +218,23 @@ async function main() {
     console.log(`  ${COLD_LOADS} cold loads (fresh context each), ${EDITS} titer edits after ${WARMUP_EDITS} warm-up edits`);
     console.log();
 
-    const load = await coldLoads(browser, server);
+    // Floor and page loads alternate, so that a change of the machine's load touches both.
+    const floor = { dom: [], painted: [] };
+    const load = { dom: [], painted: [], details: [] };
+    for (let i = 0; i < COLD_LOADS; i++) {
+      const f = await coldLoads(browser, server, `${server.url}floor/`, { details: false, runs: 1 });
+      const p = await coldLoads(browser, server, server.url, { runs: 1 });
+      floor.dom.push(...f.dom);
+      floor.painted.push(...f.painted);
+      load.dom.push(...p.dom);
+      load.painted.push(...p.painted);
+      load.details.push(...p.details);
+    }
     const edit = await edits(browser, server);
 
     table([
+      ['(d) floor: static page, navigation -> figure', stats(floor.dom)],
+      ['(d) floor: static page, figure painted', stats(floor.painted)],
       ['(a) cold load: navigation -> first result', stats(load.dom)],
       ['(a) cold load: navigation -> result painted', stats(load.painted)],
       ['(a) cold load: navigation -> detailed sections', stats(load.details)],
@@ -180,11 +244,18 @@ async function main() {
       ['(b) edit -> painted (double rAF)', stats(edit.samples.map((s) => s.painted))],
     ]);
     console.log();
+    const ratio = (a, b) => (stats(a).median / stats(b).median).toFixed(2);
+    console.log(`first result as a multiple of the static floor (medians): in the DOM ${ratio(load.dom, floor.dom)}x, painted ${ratio(load.painted, floor.painted)}x`);
+    console.log();
+    console.log('bytes per module (brotli, as served):');
+    for (const [name, bytes, n] of moduleBytes(DIST)) console.log(`  ${name.padEnd(32)} ${String(bytes).padStart(8)} bytes  (${n} files)`);
+    console.log();
     if (edit.missed) console.log(`note: ${edit.missed} edit(s) changed nothing in the results within 2 s (not counted)`);
     console.log(`last edit: titer ${edit.lastValue} g/L -> drug substance ${edit.shown?.trim()}`);
   } finally {
     await browser.close();
     await server.close();
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 

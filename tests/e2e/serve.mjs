@@ -14,6 +14,9 @@
 // startServer({ redirectIndex: true }) answers <prefix>index.html with a 301 to <prefix>, as
 // hosts with "pretty URLs" do.
 //
+// startServer({ extraFiles: { 'floor/index.html': '/tmp/x/floor.html' } }) also serves those
+// files under the prefix, from the same server (the page benchmark's static floor page).
+//
 // Or by hand: node tests/e2e/serve.mjs [dir] [prefix] [port]
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -45,7 +48,7 @@ const REVALIDATE = /(^|[/\\])(index\.html|sw\.js|manifest\.webmanifest)$/;
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/;
 const brotliCache = new Map();
 
-export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host = '127.0.0.1', redirectIndex = false } = {}) {
+export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host = '127.0.0.1', redirectIndex = false, extraFiles = {} } = {}) {
   const rootDir = resolve(root);
   const swFile = join(rootDir, 'sw.js');
   let swBumps = 0;
@@ -70,8 +73,9 @@ export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host =
       return send(400, 'bad request\n');
     }
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = normalize(join(rootDir, rel));
-    if (file !== rootDir && !file.startsWith(rootDir + sep)) return send(404, 'not found\n');
+    const extra = Object.hasOwn(extraFiles, rel) ? resolve(extraFiles[rel]) : null;
+    const file = extra ?? normalize(join(rootDir, rel));
+    if (!extra && file !== rootDir && !file.startsWith(rootDir + sep)) return send(404, 'not found\n');
 
     try {
       const info = await stat(file);
