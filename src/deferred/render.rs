@@ -86,16 +86,21 @@ fn render_block(b: Block, e: &Estimate, locale: Locale, how_label: &'static str)
     }
 }
 
+/// A chart in its own horizontally scrolling box: on a phone a chart keeps a readable text
+/// size and scrolls, and the box is a labelled, focusable region so that keyboard users can
+/// scroll it too (axe `scrollable-region-focusable`).
 fn render_chart(chart: Chart, e: &Estimate, locale: Locale) -> AnyView {
-    match chart {
+    let (title, svg) = match chart {
         Chart::Gantt { title, rows, weekend_days } => {
-            gantt(title, rows, &e.timeline, weekend_days, lang(locale)).into_any()
+            (title.clone(), gantt(title, rows, &e.timeline, weekend_days, lang(locale)).into_any())
         }
-        Chart::Production { title, volume_label, vcd_label } => {
-            production_chart(title, &e.production.daily, volume_label, vcd_label).into_any()
-        }
-        Chart::Bars { title, bars } => bar_chart(title, bars).into_any(),
-    }
+        Chart::Production { title, volume_label, vcd_label } => (
+            title.clone(),
+            production_chart(title, &e.production.daily, volume_label, vcd_label).into_any(),
+        ),
+        Chart::Bars { title, bars } => (title.clone(), bar_chart(title, bars).into_any()),
+    };
+    view! { <div class="chart-wrap" tabindex="0" role="region" aria-label=title>{svg}</div> }.into_any()
 }
 
 /// The detailed result sections, drawn by the deferred module (`crate::deferred`) into the

@@ -148,6 +148,31 @@ describe('Layout at phone and desktop widths', () => {
     await app.check();
   });
 
+  test(`at ${PHONE} px a wide chart scrolls in its own labelled box, never the whole section`, async () => {
+    const app = await env.openApp({ viewport: { width: PHONE, height: 900 } });
+    const { page } = app;
+    await page.locator('#result-details .chart-wrap').first().waitFor();
+    const found = await page.evaluate(() => {
+      const bad = [];
+      for (const block of document.querySelectorAll('#result-details .block')) {
+        if (block.scrollWidth > block.clientWidth + 1) bad.push(`#${block.id} scrolls sideways by ${block.scrollWidth - block.clientWidth} px`);
+      }
+      const wraps = [...document.querySelectorAll('#result-details .chart-wrap')];
+      for (const w of wraps) {
+        const svg = w.querySelector('svg');
+        if (w.tabIndex !== 0 || w.getAttribute('role') !== 'region' || w.getAttribute('aria-label') !== svg?.getAttribute('aria-label')) {
+          bad.push(`a chart box is not a focusable region named by its chart (${w.closest('.block')?.id})`);
+        }
+      }
+      return { bad, wraps: wraps.length, scrolling: wraps.filter((w) => w.scrollWidth > w.clientWidth).length };
+    });
+    assert.deepEqual(found.bad, [], `sections and chart boxes at ${PHONE} px`);
+    // Timeline, production, volumes and cost each have a chart; at a phone width they scroll.
+    assert.equal(found.wraps, 4);
+    assert.equal(found.scrolling, 4, 'the charts keep their readable width and scroll in their box');
+    await app.check();
+  });
+
   test('on a wide screen the result tables stay tables (header row shown, one line per row)', async () => {
     const app = await env.openApp({ viewport: { width: 1280, height: 900 } });
     const layout = await tableLayout(app.page);
