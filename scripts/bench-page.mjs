@@ -20,7 +20,12 @@
 //       that the page's first result can be given as a multiple of the browser's floor: a
 //       ratio stays comparable across runs on a noisy machine, where milliseconds do not;
 //   (e) the bytes each module costs (brotli, as served): the page's first load, the deferred
-//       module, the rest.
+//       module, the rest;
+//   (f) long tasks on a slow phone: THROTTLED_LOADS cold loads with the CPU slowed 4x (as
+//       Lighthouse's mobile profile does), every main-thread task over 50 ms from navigation
+//       until a second after the detailed sections are shown; their blocking time (the part
+//       of each over 50 ms, summed: Lighthouse's total blocking time, without its network
+//       simulation) and the longest task.
 //
 // Reports numbers only: it never fails on a timing (exit 1 only if the page cannot load at all).
 // Timings are of this machine under its current load (e.g. a concurrent cargo build).
@@ -36,6 +41,8 @@ import { startServer } from '../tests/e2e/serve.mjs';
 const COLD_LOADS = Number(process.env.COLD_LOADS ?? 10);
 const EDITS = Math.max(60, Number(process.env.EDITS ?? 80));
 const WARMUP_EDITS = 5;
+const THROTTLED_LOADS = Number(process.env.THROTTLED_LOADS ?? 5);
+const CPU_SLOWDOWN = 4;
 const TITER = '#f-production-titer_g_per_l';
 
 /** Nearest-rank percentile of a sorted array. */
@@ -53,7 +60,10 @@ function stats(values) {
 // been painted. performance.now() counts from the navigation start.
 const INIT_SCRIPT = `(() => {
   const sel = ${JSON.stringify(FIRST_RESULT)};
-  window.__bench = { firstResult: null, firstResultPainted: null, details: null };
+  window.__bench = { firstResult: null, firstResultPainted: null, details: null, longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const t of list.getEntries()) window.__bench.longTasks.push({ start: t.startTime, duration: t.duration });
+  }).observe({ type: 'longtask', buffered: true });
   const details = new MutationObserver(() => {
     const el = document.querySelector('#result-details .block');
     if (el && el.checkVisibility()) { window.__bench.details = performance.now(); details.disconnect(); }
@@ -127,6 +137,27 @@ async function coldLoads(browser, server, url = server.url, { details: waitDetai
     await context.close();
   }
   return { dom, painted, details };
+}
+
+/** Long tasks of cold loads with the CPU slowed down (see (f) at the top). */
+async function throttledLoads(browser, server) {
+  const blocking = [];
+  const longest = [];
+  for (let i = 0; i < THROTTLED_LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    await context.addInitScript(INIT_SCRIPT);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.details != null, null, { timeout: 60_000, polling: 100 });
+    await page.waitForTimeout(1000);
+    const tasks = await page.evaluate(() => window.__bench.longTasks);
+    blocking.push(tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0));
+    longest.push(tasks.reduce((m, t) => Math.max(m, t.duration), 0));
+    await context.close();
+  }
+  return { blocking, longest };
 }
 
 async function edits(browser, server) {
@@ -231,6 +262,7 @@ async function main() {
       load.details.push(...p.details);
     }
     const edit = await edits(browser, server);
+    const slow = await throttledLoads(browser, server);
 
     table([
       ['(d) floor: static page, navigation -> figure', stats(floor.dom)],
@@ -242,6 +274,8 @@ async function main() {
       ['(b) edit -> detailed sections changed', stats(edit.samples.map((s) => s.details))],
       ['(b) edit -> next frame (1st rAF)', stats(edit.samples.map((s) => s.raf1))],
       ['(b) edit -> painted (double rAF)', stats(edit.samples.map((s) => s.painted))],
+      [`(f) CPU ${CPU_SLOWDOWN}x slower: blocking time of a load`, stats(slow.blocking)],
+      [`(f) CPU ${CPU_SLOWDOWN}x slower: longest task`, stats(slow.longest)],
     ]);
     console.log();
     const ratio = (a, b) => (stats(a).median / stats(b).median).toFixed(2);
