@@ -91,8 +91,17 @@ async fn mounted() -> (Container, impl Drop) {
     let handle = leptos::mount::mount_to(c.0.clone(), App);
     tick().await;
     tech_transfer_calc::deferred::start();
-    // It mounts its parts one task apart.
-    TimeoutFuture::new(50).await;
+    // The form and the deferred module build their parts a task apart each: wait until the
+    // last of each is there (the rates section, the saved scenarios), up to 5 s.
+    for _ in 0..500 {
+        if c.0.query_selector("#sec-rates").ok().flatten().is_some()
+            && c.0.query_selector("#save-scenario").ok().flatten().is_some()
+            && c.0.query_selector("#result-details .block").ok().flatten().is_some()
+        {
+            break;
+        }
+        TimeoutFuture::new(10).await;
+    }
     (c, handle)
 }
 

@@ -94,10 +94,9 @@ fn render_chart(chart: Chart, e: &Estimate, locale: Locale) -> AnyView {
         Chart::Gantt { title, rows, weekend_days } => {
             (title.clone(), gantt(title, rows, &e.timeline, weekend_days, lang(locale)).into_any())
         }
-        Chart::Production { title, volume_label, vcd_label } => (
-            title.clone(),
-            production_chart(title, &e.production.daily, volume_label, vcd_label).into_any(),
-        ),
+        Chart::Production { title, volume_label, vcd_label } => {
+            (title.clone(), production_chart(title, &e.production.daily, volume_label, vcd_label).into_any())
+        }
         Chart::Bars { title, bars } => (title.clone(), bar_chart(title, bars).into_any()),
     };
     view! { <div class="chart-wrap" tabindex="0" role="region" aria-label=title>{svg}</div> }.into_any()

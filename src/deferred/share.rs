@@ -225,6 +225,10 @@ pub fn PanelApp() -> impl IntoView {
             })
             .collect_view()
     };
+    // The QR code and the saved scenarios come a task later: one long start-up task split in
+    // two (scripts/bench-page.mjs, (f)).
+    let later = RwSignal::new(false);
+    set_timeout(move || later.set(true), std::time::Duration::ZERO);
     view! {
         <details class="share" id="share">
             <summary>{tr(|l| td_string!(l, share_title))}</summary>
@@ -242,7 +246,9 @@ pub fn PanelApp() -> impl IntoView {
                         }}
                     </p>
                 </div>
-                <QrCode />
+                <Show when=move || later.get()>
+                    <QrCode />
+                </Show>
                 <div class="share-files">
                     <button type="button" id="export-json" on:click=export_json>{tr(|l| td_string!(l, btn_export_json))}</button>
                     <button type="button" id="export-csv" on:click=export_csv>{tr(|l| td_string!(l, btn_export_csv))}</button>
@@ -250,7 +256,9 @@ pub fn PanelApp() -> impl IntoView {
                     <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick />
                     <p class="note">{tr(|l| td_string!(l, import_note))}</p>
                 </div>
-                <SavedScenarios />
+                <Show when=move || later.get()>
+                    <SavedScenarios />
+                </Show>
             </div>
         </details>
         <div class="notices panel-notices" aria-live="polite">{notices}</div>

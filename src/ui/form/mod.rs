@@ -82,21 +82,28 @@ pub(super) fn Section(#[prop(into)] id: String, title: Label, children: Children
 
 #[component]
 pub fn InputForm() -> impl IntoView {
-    // The form is built over three tasks (the first sections, the seed-train editor, the rest),
-    // so that no single start-up task blocks the page for long on a slow phone.
+    // The form is built after the first result, one or two sections per task, so that no
+    // start-up task blocks the page for long on a slow phone (scripts/bench-page.mjs, (f)):
+    // the first task draws only the headline.
     let stage = RwSignal::new(0u8);
-    set_timeout(move || stage.set(1), std::time::Duration::ZERO);
-    set_timeout(move || stage.set(2), std::time::Duration::from_millis(1));
+    for step in 1..=4u8 {
+        set_timeout(move || stage.set(step), std::time::Duration::from_millis(u64::from(step)));
+    }
+    let from = move |step: u8| move || stage.get() >= step;
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
-            <program::ProgramSection />
-            <cell_line::CellLineSection />
-            <Show when=move || { stage.get() >= 1 }>
+            <Show when=from(1)>
+                <program::ProgramSection />
+                <cell_line::CellLineSection />
+            </Show>
+            <Show when=from(2)>
                 <seed_train::SeedTrainEditor />
             </Show>
-            <Show when=move || { stage.get() >= 2 }>
+            <Show when=from(3)>
                 <production::ProductionSection />
                 <downstream::DownstreamSection />
+            </Show>
+            <Show when=from(4)>
                 <schedule::ScheduleSection />
                 <rates::RatesSection />
             </Show>
