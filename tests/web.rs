@@ -91,18 +91,22 @@ async fn mounted() -> (Container, impl Drop) {
     let handle = leptos::mount::mount_to(c.0.clone(), App);
     tick().await;
     tech_transfer_calc::deferred::start();
-    // The form and the deferred module build their parts a task apart each: wait until the
-    // last of each is there (the rates section, the saved scenarios), up to 5 s.
+    built(&c).await;
+    (c, handle)
+}
+
+/// Waits until the form and the deferred module have built their parts, a task apart each:
+/// the last of each (the rates section, the saved scenarios, the detailed sections), up to 5 s.
+async fn built(c: &Container) {
     for _ in 0..500 {
         if c.0.query_selector("#sec-rates").ok().flatten().is_some()
             && c.0.query_selector("#save-scenario").ok().flatten().is_some()
             && c.0.query_selector("#result-details .block").ok().flatten().is_some()
         {
-            break;
+            return;
         }
         TimeoutFuture::new(10).await;
     }
-    (c, handle)
 }
 
 const TITER: &str = "#f-production-titer_g_per_l";
@@ -374,8 +378,7 @@ async fn corrupted_saved_data_is_set_aside_and_the_rest_still_opens() {
     let _h = leptos::mount::mount_to(c.0.clone(), App);
     tick().await;
     tech_transfer_calc::deferred::start();
-    // It mounts its parts one task apart.
-    TimeoutFuture::new(50).await;
+    built(&c).await;
     assert_eq!(c.count(".saved-item"), 1);
     assert!(c.text(".notice").contains("could not be read"));
     assert_eq!(storage.get_item("ttc.saved.recovered").unwrap().unwrap(), "{\"oops\": 1}");
