@@ -31,7 +31,7 @@ describe('Command line', () => {
       await page.goto(`${env.server.url}#${link}`, { waitUntil: 'load' });
       await app.ready();
       const ds = out.estimate.downstream.drug_substance_g;
-      const price = out.estimate.cost.per_batch_usd;
+      const price = out.estimate.cost.price_per_batch_usd;
       assert.equal(parseNumber(await figure(page, 'h-ds')), Math.round(ds), `${name}: drug substance`);
       assert.deepEqual(parseMoney(await figure(page, 'h-batch-cost')), { symbol: '$', value: Math.round(price), decimals: 0 }, `${name}: price per batch`);
     }

@@ -71,7 +71,7 @@ fn the_default_file_gives_the_recorded_and_hand_worked_figures() {
     assert_eq!(file["currency"], "USD");
     let e = &file["estimate"];
     let ds = e["downstream"]["drug_substance_g"].as_f64().unwrap();
-    let price = e["cost"]["per_batch_usd"].as_f64().unwrap();
+    let price = e["cost"]["price_per_batch_usd"].as_f64().unwrap();
     // tests/corpus/README.md: $800,997.42 per batch, worked by hand in the model's tests.
     assert!((price - 800_997.42).abs() < 0.005, "{price}");
     let links = corpus_links();
@@ -94,7 +94,7 @@ fn every_corpus_file_gives_the_figures_recorded_with_its_link() {
             entry["drug_substance_g_per_batch"].as_f64().unwrap()
         ));
         assert!(rel_eq(
-            e["cost"]["per_batch_usd"].as_f64().unwrap(),
+            e["cost"]["price_per_batch_usd"].as_f64().unwrap(),
             entry["price_per_batch"].as_f64().unwrap()
         ));
         assert_eq!(e["cost"]["batches"], entry["batches"], "{name}");
@@ -258,7 +258,7 @@ fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
     assert!(run.err.contains("a rate card this version does not have (nowhere-2020-01)"), "{}", run.err);
     let e = json(&run.out);
     assert_eq!(e["rate_card"], "suzhou-2026-11");
-    assert!((e["estimate"]["cost"]["per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
+    assert!((e["estimate"]["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
 }
 
 #[test]

@@ -110,19 +110,19 @@ pub struct CostBreakdown {
     #[serde(serialize_with = "crate::estimate_file::category_amounts")]
     pub by_category: Vec<(CostCategory, f64)>,
     /// Direct costs, before overhead and margin.
-    #[serde(rename = "direct_usd")]
+    #[serde(rename = "direct_cost_usd")]
     pub direct: f64,
-    #[serde(rename = "per_batch_usd")]
+    #[serde(rename = "price_per_batch_usd")]
     pub per_batch: f64,
     /// Per batch / drug substance per batch; `None` when no drug substance is made.
-    #[serde(rename = "per_gram_usd")]
+    #[serde(rename = "price_per_gram_usd")]
     pub per_gram: Option<f64>,
     /// Direct cost / drug substance per batch (no overhead, no margin); `None` when no drug
     /// substance is made.
-    #[serde(rename = "direct_per_gram_usd")]
+    #[serde(rename = "direct_cost_per_gram_usd")]
     pub direct_per_gram: Option<f64>,
     pub batches: u32,
-    #[serde(rename = "campaign_usd")]
+    #[serde(rename = "campaign_price_usd")]
     pub campaign: f64,
 }
 

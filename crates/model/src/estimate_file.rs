@@ -213,10 +213,10 @@ mod tests {
         let file = default_file();
         let e = &file["estimate"];
         // Worked by hand in tests/model.rs: $800,997.42 a batch, three batches.
-        let per_batch = e["cost"]["per_batch_usd"].as_f64().unwrap();
+        let per_batch = e["cost"]["price_per_batch_usd"].as_f64().unwrap();
         assert!((per_batch - 800_997.42).abs() < 0.01, "{per_batch}");
         assert!(e["cost"]["per_batch"].is_null());
-        assert!((e["cost"]["campaign_usd"].as_f64().unwrap() - 3.0 * per_batch).abs() < 1e-6);
+        assert!((e["cost"]["campaign_price_usd"].as_f64().unwrap() - 3.0 * per_batch).abs() < 1e-6);
         assert!(e["cost"]["lines"][0]["amount_usd"].is_number());
         assert_eq!(e["production"]["initial_volume_l"], 1400.0);
         assert_eq!(e["seed_train"][0]["working_volume_l"], 0.047);
