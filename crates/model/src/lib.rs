@@ -15,6 +15,7 @@ pub mod fed_batch;
 pub mod file_link;
 pub mod fit;
 pub mod link;
+pub mod rate_card;
 pub mod scenario;
 pub mod scenario_file;
 pub mod schedule;

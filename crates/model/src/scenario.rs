@@ -1,7 +1,7 @@
 //! The client's process: every input of an estimate, as the user enters it.
 //!
-//! One idea over some 470 lines: the scenario's type tree and, next to each type, its sourced
-//! defaults (splitting them apart would separate each value from its source).
+//! Each type sits next to its sourced defaults; the downstream steps' types and defaults are in
+//! `scenario/downstream.rs`.
 //!
 //! Field names carry their units (`_l`, `_pct`, `_e6_per_ml` = 10^6 cells/mL, `_h`, `_days`,
 //! `_g_per_l`). The `Default` values form the default scenario: a typical CHO monoclonal
@@ -12,8 +12,11 @@
 //! these defaults, so files written by hand with only a few fields still open. List items (a
 //! seed stage, a feed) have no default and must be complete.
 
+mod downstream;
+
 use super::date::CivilDate;
 use super::facility::Rate;
+pub use downstream::{Chromatography, Clarification, Downstream, LowPh, ResinMode, UfDf, VirusFiltration};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -160,104 +163,6 @@ pub struct Production {
     pub daily_sample_l: f64,
 }
 
-/// A chromatography step, bind/elute (Protein A, CEX) or flow-through (AEX).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Chromatography {
-    /// Step yield (%).
-    pub yield_pct: f64,
-    /// Dynamic binding capacity (bind/elute) or loading capacity (flow-through), g product
-    /// per L resin.
-    pub capacity_g_per_l: f64,
-    /// Fraction of the capacity loaded per cycle (%). Protein A: 70-80 % of DBC.
-    pub load_fraction_pct: f64,
-    /// Packed column volume, CV (L).
-    pub column_volume_l: f64,
-    /// Most cycles the batch may take (the facility's processing-time limit).
-    pub max_cycles_per_batch: u32,
-    /// Buffer per cycle in column volumes, all steps (equilibrate, wash, elute, strip, CIP,
-    /// re-equilibrate, store).
-    pub buffer_cv_per_cycle: f64,
-    /// Product concentration of the pooled eluate or flow-through (g/L): sets the pool volume.
-    pub pool_concentration_g_per_l: f64,
-    /// Cycles the resin is qualified for.
-    pub lifetime_cycles: u32,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Clarification {
-    /// Harvest clarification yield (%): 90-95 % typical.
-    pub yield_pct: f64,
-    /// Harvest volume per m2 of depth filter (L/m2). Default 40 (illustrative, primary and
-    /// secondary depth filters together).
-    pub filter_loading_l_per_m2: f64,
-    /// Flush and chase buffer per m2 of depth filter (L/m2). Default 50 (illustrative).
-    pub flush_l_per_m2: f64,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct LowPh {
-    /// Low-pH virus inactivation yield (%): 95-98 % typical.
-    pub yield_pct: f64,
-    /// Acid and neutralisation buffer added, % of the Protein A pool volume. Default 10
-    /// (illustrative).
-    pub adjust_pct_of_volume: f64,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct VirusFiltration {
-    /// Yield (%): 95-98 % typical.
-    pub yield_pct: f64,
-    /// Volume filtered per m2 of virus filter (L/m2). Default 200 (illustrative).
-    pub loading_l_per_m2: f64,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct UfDf {
-    /// Yield (%): 95-98 % typical.
-    pub yield_pct: f64,
-    /// Product concentration during diafiltration (g/L). Default 50 (illustrative).
-    pub diafiltration_concentration_g_per_l: f64,
-    /// Diavolumes of formulation buffer exchanged. Default 8 (illustrative).
-    pub diavolumes: f64,
-    /// Drug substance concentration after final concentration (g/L). Default 100
-    /// (illustrative).
-    pub final_concentration_g_per_l: f64,
-}
-
-/// How resin cost reaches a batch.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ResinMode {
-    /// Amortised over the resin's lifetime: CV x price x cycles per batch / lifetime cycles.
-    Amortised,
-    /// Bought for this client's campaign and written off over its batches (common in clinical
-    /// supply).
-    DedicatedToCampaign,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Downstream {
-    pub clarification: Clarification,
-    pub protein_a: Chromatography,
-    pub low_ph: LowPh,
-    pub aex: Chromatography,
-    pub cex: Chromatography,
-    pub virus_filtration: VirusFiltration,
-    pub ufdf: UfDf,
-    pub resin_mode: ResinMode,
-    /// Extra medium prepared for preparation and transfer losses (%). Default 10
-    /// (illustrative).
-    pub media_overage_pct: f64,
-    /// Extra buffer prepared for preparation and hold losses (%). Default 10 (illustrative).
-    pub buffer_overage_pct: f64,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Schedule {
@@ -353,102 +258,6 @@ impl Default for Production {
             }],
             titer_g_per_l: 3.0,
             daily_sample_l: 0.1,
-        }
-    }
-}
-
-impl Default for Chromatography {
-    /// Protein A capture: DBC 35-55 g/L (default 45) loaded at 70-80 % (default 80 %);
-    /// buffer 25-45 CV per cycle (default 35); resin lifetime 100-300 cycles (default 200);
-    /// yield 90-95 % (default 93 %). Column 50 L and pool 10 g/L are illustrative.
-    fn default() -> Self {
-        Self {
-            yield_pct: 93.0,
-            capacity_g_per_l: 45.0,
-            load_fraction_pct: 80.0,
-            column_volume_l: 50.0,
-            max_cycles_per_batch: 6,
-            buffer_cv_per_cycle: 35.0,
-            pool_concentration_g_per_l: 10.0,
-            lifetime_cycles: 200,
-        }
-    }
-}
-
-impl Chromatography {
-    /// Anion-exchange flow-through polish. Yield 90-95 % (default 95 %); loading 150 g/L,
-    /// 20 L column, 15 CV per cycle, 8 g/L pool, 100 cycles: illustrative.
-    pub fn default_aex() -> Self {
-        Self {
-            yield_pct: 95.0,
-            capacity_g_per_l: 150.0,
-            load_fraction_pct: 100.0,
-            column_volume_l: 20.0,
-            max_cycles_per_batch: 4,
-            buffer_cv_per_cycle: 15.0,
-            pool_concentration_g_per_l: 8.0,
-            lifetime_cycles: 100,
-        }
-    }
-
-    /// Cation-exchange bind/elute polish. Yield 90-95 % (default 92 %); DBC 60 g/L at 80 %,
-    /// 40 L column, 30 CV per cycle, 10 g/L pool, 100 cycles: illustrative.
-    pub fn default_cex() -> Self {
-        Self {
-            yield_pct: 92.0,
-            capacity_g_per_l: 60.0,
-            load_fraction_pct: 80.0,
-            column_volume_l: 40.0,
-            max_cycles_per_batch: 4,
-            buffer_cv_per_cycle: 30.0,
-            pool_concentration_g_per_l: 10.0,
-            lifetime_cycles: 100,
-        }
-    }
-}
-
-impl Default for Clarification {
-    fn default() -> Self {
-        Self { yield_pct: 93.0, filter_loading_l_per_m2: 40.0, flush_l_per_m2: 50.0 }
-    }
-}
-
-impl Default for LowPh {
-    fn default() -> Self {
-        Self { yield_pct: 97.0, adjust_pct_of_volume: 10.0 }
-    }
-}
-
-impl Default for VirusFiltration {
-    fn default() -> Self {
-        Self { yield_pct: 97.0, loading_l_per_m2: 200.0 }
-    }
-}
-
-impl Default for UfDf {
-    fn default() -> Self {
-        Self {
-            yield_pct: 96.0,
-            diafiltration_concentration_g_per_l: 50.0,
-            diavolumes: 8.0,
-            final_concentration_g_per_l: 100.0,
-        }
-    }
-}
-
-impl Default for Downstream {
-    fn default() -> Self {
-        Self {
-            clarification: Clarification::default(),
-            protein_a: Chromatography::default(),
-            low_ph: LowPh::default(),
-            aex: Chromatography::default_aex(),
-            cex: Chromatography::default_cex(),
-            virus_filtration: VirusFiltration::default(),
-            ufdf: UfDf::default(),
-            resin_mode: ResinMode::Amortised,
-            media_overage_pct: 10.0,
-            buffer_overage_pct: 10.0,
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Input validation: every problem at once, each tied to the field that causes it. One idea
-//! over some 430 lines: the limits table and the rules that apply it, field by field.
+//! Input validation: every problem at once, each tied to the field that causes it. The
+//! limits table is in `validate/limits.rs`.
 //!
 //! The limits here are hard bounds of sense (a doubling time of 2 h or a titer of 500 g/L is a
 //! typing error), not the published typical ranges: values outside those are allowed and
@@ -21,44 +21,7 @@ const fn limit(min: f64, max: f64) -> Limit {
 }
 
 /// The allowed range of each numeric input.
-pub mod limits {
-    use super::{limit, Limit};
-    pub const DOUBLING_TIME_H: Limit = limit(8.0, 240.0);
-    pub const LAG_H: Limit = limit(0.0, 96.0);
-    pub const CELLS_PER_VIAL_E6: Limit = limit(0.1, 1000.0);
-    pub const VIABILITY_PCT: Limit = limit(1.0, 100.0);
-    pub const SEED_VOLUME_L: Limit = limit(0.001, 5000.0);
-    pub const DENSITY_E6_PER_ML: Limit = limit(0.01, 200.0);
-    pub const FIXED_DAYS: Limit = limit(1.0, 30.0);
-    pub const VVD: Limit = limit(0.0, 10.0);
-    pub const PRODUCTION_VOLUME_L: Limit = limit(1.0, 100_000.0);
-    pub const PRODUCTION_DAYS: Limit = limit(1.0, 60.0);
-    pub const TITER_G_PER_L: Limit = limit(0.01, 100.0);
-    pub const DAILY_SAMPLE_L: Limit = limit(0.0, 100.0);
-    pub const FEED_PCT: Limit = limit(0.0, 100.0);
-    pub const FEED_LITRES: Limit = limit(0.0, 100_000.0);
-    pub const YIELD_PCT: Limit = limit(1.0, 100.0);
-    pub const CAPACITY_G_PER_L: Limit = limit(0.1, 1000.0);
-    pub const LOAD_FRACTION_PCT: Limit = limit(1.0, 100.0);
-    pub const COLUMN_VOLUME_L: Limit = limit(0.01, 5000.0);
-    pub const MAX_CYCLES: Limit = limit(1.0, 100.0);
-    pub const BUFFER_CV: Limit = limit(0.0, 500.0);
-    pub const CONCENTRATION_G_PER_L: Limit = limit(0.1, 500.0);
-    pub const LIFETIME_CYCLES: Limit = limit(1.0, 100_000.0);
-    pub const LOADING_L_PER_M2: Limit = limit(1.0, 100_000.0);
-    pub const FLUSH_L_PER_M2: Limit = limit(0.0, 10_000.0);
-    pub const ADJUST_PCT: Limit = limit(0.0, 500.0);
-    pub const DIAVOLUMES: Limit = limit(0.0, 50.0);
-    pub const OVERAGE_PCT: Limit = limit(0.0, 100.0);
-    pub const SCHEDULE_DAYS: Limit = limit(0.0, 365.0);
-    pub const UTILISATION_PCT: Limit = limit(10.0, 100.0);
-    pub const BATCHES: Limit = limit(1.0, 200.0);
-    pub const DRUG_SUBSTANCE_G: Limit = limit(0.001, 10_000_000.0);
-    /// Stages in a seed train, thaw to N-1.
-    pub const MAX_SEED_STAGES: usize = 12;
-    pub const MAX_FEEDS: usize = 10;
-    pub const MAX_TEXT_CHARS: usize = 200;
-}
+pub mod limits;
 
 /// What is wrong with one input.
 #[derive(Clone, Debug, PartialEq)]

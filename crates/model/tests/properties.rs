@@ -1,0 +1,262 @@
+//! Property tests of the whole model over random valid scenarios (mass and volume balances,
+//! cost parts sum to the total, monotonic where physics says so, never NaN), and robustness
+//! against malformed input: arbitrary JSON never panics the file reader or the model.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use ttc_model::downstream::DsStep;
+use ttc_model::scenario::{CampaignTarget, FeedAmount, ResinMode};
+use ttc_model::scenario_file;
+use ttc_model::seed_train::design_seed_train;
+use ttc_model::{estimate, Estimate, FacilityProfile, Scenario};
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+prop_compose! {
+    /// A random scenario inside published ranges, with a seed train designed for it.
+    fn valid_scenario()(
+        doubling_time_h in 16.0..40.0f64,
+        lag_h in 0.0..12.0f64,
+        cells_per_vial_e6 in 5.0..100.0f64,
+        viability in 70.0..100.0f64,
+        seeding in 0.3..0.6f64,
+        split in 2.0..5.0f64,
+        v0 in 400.0..1400.0f64,
+        n_seeding in 0.3..0.6f64,
+        duration in 10u32..18,
+        feed_pct in 0.0..3.6f64,
+        titer in 0.5..10.0f64,
+        sample in 0.0..0.5f64,
+        yield_pct in 80.0..100.0f64,
+        protein_a_cv in 20.0..200.0f64,
+        batches in 1u32..12,
+        dedicated in any::<bool>(),
+        thaw_offset in 0i64..3650,
+        lines in 1u32..7,
+        weekends in any::<bool>(),
+    ) -> Scenario {
+        let mut s = Scenario::default();
+        let f = FacilityProfile::current();
+        s.cell_line.doubling_time_h = doubling_time_h;
+        s.cell_line.lag_h = lag_h;
+        s.cell_line.cells_per_vial_e6 = cells_per_vial_e6;
+        s.cell_line.post_thaw_viability_pct = viability;
+        s.production.initial_volume_l = v0;
+        s.production.seeding_density_e6_per_ml = n_seeding;
+        s.production.duration_days = duration;
+        s.production.feeds[0].amount = FeedAmount::PercentOfInitial { pct: feed_pct };
+        s.production.feeds[0].days = (3..duration.min(14)).collect();
+        s.production.titer_g_per_l = titer;
+        s.production.daily_sample_l = sample;
+        s.downstream.clarification.yield_pct = yield_pct;
+        s.downstream.cex.yield_pct = yield_pct;
+        s.downstream.protein_a.column_volume_l = protein_a_cv;
+        s.downstream.resin_mode = if dedicated { ResinMode::DedicatedToCampaign } else { ResinMode::Amortised };
+        s.program.target = CampaignTarget::Batches { count: batches };
+        s.schedule.thaw_date = s.schedule.thaw_date.add_days(thaw_offset);
+        s.schedule.lines_used = lines;
+        s.schedule.weekend_operations_allowed = weekends;
+        s.seed_train = design_seed_train(&s.production, &s.cell_line, &f, seeding, split);
+        s
+    }
+}
+
+fn all_finite_and_non_negative(e: &Estimate) -> Result<(), String> {
+    let mut values: Vec<(&str, f64)> = Vec::new();
+    for st in &e.seed_train {
+        values.extend([
+            ("stage volume", st.working_volume_l),
+            ("stage exact days", st.duration_exact_days),
+            ("stage seeding", st.seeding_density_e6_per_ml),
+            ("stage final", st.final_density_e6_per_ml),
+            ("stage inoculum", st.inoculum_l),
+            ("stage inoculum needed", st.inoculum_needed_l),
+            ("stage fresh", st.fresh_medium_l),
+            ("stage perfusion", st.perfusion_medium_l),
+            ("stage cells", st.cells_final_e9),
+        ]);
+        values.extend(st.split_ratio.map(|r| ("split ratio", r)));
+    }
+    let p = &e.production;
+    values.extend([
+        ("v0", p.initial_volume_l),
+        ("basal", p.basal_medium_l),
+        ("feeds", p.total_feed_l),
+        ("final", p.final_volume_l),
+        ("max", p.max_volume_l),
+        ("max v0", p.max_initial_volume_l),
+        ("product", p.product_at_harvest_g),
+        ("split", p.split_ratio),
+    ]);
+    for d in &p.daily {
+        values.extend([("day volume", d.volume_l), ("day vcd", d.viable_density_e6_per_ml)]);
+    }
+    for st in &e.downstream.steps {
+        values.extend([
+            ("mass in", st.mass_in_g),
+            ("mass out", st.mass_out_g),
+            ("volume", st.volume_out_l),
+            ("buffer", st.buffer_l),
+        ]);
+    }
+    values.extend([("ds", e.downstream.drug_substance_g), ("medium", e.volumes.total_medium_with_overage_l)]);
+    for l in &e.cost.lines {
+        values.extend([("quantity", l.quantity), ("unit price", l.unit_price), ("amount", l.amount)]);
+    }
+    values.extend([
+        ("per batch", e.cost.per_batch),
+        ("campaign", e.cost.campaign),
+        ("utilisation", e.campaign.line_utilisation_pct),
+    ]);
+    values.extend(e.cost.per_gram.map(|g| ("per gram", g)));
+    match values.iter().find(|(_, v)| !v.is_finite() || *v < 0.0) {
+        Some((name, v)) => Err(format!("{name} = {v}")),
+        None => Ok(()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_output_is_finite_and_non_negative(s in valid_scenario()) {
+        let e = estimate(&s, &FacilityProfile::current()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        all_finite_and_non_negative(&e).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn volumes_balance(s in valid_scenario()) {
+        let e = estimate(&s, &FacilityProfile::current()).unwrap();
+        for st in &e.seed_train {
+            // inoculum + fresh medium = stage volume
+            prop_assert!(close(st.inoculum_l + st.fresh_medium_l, st.working_volume_l, 1e-9 * st.working_volume_l.max(1.0)));
+        }
+        let p = &e.production;
+        prop_assert!(close(p.inoculum_l + p.basal_medium_l, p.initial_volume_l, 1e-9 * p.initial_volume_l));
+        // initial + feeds - samples = final
+        prop_assert!(close(p.initial_volume_l + p.total_feed_l - p.samples_l, p.final_volume_l, 1e-9 * p.final_volume_l));
+        // drug substance = product at harvest x product of the step yields
+        let yields: f64 = e.downstream.steps.iter().map(|st| st.yield_pct / 100.0).product();
+        prop_assert!(close(e.downstream.drug_substance_g, p.product_at_harvest_g * yields, 1e-9 * p.product_at_harvest_g));
+    }
+
+    #[test]
+    fn cost_lines_sum_to_the_total(s in valid_scenario()) {
+        let e = estimate(&s, &FacilityProfile::current()).unwrap();
+        let lines: f64 = e.cost.lines.iter().map(|l| l.amount).sum();
+        let categories: f64 = e.cost.by_category.iter().map(|(_, a)| a).sum();
+        prop_assert!(close(lines, e.cost.per_batch, 1e-9 * e.cost.per_batch));
+        prop_assert!(close(categories, e.cost.per_batch, 1e-9 * e.cost.per_batch));
+        for l in &e.cost.lines {
+            prop_assert!(close(l.quantity * l.unit_price, l.amount, 1e-9 * l.amount.max(1.0)));
+        }
+        prop_assert!(close(e.cost.campaign, e.cost.per_batch * f64::from(e.campaign.batches), 1e-9 * e.cost.campaign));
+    }
+
+    #[test]
+    fn more_titer_never_raises_cost_per_gram_at_equal_cycles(s in valid_scenario(), factor in 1.0..3.0f64) {
+        let f = FacilityProfile::current();
+        let mut higher = s.clone();
+        higher.production.titer_g_per_l = (s.production.titer_g_per_l * factor).min(100.0);
+        let (a, b) = (estimate(&s, &f).unwrap(), estimate(&higher, &f).unwrap());
+        let cycles = |e: &Estimate| [DsStep::ProteinA, DsStep::Aex, DsStep::Cex].map(|st| e.downstream.step(st).column.unwrap().cycles);
+        if cycles(&a) == cycles(&b) {
+            prop_assert!(b.cost.per_gram.unwrap() <= a.cost.per_gram.unwrap() * (1.0 + 1e-12));
+        }
+    }
+
+    #[test]
+    fn longer_doubling_time_never_brings_harvest_earlier(s in valid_scenario(), extra_h in 0.0..20.0f64) {
+        let f = FacilityProfile::current();
+        let mut slower = s.clone();
+        slower.cell_line.doubling_time_h += extra_h;
+        let (a, b) = (estimate(&s, &f).unwrap(), estimate(&slower, &f).unwrap());
+        prop_assert!(b.timeline.harvest_day >= a.timeline.harvest_day);
+        prop_assert!(b.timeline.harvest_date >= a.timeline.harvest_date);
+    }
+
+    #[test]
+    fn file_round_trip(s in valid_scenario()) {
+        let loaded = scenario_file::from_json(&scenario_file::to_json(&s, "suzhou-2026-11")).unwrap();
+        prop_assert_eq!(loaded.scenario, s);
+    }
+
+    #[test]
+    fn absurd_numbers_are_errors_never_panics(
+        values in proptest::collection::vec(prop_oneof![
+            Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY), Just(-0.0), Just(0.0),
+            Just(f64::MAX), Just(f64::MIN_POSITIVE), any::<f64>(), -1e6..1e6f64,
+        ], 12),
+        days in proptest::collection::vec(any::<u32>(), 0..5),
+    ) {
+        let mut s = Scenario::default();
+        s.cell_line.doubling_time_h = values[0];
+        s.cell_line.cells_per_vial_e6 = values[1];
+        s.seed_train[0].working_volume_l = values[2];
+        s.seed_train[1].seeding_density_e6_per_ml = values[3];
+        s.production.initial_volume_l = values[4];
+        s.production.titer_g_per_l = values[5];
+        s.production.daily_sample_l = values[6];
+        s.production.feeds[0].amount = FeedAmount::FixedVolume { litres: values[7] };
+        s.production.feeds[0].days = days;
+        s.downstream.protein_a.column_volume_l = values[8];
+        s.downstream.ufdf.diavolumes = values[9];
+        s.schedule.line_utilisation_pct = values[10];
+        s.program.target = CampaignTarget::DrugSubstanceG { grams: values[11] };
+        if let Ok(e) = estimate(&s, &FacilityProfile::current()) {
+            all_finite_and_non_negative(&e).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_the_file_reader(text in ".{0,400}") {
+        let _ = scenario_file::from_json(&text);
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics_the_file_reader_or_the_model(value in arb_json()) {
+        let wrapped = serde_json::json!({"format": "tech-transfer-scenario", "version": 1, "scenario": value});
+        for v in [value, wrapped] {
+            if let Ok(loaded) = scenario_file::from_value(v) {
+                let _ = estimate(&loaded.scenario, &FacilityProfile::current());
+            }
+        }
+    }
+}
+
+/// Arbitrary JSON, biased towards the scenario's own keys so that the reader goes deep.
+fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let keys = prop_oneof![
+        Just("name".to_string()),
+        Just("cell_line".to_string()),
+        Just("doubling_time_h".to_string()),
+        Just("seed_train".to_string()),
+        Just("production".to_string()),
+        Just("feeds".to_string()),
+        Just("days".to_string()),
+        Just("kind".to_string()),
+        Just("schedule".to_string()),
+        Just("thaw_date".to_string()),
+        Just("rate_overrides".to_string()),
+        Just("end".to_string()),
+        "[a-z_]{1,12}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<i64>().prop_map(|i| Value::Number(i.into())),
+        prop_oneof![Just("split_density".to_string()), Just("2027-02-29".to_string()), ".{0,12}"]
+            .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 8, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(keys.clone(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
