@@ -2,7 +2,6 @@
 //! and facility fit, each with how it was computed.
 
 use super::*;
-use ttc_model::cost::effective_rates;
 
 /// One headline figure.
 pub struct Figure {
@@ -19,7 +18,6 @@ pub struct Figure {
 pub fn headline_figures(c: &Ctx) -> Vec<Figure> {
     let (e, l) = (c.e, c.locale);
     let ds = e.downstream.drug_substance_g;
-    let rates = effective_rates(c.f, c.s);
     let count = |status| e.fit.iter().filter(|i| i.status == status).count();
     let parts: Vec<String> = e.volumes.media.iter().map(|(_, v)| format!("{} L", format_auto(*v))).collect();
     let per_gram = e.cost.per_gram.map(|g| c.money(g)).unwrap_or_else(|| "–".into());
@@ -47,8 +45,8 @@ pub fn headline_figures(c: &Ctx) -> Vec<Figure> {
                 l,
                 how_batch_cost,
                 direct = c.money(e.cost.direct),
-                overhead = format_auto(rates.get(Rate::OverheadPct)),
-                margin = format_auto(rates.get(Rate::MarginPct)),
+                overhead = format_auto(c.s.rate(Rate::OverheadPct, c.f)),
+                margin = format_auto(c.s.rate(Rate::MarginPct, c.f)),
                 total = c.money(e.cost.per_batch)
             ),
         ),
