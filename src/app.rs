@@ -7,6 +7,7 @@ use crate::model::{FacilityProfile, Scenario};
 use crate::ui::address::{load_deferred_module, sync_link_with_address, NoticeList, Notices};
 use crate::ui::form::InputForm;
 use crate::ui::headline::Results;
+use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
 use crate::ui::summary::{changed_groups, group_name};
 use leptos::prelude::*;
@@ -57,6 +58,10 @@ fn Page() -> impl IntoView {
     provide_context(state);
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
+    // The headline first; the rest of the page in the tasks after it.
+    let stage = Stage::start();
+    provide_context(stage);
+    let later = stage.reached(1);
     // The address's link, if any, replaces the default scenario before anything is drawn.
     sync_link_with_address(state, notices);
     load_deferred_module(notices);
@@ -81,11 +86,14 @@ fn Page() -> impl IntoView {
             let _ = el.set_attribute("lang", if locale == Locale::zh { "zh-CN" } else { "en" });
         }
         d.set_title(td_string!(locale, app_title));
-        if let Some(el) = &shell_title {
-            el.set_text_content(Some(td_string!(locale, app_title)));
-        }
-        if let Some(el) = &shell_lead {
-            el.set_text_content(Some(td_string!(locale, app_lead)));
+        // Only a text that changes is set: setting the same text again repaints it, and the
+        // lead would count as painted late (largest contentful paint).
+        for (el, text) in
+            [(&shell_title, td_string!(locale, app_title)), (&shell_lead, td_string!(locale, app_lead))]
+        {
+            if let Some(el) = el.as_ref().filter(|el| el.text_content().as_deref() != Some(text)) {
+                el.set_text_content(Some(text));
+            }
         }
     });
     let brand = (!has_shell).then(|| {
@@ -99,6 +107,7 @@ fn Page() -> impl IntoView {
     view! {
         <header class="top">
             {brand}
+            // At once: drawn later, it would push the page down (a layout shift).
             <Toolbar />
             // The share panel (crate::deferred) mounts here once loaded.
             <div id="panel-root" class="panel-root"></div>
@@ -107,16 +116,18 @@ fn Page() -> impl IntoView {
         <main class="layout">
             <div class="col-inputs">
                 <h2 class="visually-hidden">{tr(|l| td_string!(l, inputs_title))}</h2>
-                <InputForm />
+                <Show when=later><InputForm /></Show>
             </div>
             <div class="col-results">
-                <PrintHeader />
+                <Show when=later><PrintHeader /></Show>
                 <Results />
             </div>
         </main>
         <footer class="disclaimer">
-            <p>{tr(|l| td_string!(l, disclaimer))}</p>
-            <p>{move || state.facility.with(|f| tf!(i18n.get_locale(), footer_facility, name = local(i18n.get_locale(), &f.name)))}</p>
+            <Show when=later>
+                <p>{tr(|l| td_string!(l, disclaimer))}</p>
+                <p>{move || state.facility.with(|f| tf!(i18n.get_locale(), footer_facility, name = local(i18n.get_locale(), &f.name)))}</p>
+            </Show>
         </footer>
     }
 }

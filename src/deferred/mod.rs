@@ -15,13 +15,15 @@ pub mod saved;
 pub mod share;
 pub mod tools;
 
-use crate::deferred::render::render_details;
+use crate::deferred::render::render_section;
 use crate::handover::{self, OpenRequest, STATE_EVENT};
 use crate::i18n::*;
 use crate::model::link;
-use crate::model::{estimate, FacilityProfile};
+use crate::model::{estimate, Estimate, FacilityProfile, Scenario};
 use leptos::prelude::*;
+use std::sync::Arc;
 use ttc_text::format::Prefs;
+use ttc_text::results::{Ctx, DETAIL_SECTIONS};
 use wasm_bindgen::JsCast;
 
 /// What the panel tells the user, inside the panel.
@@ -149,14 +151,57 @@ fn mount(shared: Shared, part: Part) {
     handle.forget();
 }
 
-/// The detailed result sections of the results the page shows.
+/// The results the page shows, as the detailed sections need them.
+#[derive(PartialEq)]
+struct Opened {
+    estimate: Estimate,
+    scenario: Scenario,
+    facility: FacilityProfile,
+}
+
+/// The detailed result sections of the results the page shows. At start-up one section is
+/// drawn per task, so that no task blocks input for long on a slow phone; after that an edit
+/// redraws them all at once (a few milliseconds).
 #[component]
 pub fn Details() -> impl IntoView {
     let shared = expect_context::<Shared>();
-    move || {
-        let opened = link::decode(&shared.shown.get()).ok()?;
-        let facility = FacilityProfile::priced_with(&opened.facility_profile).0;
-        let e = estimate(&opened.scenario, &facility).ok()?;
-        Some(render_details(&e, &opened.scenario, &facility, shared.locale.get(), shared.prefs.get()))
+    let opened = Memo::new(move |_| {
+        let link = link::decode(&shared.shown.get()).ok()?;
+        let facility = FacilityProfile::priced_with(&link.facility_profile).0;
+        let estimate = estimate(&link.scenario, &facility).ok()?;
+        Some(Arc::new(Opened { estimate, scenario: link.scenario, facility }))
+    });
+    let drawn = RwSignal::new(1usize);
+    fn draw_next(drawn: RwSignal<usize>) {
+        set_timeout(
+            move || {
+                drawn.update(|n| *n += 1);
+                if drawn.get_untracked() < DETAIL_SECTIONS.len() {
+                    draw_next(drawn);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
+    draw_next(drawn);
+    DETAIL_SECTIONS
+        .into_iter()
+        .enumerate()
+        .map(|(i, build)| {
+            move || {
+                if drawn.get() <= i {
+                    return None;
+                }
+                let o = opened.get()?;
+                let c = Ctx {
+                    e: &o.estimate,
+                    s: &o.scenario,
+                    f: &o.facility,
+                    locale: shared.locale.get(),
+                    prefs: shared.prefs.get(),
+                };
+                Some(render_section(build, &c))
+            }
+        })
+        .collect_view()
 }

@@ -4,12 +4,11 @@
 //! bytes of one generic table.
 
 use crate::deferred::charts::{bar_chart, gantt, production_chart};
-use crate::model::{Estimate, FacilityProfile, Scenario};
+use crate::model::Estimate;
 use leptos::prelude::*;
-use ttc_text::format::Prefs;
 use ttc_text::i18n::*;
 use ttc_text::labels::lang;
-use ttc_text::results::{detail_blocks, Block, Cell, Chart, Ctx, Row, Table};
+use ttc_text::results::{Block, Cell, Chart, Ctx, Row, SectionBuilder, Table};
 
 /// One cell; `column` is its column's heading, which narrow screens show beside the value
 /// when a row is drawn as a card (`style/results.css`).
@@ -102,16 +101,8 @@ fn render_chart(chart: Chart, e: &Estimate, locale: Locale) -> AnyView {
     view! { <div class="chart-wrap" tabindex="0" role="region" aria-label=title>{svg}</div> }.into_any()
 }
 
-/// The detailed result sections, drawn by the deferred module (`crate::deferred`) into the
+/// One detailed result section, drawn by the deferred module (`crate::deferred`) into the
 /// page's `#result-details`.
-pub fn render_details(
-    e: &Estimate,
-    s: &Scenario,
-    f: &FacilityProfile,
-    locale: Locale,
-    prefs: Prefs,
-) -> impl IntoView {
-    let c = Ctx { e, s, f, locale, prefs };
-    let how_label = td_string!(locale, how_computed);
-    detail_blocks(&c).into_iter().map(|b| render_block(b, e, locale, how_label)).collect_view()
+pub fn render_section(build: SectionBuilder, c: &Ctx) -> impl IntoView {
+    render_block(build(c), c.e, c.locale, td_string!(c.locale, how_computed))
 }

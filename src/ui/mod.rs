@@ -5,5 +5,6 @@ pub mod address;
 pub mod field;
 pub mod form;
 pub mod headline;
+pub mod stage;
 pub mod state;
 pub mod summary;

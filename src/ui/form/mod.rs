@@ -14,6 +14,7 @@ use crate::i18n::Label;
 use crate::i18n::*;
 use crate::model::scenario::Scenario;
 use crate::ui::field::field_id;
+use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use ttc_text::labels::problem_text;
@@ -82,31 +83,17 @@ pub(super) fn Section(#[prop(into)] id: String, title: Label, children: Children
 
 #[component]
 pub fn InputForm() -> impl IntoView {
-    // The form is built after the first result, one or two sections per task, so that no
-    // start-up task blocks the page for long on a slow phone (scripts/bench-page.mjs, (f)):
-    // the first task draws only the headline.
-    let stage = RwSignal::new(0u8);
-    for step in 1..=4u8 {
-        set_timeout(move || stage.set(step), std::time::Duration::from_millis(u64::from(step)));
-    }
-    let from = move |step: u8| move || stage.get() >= step;
+    // One section per start-up task, after the headline (`crate::ui::stage`).
+    let stage = expect_context::<Stage>();
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
-            <Show when=from(1)>
-                <program::ProgramSection />
-                <cell_line::CellLineSection />
-            </Show>
-            <Show when=from(2)>
-                <seed_train::SeedTrainEditor />
-            </Show>
-            <Show when=from(3)>
-                <production::ProductionSection />
-                <downstream::DownstreamSection />
-            </Show>
-            <Show when=from(4)>
-                <schedule::ScheduleSection />
-                <rates::RatesSection />
-            </Show>
+            <Show when=stage.reached(2)><program::ProgramSection /></Show>
+            <Show when=stage.reached(3)><cell_line::CellLineSection /></Show>
+            <Show when=stage.reached(4)><seed_train::SeedTrainEditor /></Show>
+            <Show when=stage.reached(5)><production::ProductionSection /></Show>
+            <Show when=stage.reached(6)><downstream::DownstreamSection /></Show>
+            <Show when=stage.reached(7)><schedule::ScheduleSection /></Show>
+            <Show when=stage.reached(Stage::LAST)><rates::RatesSection /></Show>
         </form>
     }
 }

@@ -157,16 +157,23 @@ pub fn status_text(locale: Locale, s: FitStatus) -> &'static str {
     }
 }
 
-/// The detailed result sections below the headline, in page order.
+/// Builds one detailed result section.
+pub type SectionBuilder = fn(&Ctx) -> Block;
+
+/// The detailed result sections below the headline, in page order. The page draws them one
+/// per start-up task (`src/deferred/mod.rs`), so each is built on its own.
+pub const DETAIL_SECTIONS: [SectionBuilder; 8] = [
+    fit::fit_block,
+    timeline::timeline_block,
+    seed_train::seed_train_block,
+    production::production_block,
+    volumes::volumes_block,
+    downstream::downstream_block,
+    cost::cost_block,
+    campaign::campaign_block,
+];
+
+/// Every detailed result section, in page order.
 pub fn detail_blocks(c: &Ctx) -> Vec<Block> {
-    vec![
-        fit::fit_block(c),
-        timeline::timeline_block(c),
-        seed_train::seed_train_block(c),
-        production::production_block(c),
-        volumes::volumes_block(c),
-        downstream::downstream_block(c),
-        cost::cost_block(c),
-        campaign::campaign_block(c),
-    ]
+    DETAIL_SECTIONS.iter().map(|build| build(c)).collect()
 }

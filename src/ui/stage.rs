@@ -1,0 +1,45 @@
+//! Start-up in steps: the first task draws only the headline, and the rest of the page (the
+//! print header and footer, then the form one section at a time) follows in tasks of its own. On a slow phone
+//! one task that built the whole page blocked input for several hundred milliseconds
+//! (scripts/bench-page.mjs (f), Lighthouse's total blocking time); short tasks let the browser
+//! paint the first result and answer a tap in between.
+
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How far start-up has come: 0 while the first task runs, then one more per task, up to
+/// [`Stage::LAST`].
+#[derive(Clone, Copy)]
+pub struct Stage(RwSignal<u8>);
+
+impl Stage {
+    /// The print header and footer (1), then the form's seven sections (2 to 8).
+    pub const LAST: u8 = 8;
+
+    /// Starts the steps once the first result has been painted: each step's task schedules
+    /// the next one, so that they run in order, one per task, whatever else the page has
+    /// queued.
+    pub fn start() -> Self {
+        let stage = Self(RwSignal::new(0));
+        fn next(stage: Stage) {
+            set_timeout(
+                move || {
+                    stage.0.update(|s| *s += 1);
+                    if stage.0.get_untracked() < Stage::LAST {
+                        next(stage);
+                    }
+                },
+                Duration::ZERO,
+            );
+        }
+        // The first step waits for the frame that shows the headline (a task queued now
+        // would run before that frame and delay it).
+        request_animation_frame(move || next(stage));
+        stage
+    }
+
+    /// Whether the part drawn at `step` is drawn yet (reactive).
+    pub fn reached(self, step: u8) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        move || self.0.get() >= step
+    }
+}
