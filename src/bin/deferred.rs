@@ -4,5 +4,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    tech_transfer_calc::deferred::start();
+    // Instantiating the module and starting it are two tasks, as in the page (src/main.rs):
+    // each is shorter on a slow phone than the two together.
+    leptos::prelude::set_timeout(tech_transfer_calc::deferred::start, std::time::Duration::ZERO);
 }
