@@ -95,6 +95,17 @@ async fn mounted() -> (Container, impl Drop) {
     (c, handle)
 }
 
+/// Waits until the form has built its last section (a section per task after the headline),
+/// up to 5 s: for tests that mount the page without the deferred module.
+async fn form_built(c: &Container) {
+    for _ in 0..500 {
+        if c.0.query_selector("#sec-rates").ok().flatten().is_some() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+}
+
 /// Waits until the form and the deferred module have built their parts, a task apart each:
 /// the last of each (the rates section, the saved scenarios, the detailed sections), up to 5 s.
 async fn built(c: &Container) {
@@ -271,7 +282,7 @@ async fn a_link_in_the_address_opens_its_scenario_and_edits_rewrite_it() {
     s.production.titer_g_per_l = 5.0;
     set_address_link(&link::encode(&s, "suzhou-2026-11"));
     let _h = leptos::mount::mount_to(c.0.clone(), App);
-    tick().await;
+    form_built(&c).await;
     assert_eq!(c.input(TITER).value(), "5");
     // 5 g/L x 1953 L x 0.682 798 = 6667.5 g.
     assert_eq!(c.text(DS), "6,668 g");
@@ -289,7 +300,7 @@ async fn a_cut_short_link_opens_the_default_scenario_and_keeps_the_text() {
     let broken = "v1&p=suzhou-2026-11&tit=5";
     set_address_link(broken);
     let _h = leptos::mount::mount_to(c.0.clone(), App);
-    tick().await;
+    form_built(&c).await;
     assert_eq!(c.input(TITER).value(), "3");
     assert_eq!(c.text(DS), "4,001 g");
     assert!(c.text(".notice").contains("incomplete"), "{}", c.text(".notice"));

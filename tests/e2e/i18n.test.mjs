@@ -104,7 +104,12 @@ async function assertLocaleTexts(page, dict) {
   for (const [id, key] of Object.entries(LEGEND_KEYS)) [shown[id], expected[id]] = [await text(page, `#${id} > legend`), dict[key]];
   shown.how = await text(page, '#h-ds summary');
   expected.how = dict.how_computed;
-  shown.titer = (await page.locator('label[for="f-production-titer_g_per_l"]').innerText()).replace(/\s+/g, ' ').trim();
+  // Rendered text: an off-screen form section is rendered once scrolled to, in the next frame
+  // (content-visibility: auto).
+  const titerLabel = page.locator('label[for="f-production-titer_g_per_l"]');
+  await titerLabel.scrollIntoViewIfNeeded();
+  await waitFor(async () => (await titerLabel.innerText()).trim() !== '', true, 'titer label rendered');
+  shown.titer = (await titerLabel.innerText()).replace(/\s+/g, ' ').trim();
   expected.titer = `${dict.in_titer} g/L`;
   assert.deepEqual(shown, expected);
 }

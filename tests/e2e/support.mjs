@@ -33,6 +33,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const FIRST_RESULT = '#h-ds .figure-value';
 /** Drawn by the deferred module (detailed results, share panel), loaded after the first result. */
 export const DEFERRED = ['#result-details .block', '#share'];
+/** The form's last section: the page builds the form a section per task after the first result. */
+export const FORM_BUILT = '#sec-rates';
 
 /** Launches the headless Chromium the tests and the benchmark use. */
 export function launchBrowser() {
@@ -136,7 +138,7 @@ export async function openApp(browser, server, { viewport = { width: 1280, heigh
     problems,
     /** Waits until the app shows a result (after a navigation or reload). */
     async ready() {
-      for (const selector of [FIRST_RESULT, ...DEFERRED]) {
+      for (const selector of [FIRST_RESULT, FORM_BUILT, ...DEFERRED]) {
         try {
           await page.locator(selector).first().waitFor({ state: 'visible', timeout: 15_000 });
         } catch (err) {
