@@ -1,13 +1,15 @@
-//! Start-up in steps: the first task draws only the headline, and the rest of the page (the
-//! print header and footer, then the form one section at a time) follows in tasks of its own. On a slow phone
-//! one task that built the whole page blocked input for several hundred milliseconds
+//! Start-up in steps: the first drawing task draws the page's frame, toolbar and headline, and
+//! the rest of the page (the print header and footer, then the form one section at a time)
+//! follows in tasks of its own, after the frame that shows the headline. On a slow phone one
+//! task that built the whole page blocked input for several hundred milliseconds
 //! (scripts/bench-page.mjs (f), Lighthouse's total blocking time); short tasks let the browser
-//! paint the first result and answer a tap in between.
+//! paint the first result and answer a tap in between. ARCHITECTURE.md, "Start-up in short
+//! tasks".
 
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// How far start-up has come: 0 while the first task runs, then one more per task, up to
+/// How far start-up has come: 0 while the headline is drawn, then one more per task, up to
 /// [`Stage::LAST`].
 #[derive(Clone, Copy)]
 pub struct Stage(RwSignal<u8>);
