@@ -1,7 +1,7 @@
 //! Batch cost: every line as quantity x unit price = amount, so it can be shown and audited.
 
 use super::downstream::{DownstreamResult, DsStep};
-use super::facility::{FacilityProfile, Rate, RateCard};
+use super::facility::{FacilityProfile, Rate};
 use super::fed_batch::ProductionResult;
 use super::scenario::{Chromatography, ResinMode, Scenario};
 use super::schedule::Timeline;
@@ -126,15 +126,6 @@ pub struct CostBreakdown {
     pub campaign: f64,
 }
 
-/// The facility's rate card with the scenario's overrides applied.
-pub fn effective_rates(facility: &FacilityProfile, s: &Scenario) -> RateCard {
-    let mut rates = facility.rates.clone();
-    for (&rate, &value) in &s.rate_overrides {
-        rates.set(rate, value);
-    }
-    rates
-}
-
 /// Resin a batch uses up, in litres of resin (DOMAIN.md, two real-world cases):
 /// amortised over lifetime, CV x cycles per batch / lifetime cycles; or dedicated to the
 /// campaign and written off over its batches, CV x resin sets / batches, where the campaign
@@ -169,12 +160,12 @@ pub struct CostInputs<'a> {
 
 pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
     let s = inp.scenario;
-    let rates = effective_rates(inp.facility, s);
     let media_factor = 1.0 + s.downstream.media_overage_pct / 100.0;
     let buffer_factor = 1.0 + s.downstream.buffer_overage_pct / 100.0;
     let mut lines: Vec<CostLine> = Vec::new();
     let mut rated = |category, item, quantity: f64, unit, rate: Rate| {
-        let unit_price = rates.get(rate);
+        // The scenario's override, or the rate card's (one rule: `Scenario::rate`).
+        let unit_price = s.rate(rate, inp.facility);
         lines.push(CostLine {
             category,
             item,
@@ -264,8 +255,8 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
     // Labour and suite time.
     let t = inp.timeline;
     let upstream_days = f64::from(t.harvest_day);
-    let usp_operators = rates.get(Rate::UspOperators);
-    let dsp_operators = rates.get(Rate::DspOperators);
+    let usp_operators = s.rate(Rate::UspOperators, inp.facility);
+    let dsp_operators = s.rate(Rate::DspOperators, inp.facility);
     let dsp_days = f64::from(s.schedule.downstream_days);
     rated(
         C::Labour,
@@ -325,7 +316,7 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
 
     // Overhead on direct costs; the CDMO's margin on cost (direct + overhead).
     let direct: f64 = lines.iter().map(|l| l.amount).sum();
-    let overhead_fraction = rates.get(Rate::OverheadPct) / 100.0;
+    let overhead_fraction = s.rate(Rate::OverheadPct, inp.facility) / 100.0;
     let overhead = direct * overhead_fraction;
     lines.push(CostLine {
         category: C::Overhead,
@@ -336,7 +327,7 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         amount: overhead,
         rate: Some(Rate::OverheadPct),
     });
-    let margin_fraction = rates.get(Rate::MarginPct) / 100.0;
+    let margin_fraction = s.rate(Rate::MarginPct, inp.facility) / 100.0;
     lines.push(CostLine {
         category: C::Margin,
         item: CostItem::Margin,
