@@ -66,7 +66,7 @@ const INIT_SCRIPT = `(() => {
     for (const t of list.getEntries()) window.__bench.longTasks.push({ start: t.startTime, duration: t.duration });
   }).observe({ type: 'longtask', buffered: true });
   const details = new MutationObserver(() => {
-    const el = document.querySelector('#result-details .block');
+    const el = document.querySelector('#result-details #campaign'); // the last section drawn
     if (el && el.checkVisibility()) { window.__bench.details = performance.now(); details.disconnect(); }
   });
   details.observe(document, { childList: true, subtree: true });
@@ -166,7 +166,7 @@ async function edits(browser, server) {
   const page = await context.newPage();
   await page.goto(server.url);
   await page.locator(FIRST_RESULT).waitFor({ state: 'visible', timeout: 30_000 });
-  await page.locator('#result-details .block').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('#result-details #campaign').waitFor({ state: 'visible', timeout: 30_000 });
   // Titers 2.00, 2.05, 2.10, … g/L: every edit changes the drug substance shown.
   const values = Array.from({ length: WARMUP_EDITS + EDITS }, (_, i) => (2 + 0.05 * i).toFixed(2));
   const samples = [];

@@ -107,12 +107,13 @@ async fn form_built(c: &Container) {
 }
 
 /// Waits until the form and the deferred module have built their parts, a task apart each:
-/// the last of each (the rates section, the saved scenarios, the detailed sections), up to 5 s.
+/// the last of each (the rates section, the saved scenarios, the last detailed section), up to
+/// 5 s.
 async fn built(c: &Container) {
     for _ in 0..500 {
         if c.0.query_selector("#sec-rates").ok().flatten().is_some()
             && c.0.query_selector("#save-scenario").ok().flatten().is_some()
-            && c.0.query_selector("#result-details .block").ok().flatten().is_some()
+            && c.0.query_selector("#result-details #campaign").ok().flatten().is_some()
         {
             return;
         }
