@@ -167,6 +167,8 @@ async function edits(browser, server) {
   await page.goto(server.url);
   await page.locator(FIRST_RESULT).waitFor({ state: 'visible', timeout: 30_000 });
   await page.locator('#result-details #campaign').waitFor({ state: 'visible', timeout: 30_000 });
+  // The edited field on screen, as a user has it (an off-screen section is not laid out).
+  await page.locator(TITER).scrollIntoViewIfNeeded();
   // Titers 2.00, 2.05, 2.10, … g/L: every edit changes the drug substance shown.
   const values = Array.from({ length: WARMUP_EDITS + EDITS }, (_, i) => (2 + 0.05 * i).toFixed(2));
   const samples = [];

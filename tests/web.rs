@@ -104,6 +104,7 @@ async fn form_built(c: &Container) {
         }
         TimeoutFuture::new(10).await;
     }
+    panic!("the form was not built within 5 s");
 }
 
 /// Waits until the form and the deferred module have built their parts, a task apart each:
@@ -119,6 +120,7 @@ async fn built(c: &Container) {
         }
         TimeoutFuture::new(10).await;
     }
+    panic!("the form, the share panel or the detailed sections were not built within 5 s");
 }
 
 const TITER: &str = "#f-production-titer_g_per_l";

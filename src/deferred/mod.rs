@@ -104,7 +104,7 @@ pub fn open_in_page(link_text: &str) {
 }
 
 /// Where the deferred module draws, in places the page leaves empty for it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Part {
     Details,
     Panel,
@@ -133,6 +133,11 @@ fn mount(shared: Shared, part: Part) {
         Part::PrintQr => "print-qr",
     };
     let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        // The page draws the print header a few tasks after its headline (`ui::stage`), later
+        // still in a tab opened in the background: try again until it is there.
+        if part == Part::PrintQr {
+            set_timeout(move || mount(shared, part), std::time::Duration::from_millis(100));
+        }
         return;
     };
     let handle = leptos::mount::mount_to(el.unchecked_into(), move || {
@@ -175,8 +180,12 @@ pub fn Details() -> impl IntoView {
     fn draw_next(drawn: RwSignal<usize>) {
         set_timeout(
             move || {
-                drawn.update(|n| *n += 1);
-                if drawn.get_untracked() < DETAIL_SECTIONS.len() {
+                // (`try_update`: nothing, rather than a panic, once the sections are gone.)
+                let now = drawn.try_update(|n| {
+                    *n += 1;
+                    *n
+                });
+                if matches!(now, Some(done) if done < DETAIL_SECTIONS.len()) {
                     draw_next(drawn);
                 }
             },
@@ -188,8 +197,11 @@ pub fn Details() -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(i, build)| {
+            // Its own memo, so that a section redraws once when its turn comes, not again at
+            // every later section's turn.
+            let ready = Memo::new(move |_| drawn.get() > i);
             move || {
-                if drawn.get() <= i {
+                if !ready.get() {
                     return None;
                 }
                 let o = opened.get()?;

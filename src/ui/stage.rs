@@ -26,8 +26,12 @@ impl Stage {
         fn next(stage: Stage) {
             set_timeout(
                 move || {
-                    stage.0.update(|s| *s += 1);
-                    if stage.0.get_untracked() < Stage::LAST {
+                    // (`try_update`: nothing, rather than a panic, once the page is gone.)
+                    let now = stage.0.try_update(|s| {
+                        *s += 1;
+                        *s
+                    });
+                    if matches!(now, Some(done) if done < Stage::LAST) {
                         next(stage);
                     }
                 },
@@ -35,9 +39,22 @@ impl Stage {
             );
         }
         // The first step waits for the frame that shows the headline (a task queued now
-        // would run before that frame and delay it).
-        request_animation_frame(move || next(stage));
+        // would run before that frame and delay it), or for a timer in a tab opened in the
+        // background, where no frame comes: whichever is first.
+        let begun = StoredValue::new(false);
+        let begin = move || {
+            if begun.try_update_value(|b| std::mem::replace(b, true)) == Some(false) {
+                next(stage);
+            }
+        };
+        request_animation_frame(begin);
+        set_timeout(begin, Duration::from_millis(100));
         stage
+    }
+
+    /// A stage already at its end: for a part of the page mounted on its own (tests).
+    pub fn done() -> Self {
+        Self(RwSignal::new(Self::LAST))
     }
 
     /// Whether the part drawn at `step` is drawn yet (reactive).

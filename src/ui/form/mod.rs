@@ -84,7 +84,7 @@ pub(super) fn Section(#[prop(into)] id: String, title: Label, children: Children
 #[component]
 pub fn InputForm() -> impl IntoView {
     // One section per start-up task, after the headline (`crate::ui::stage`).
-    let stage = expect_context::<Stage>();
+    let stage = use_context::<Stage>().unwrap_or_else(Stage::done);
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
             <Show when=stage.reached(2)><program::ProgramSection /></Show>
