@@ -1,0 +1,159 @@
+//! The headline and the form: recomputing, invalid text, the seed-train and feed editors,
+//! language and currency.
+
+use crate::{mounted, tick, type_into, DS, TITER};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, EventInit};
+
+#[wasm_bindgen_test]
+async fn default_scenario_shows_the_hand_worked_headline() {
+    let (c, _h) = mounted().await;
+    assert_eq!(c.text("h1"), "Tech Transfer Calculator");
+    // 3 g/L x 1953 L x 0.682 798 (product of step yields) = 4000.5 g.
+    assert_eq!(c.text(DS), "4,001 g");
+    // Thaw Mon 1 Mar 2027 + 15 seed-train days + 14 production days = Tue 30 Mar 2027.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    assert_eq!(c.input(TITER).value(), "3");
+    assert_eq!(c.count(".stage"), 5);
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_titer_recomputes_drug_substance() {
+    let (c, _h) = mounted().await;
+    type_into(&c.input(TITER), "5");
+    tick().await;
+    // 5 g/L x 1953 L x 0.682 798 = 6667.5 g.
+    assert_eq!(c.text(DS), "6,668 g");
+    // Typed in the Chinese input method's full-width digits: ５ -> 5, same result.
+    type_into(&c.input(TITER), "５");
+    tick().await;
+    assert_eq!(c.text(DS), "6,668 g");
+    assert!(c.find(TITER).closest(".field").unwrap().unwrap().class_list().contains("changed"));
+}
+
+#[wasm_bindgen_test]
+async fn invalid_text_is_kept_flagged_and_results_go_stale() {
+    let (c, _h) = mounted().await;
+    let titer = c.input(TITER);
+    type_into(&titer, "3,5x");
+    tick().await;
+    assert_eq!(titer.value(), "3,5x", "the typed text is never thrown away");
+    assert_eq!(titer.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = titer.get_attribute("aria-describedby").unwrap();
+    assert!(described.contains("f-production-titer_g_per_l-err"));
+    assert_eq!(c.text("#f-production-titer_g_per_l-err"), "Enter a number, e.g. 3.5");
+    assert_eq!(c.count(".stale-banner"), 1);
+    // The last valid estimate stays on screen.
+    assert_eq!(c.text(DS), "4,001 g");
+
+    // Out of range: the model's message with the numbers, still the last valid estimate.
+    type_into(&titer, "500");
+    tick().await;
+    assert_eq!(c.text("#f-production-titer_g_per_l-err"), "500 is outside the allowed range 0.01 to 100.");
+    assert_eq!(c.text(DS), "4,001 g");
+
+    // Reset to default clears it all.
+    c.click("#f-production-titer_g_per_l ~ button.reset");
+    tick().await;
+    assert_eq!(titer.value(), "3");
+    assert_eq!(titer.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(c.count(".stale-banner"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn seed_train_editor_adds_removes_and_designs_stages() {
+    let (c, _h) = mounted().await;
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    c.click("#sec-seed-train .stage-actions button:nth-child(2)"); // add stage
+    tick().await;
+    assert_eq!(c.count(".stage"), 6);
+    // A copy of N-1 (180 L, 0.5 -> 4.0) after N-1: 3 more days, harvest Fri 2 Apr 2027.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Fri 2 Apr 2027");
+    c.click(".stage:nth-child(6) .stage-buttons button:nth-child(3)"); // remove it
+    tick().await;
+    assert_eq!(c.count(".stage"), 5);
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    // Shrink N-1 so that N's inoculum (175 L) no longer fits, then redesign from N.
+    type_into(&c.input("#f-seed_train-4-working_volume_l"), "100");
+    tick().await;
+    assert!(c.text("#fit").contains("inoculum needs 175 L"), "{}", c.text("#fit"));
+    // ... and in the editor, under the stage that falls short (N-1).
+    assert_eq!(
+        c.text("#f-seed_train-4-working_volume_l-fit"),
+        "production bioreactor: inoculum needs 175 L; the previous stage holds 100 L."
+    );
+    c.click("#sec-seed-train .stage-actions button:nth-child(1)"); // design
+    tick().await;
+    assert_eq!(c.input("#f-seed_train-4-working_volume_l").value(), "180");
+    assert_eq!(c.text("#h-fit .figure-value"), "Pass");
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_translates_labels_and_dates() {
+    let (c, _h) = mounted().await;
+    c.click("#lang-switch");
+    tick().await;
+    assert_eq!(c.text("h1"), "技术转移计算器");
+    assert_eq!(c.text("#h-harvest .figure-value"), "2027年3月30日 周二");
+    assert!(c.text("label[for=f-production-titer_g_per_l]").starts_with("收获滴度"));
+    c.click("#lang-switch");
+    tick().await;
+    assert_eq!(c.text("h1"), "Tech Transfer Calculator");
+}
+
+#[wasm_bindgen_test]
+async fn feed_days_editor_updates_volumes_and_rejects_bad_lists() {
+    let (c, _h) = mounted().await;
+    let days = c.input("#f-production-feeds-0-days");
+    assert_eq!(days.value(), "3-13");
+    // Ten feed days instead of eleven: final volume 1400 + 0.036 x 1400 x 10 - 1.4 = 1902.6 L;
+    // drug substance 3 g/L x 1902.6 L x 0.682 798 = 3897.3 g.
+    type_into(&days, "3-12");
+    tick().await;
+    assert_eq!(c.text(DS), "3,897 g");
+    type_into(&days, "3-x");
+    tick().await;
+    assert_eq!(days.value(), "3-x");
+    assert_eq!(days.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(c.text("#f-production-feeds-0-days-err"), "Enter days as 3-13 or 3, 5, 7.");
+    // A day on or after harvest (day 14) is the model's error, with the numbers.
+    type_into(&days, "3-14");
+    tick().await;
+    assert_eq!(c.text("#f-production-feeds-0-days-err"), "Feed on day 14, but harvest is on day 14.");
+}
+
+#[wasm_bindgen_test]
+async fn currency_switch_converts_every_money_figure() {
+    let (c, _h) = mounted().await;
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$800,997");
+    let select: web_sys::HtmlSelectElement = c.find("#currency").unchecked_into();
+    select.set_value("CNY");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    // 800,997.42 USD x 7.1 CNY/USD = 5,687,081.7 CNY.
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "¥5,687,082");
+    // 200.22 USD/g x 7.1 = 1,421.6 CNY/g.
+    assert_eq!(c.text("#h-per-gram .figure-value"), "¥1,422");
+}
+
+#[wasm_bindgen_test]
+async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
+    let (c, _h) = mounted().await;
+    type_into(&c.input("#f-seed_train-4-end-density_e6_per_ml"), "abc");
+    tick().await;
+    assert_eq!(c.count(".stale-banner"), 1);
+    // Switch N-1 to "fixed days": the split-density field (and its bad text) goes away.
+    let select: web_sys::HtmlSelectElement = c.find("#f-seed_train-4-end-kind").unchecked_into();
+    select.set_value("fixed_days");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    tick().await;
+    assert_eq!(c.count(".stale-banner"), 0);
+    // N-1 now lasts the default fixed 3 days from 0.5: the same harvest date as before.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+}
