@@ -58,10 +58,10 @@ fn Page() -> impl IntoView {
     provide_context(state);
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
-    // The headline first; the rest of the page in the tasks after it.
+    // The frame, toolbar and headline first; the rest of the page in the tasks after it.
     let stage = Stage::start();
     provide_context(stage);
-    let later = stage.reached(1);
+    let later = stage.reached(Stage::PAGE);
     // The address's link, if any, replaces the default scenario before anything is drawn.
     sync_link_with_address(state, notices);
     load_deferred_module(notices);

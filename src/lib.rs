@@ -4,6 +4,7 @@ pub mod app;
 pub mod deferred;
 pub mod handover;
 pub mod i18n;
+pub mod steps;
 pub mod ui;
 
 pub use ttc_model as model;

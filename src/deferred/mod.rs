@@ -20,6 +20,7 @@ use crate::handover::{self, OpenRequest, STATE_EVENT};
 use crate::i18n::*;
 use crate::model::link;
 use crate::model::{estimate, Estimate, FacilityProfile, Scenario};
+use crate::steps::step_per_task;
 use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::format::Prefs;
@@ -177,22 +178,7 @@ pub fn Details() -> impl IntoView {
         Some(Arc::new(Opened { estimate, scenario: link.scenario, facility }))
     });
     let drawn = RwSignal::new(1usize);
-    fn draw_next(drawn: RwSignal<usize>) {
-        set_timeout(
-            move || {
-                // (`try_update`: nothing, rather than a panic, once the sections are gone.)
-                let now = drawn.try_update(|n| {
-                    *n += 1;
-                    *n
-                });
-                if matches!(now, Some(done) if done < DETAIL_SECTIONS.len()) {
-                    draw_next(drawn);
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    }
-    draw_next(drawn);
+    step_per_task(drawn, DETAIL_SECTIONS.len());
     DETAIL_SECTIONS
         .into_iter()
         .enumerate()

@@ -6,50 +6,37 @@
 //! paint the first result and answer a tap in between. ARCHITECTURE.md, "Start-up in short
 //! tasks".
 
+use crate::steps::step_per_task;
 use leptos::prelude::*;
 use std::time::Duration;
 
 /// How far start-up has come: 0 while the headline is drawn, then one more per task, up to
 /// [`Stage::LAST`].
 #[derive(Clone, Copy)]
-pub struct Stage(RwSignal<u8>);
+pub struct Stage(RwSignal<usize>);
 
 impl Stage {
-    /// The print header and footer (1), then the form's seven sections (2 to 8).
-    pub const LAST: u8 = 8;
+    /// The print header and the footer.
+    pub const PAGE: usize = 1;
+    /// The form's first section; its seven sections follow one per step, up to [`Stage::LAST`].
+    pub const FORM: usize = 2;
+    pub const LAST: usize = Self::FORM + 6;
 
-    /// Starts the steps once the first result has been painted: each step's task schedules
-    /// the next one, so that they run in order, one per task, whatever else the page has
-    /// queued.
+    /// Starts the steps (`crate::steps::step_per_task`) once the first result has been
+    /// painted: the first waits for the frame that shows the headline (a task queued now
+    /// would run before that frame and delay it), or for a timer in a tab opened in the
+    /// background, where no frame comes: whichever is first.
     pub fn start() -> Self {
-        let stage = Self(RwSignal::new(0));
-        fn next(stage: Stage) {
-            set_timeout(
-                move || {
-                    // (`try_update`: nothing, rather than a panic, once the page is gone.)
-                    let now = stage.0.try_update(|s| {
-                        *s += 1;
-                        *s
-                    });
-                    if matches!(now, Some(done) if done < Stage::LAST) {
-                        next(stage);
-                    }
-                },
-                Duration::ZERO,
-            );
-        }
-        // The first step waits for the frame that shows the headline (a task queued now
-        // would run before that frame and delay it), or for a timer in a tab opened in the
-        // background, where no frame comes: whichever is first.
+        let counter = RwSignal::new(0);
         let begun = StoredValue::new(false);
         let begin = move || {
             if begun.try_update_value(|b| std::mem::replace(b, true)) == Some(false) {
-                next(stage);
+                step_per_task(counter, Self::LAST);
             }
         };
         request_animation_frame(begin);
         set_timeout(begin, Duration::from_millis(100));
-        stage
+        Self(counter)
     }
 
     /// A stage already at its end: for a part of the page mounted on its own (tests).
@@ -58,7 +45,7 @@ impl Stage {
     }
 
     /// Whether the part drawn at `step` is drawn yet (reactive).
-    pub fn reached(self, step: u8) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    pub fn reached(self, step: usize) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
         move || self.0.get() >= step
     }
 }

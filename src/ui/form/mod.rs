@@ -87,12 +87,12 @@ pub fn InputForm() -> impl IntoView {
     let stage = use_context::<Stage>().unwrap_or_else(Stage::done);
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
-            <Show when=stage.reached(2)><program::ProgramSection /></Show>
-            <Show when=stage.reached(3)><cell_line::CellLineSection /></Show>
-            <Show when=stage.reached(4)><seed_train::SeedTrainEditor /></Show>
-            <Show when=stage.reached(5)><production::ProductionSection /></Show>
-            <Show when=stage.reached(6)><downstream::DownstreamSection /></Show>
-            <Show when=stage.reached(7)><schedule::ScheduleSection /></Show>
+            <Show when=stage.reached(Stage::FORM)><program::ProgramSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 1)><cell_line::CellLineSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 2)><seed_train::SeedTrainEditor /></Show>
+            <Show when=stage.reached(Stage::FORM + 3)><production::ProductionSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 4)><downstream::DownstreamSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 5)><schedule::ScheduleSection /></Show>
             <Show when=stage.reached(Stage::LAST)><rates::RatesSection /></Show>
         </form>
     }
