@@ -76,7 +76,36 @@ fn facility_code(path: &str) -> String {
                 .unwrap();
         }
     }
-    c.push_str("    ].into_iter().collect(),\n}");
+    c.push_str("    ].into_iter().collect(),\n");
+    let trains = v
+        .get("downstream_trains")
+        .map_or(1, |t| t.as_u64().unwrap_or_else(|| panic!("{path}: downstream_trains")));
+    writeln!(c, "    downstream_trains: {trains},").unwrap();
+    for k in ["line_day_rate_includes_idle", "closures_illustrative"] {
+        let b = v
+            .get(k)
+            .is_some_and(|b| b.as_bool().unwrap_or_else(|| panic!("{path}: `{k}` must be true or false")));
+        writeln!(c, "    {k}: {b},").unwrap();
+    }
+    c.push_str("    closures: vec![\n");
+    for closure in v.get("closures").and_then(|c| c.as_array()).into_iter().flatten() {
+        let date = |k: &str| -> String {
+            let text = closure[k].as_str().unwrap_or_else(|| panic!("{path}: closure `{k}` must be a date"));
+            let parts: Vec<u32> =
+                text.split('-').map(|p| p.parse().unwrap_or_else(|_| panic!("{path}: `{text}`"))).collect();
+            assert!(parts.len() == 3, "{path}: `{text}` is not YYYY-MM-DD");
+            format!("CivilDate::from_ymd({}, {}, {}).expect(\"valid date\")", parts[0], parts[1], parts[2])
+        };
+        writeln!(
+            c,
+            "        Closure {{ name: {}, first_day: {}, last_day: {} }},",
+            bilingual(&closure["name"], "closure name"),
+            date("first_day"),
+            date("last_day")
+        )
+        .unwrap();
+    }
+    c.push_str("    ],\n}");
     c
 }
 

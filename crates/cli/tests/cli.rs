@@ -52,32 +52,62 @@ fn rel_eq(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * b.abs().max(1.0)
 }
 
-/// The links of the corpus with the figures recorded for them.
+/// The links of the corpus, every version, with the figures recorded for them.
 fn corpus_links() -> Vec<Value> {
-    let text = std::fs::read_to_string(corpus("links-v1.json")).unwrap();
-    json(&text).as_array().unwrap().clone()
+    ["links-v1.json", "links-v2.json"]
+        .iter()
+        .flat_map(|f| json(&std::fs::read_to_string(corpus(f)).unwrap()).as_array().unwrap().clone())
+        .collect()
 }
+
+/// The default scenario's link today: only the version, the rate card and the checksum.
+const DEFAULT_LINK: &str = "v2&p=suzhou-2026-12&c=35bd2753";
 
 #[test]
 fn the_default_file_gives_the_recorded_and_hand_worked_figures() {
-    let run = ttc(&["estimate", &corpus("v1-default.json")]);
+    let run = ttc(&["estimate", &corpus("v2-default.json")]);
     assert_eq!(run.code, 0, "{}", run.err);
     assert_eq!(run.err, "");
     let file = json(&run.out);
     assert_eq!(file["format"], "tech-transfer-estimate");
     assert_eq!(file["version"], 1);
     assert_eq!(file["scenario_name"], "Typical CHO mAb fed-batch, 2000 L");
-    assert_eq!(file["rate_card"], "suzhou-2026-11");
+    assert_eq!(file["rate_card"], "suzhou-2026-12");
     assert_eq!(file["currency"], "USD");
     let e = &file["estimate"];
     let ds = e["downstream"]["drug_substance_g"].as_f64().unwrap();
     let price = e["cost"]["price_per_batch_usd"].as_f64().unwrap();
-    // tests/corpus/README.md: $800,997.42 per batch, worked by hand in the model's tests.
-    assert!((price - 800_997.42).abs() < 0.005, "{price}");
+    // $862,091.17 per batch and $3,893,052.18 for the program, worked by hand in the model's
+    // tests (tests/model.rs, tests/program.rs).
+    assert!((price - 862_091.17).abs() < 0.005, "{price}");
+    let program = e["program_cost"]["price_usd"].as_f64().unwrap();
+    assert!((program - 3_893_052.18).abs() < 0.005, "{program}");
+    assert_eq!(e["program"]["kickoff_date"], "2027-01-15");
     let links = corpus_links();
-    let default = links.iter().find(|l| l["scenario_file"] == "v1-default.json").unwrap();
+    let default = links.iter().find(|l| l["scenario_file"] == "v2-default.json").unwrap();
     assert!(rel_eq(ds, default["drug_substance_g_per_batch"].as_f64().unwrap()), "{ds}");
     assert!(rel_eq(price, default["price_per_batch"].as_f64().unwrap()), "{price}");
+}
+
+#[test]
+fn a_version_1_file_keeps_its_figures_and_says_its_rate_card_is_older() {
+    let run = ttc(&["estimate", &corpus("v1-default.json")]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.err.contains("Prices have changed since"), "{}", run.err);
+    let e = &json(&run.out)["estimate"];
+    // $800,997.42 per batch, worked by hand for version 1 in the model's tests.
+    assert!((e["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
+    // Its link is a version-2 link now, carrying the values that keep version 1's figures:
+    // the plan anchored on the thaw date, no PPQ batches, 100 % success, tox batches
+    // released as GMP, the calendar not avoided.
+    let body = "v2&p=suzhou-2026-11&an=thaw&pq=0&sr=100&txr=1&ac=0";
+    let link = ttc(&["link", &corpus("v1-default.json")]);
+    assert_eq!(link.out, format!("{body}&c={:08x}\n", fnv(body.as_bytes())));
+}
+
+/// FNV-1a 32 (the links' checksum), to write a test link by hand.
+fn fnv(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 #[test]
@@ -109,9 +139,8 @@ fn link_then_open_gives_a_file_with_the_same_estimate() {
         let name = entry["scenario_file"].as_str().unwrap();
         let link = ttc(&["link", &corpus(name)]);
         assert_eq!(link.code, 0, "{name}: {}", link.err);
-        assert_eq!(link.err, "", "{name}");
         let link_text = link.out.trim_end();
-        assert!(link_text.starts_with("v1&") && !link_text.contains('\n'), "{}", link.out);
+        assert!(link_text.starts_with("v2&") && !link_text.contains('\n'), "{}", link.out);
         let opened = ttc(&["open", link_text]);
         assert_eq!(opened.code, 0, "{name}: {}", opened.err);
         assert_eq!(json(&opened.out)["format"], "tech-transfer-scenario");
@@ -122,20 +151,20 @@ fn link_then_open_gives_a_file_with_the_same_estimate() {
         assert_eq!(json(&again.out), json(&original.out), "{name}");
     }
     // The default scenario's link is the one recorded: only the rate card and the checksum.
-    assert_eq!(ttc(&["link", &corpus("v1-default.json")]).out, "v1&p=suzhou-2026-11&c=4f21c4b9\n");
+    assert_eq!(ttc(&["link", &corpus("v2-default.json")]).out, format!("{DEFAULT_LINK}\n"));
 }
 
 #[test]
 fn standard_input_and_whole_urls() {
-    let file = std::fs::read(corpus("v1-default.json")).unwrap();
+    let file = std::fs::read(corpus("v2-default.json")).unwrap();
     let link = ttc_bytes(&["link", "-"], &file);
-    assert_eq!((link.code, link.out.as_str()), (0, "v1&p=suzhou-2026-11&c=4f21c4b9\n"));
-    let bare = ttc(&["open", "v1&p=suzhou-2026-11&c=4f21c4b9"]);
+    assert_eq!((link.code, link.out.as_str()), (0, format!("{DEFAULT_LINK}\n").as_str()));
+    let bare = ttc(&["open", DEFAULT_LINK]);
     assert_eq!(bare.code, 0, "{}", bare.err);
     // A whole URL as copied from the address bar, and a link piped in with its line break.
-    let url = ttc(&["open", "https://calc.example.com/tech-transfer/?x=1#v1&p=suzhou-2026-11&c=4f21c4b9"]);
+    let url = ttc(&["open", &format!("https://calc.example.com/tech-transfer/?x=1#{DEFAULT_LINK}")]);
     assert_eq!((url.code, &url.out), (0, &bare.out), "{}", url.err);
-    let piped = ttc_bytes(&["open", "-"], b"v1&p=suzhou-2026-11&c=4f21c4b9\n");
+    let piped = ttc_bytes(&["open", "-"], format!("{DEFAULT_LINK}\n").as_bytes());
     assert_eq!((piped.code, &piped.out), (0, &bare.out), "{}", piped.err);
     // The default link opens the default corpus file (same inputs, same rate card).
     assert_eq!(json(&bare.out), json(std::str::from_utf8(&file).unwrap()));
@@ -205,7 +234,7 @@ fn a_malformed_file_gets_the_pages_reason_and_exit_1() {
 
 /// The default corpus file with the titer set to `titer`.
 fn default_with_titer(titer: f64) -> String {
-    let mut file = json(&std::fs::read_to_string(corpus("v1-default.json")).unwrap());
+    let mut file = json(&std::fs::read_to_string(corpus("v2-default.json")).unwrap());
     file["scenario"]["production"]["titer_g_per_l"] = titer.into();
     file.to_string()
 }
@@ -242,11 +271,11 @@ fn lang_zh_gives_the_chinese_messages() {
 
 #[test]
 fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
-    let mut file = json(&std::fs::read_to_string(corpus("v1-default.json")).unwrap());
+    let mut file = json(&std::fs::read_to_string(corpus("v2-default.json")).unwrap());
     file["colour"] = "red".into();
     file["scenario"]["production"]["stirrer"] = "pitched".into();
     let link = ttc_bytes(&["link", "-"], file.to_string().as_bytes());
-    assert_eq!((link.code, link.out.as_str()), (0, "v1&p=suzhou-2026-11&c=4f21c4b9\n"));
+    assert_eq!((link.code, link.out.as_str()), (0, format!("{DEFAULT_LINK}\n").as_str()));
     assert_eq!(
         link.err,
         "Fields this version does not know were ignored: colour, scenario.production.stirrer.\n"
@@ -257,8 +286,8 @@ fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
     assert_eq!(run.code, 0, "{}", run.err);
     assert!(run.err.contains("a rate card this version does not have (nowhere-2020-01)"), "{}", run.err);
     let e = json(&run.out);
-    assert_eq!(e["rate_card"], "suzhou-2026-11");
-    assert!((e["estimate"]["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
+    assert_eq!(e["rate_card"], "suzhou-2026-12");
+    assert!((e["estimate"]["cost"]["price_per_batch_usd"].as_f64().unwrap() - 862_091.17).abs() < 0.005);
 }
 
 #[test]
@@ -296,13 +325,13 @@ fn figure(text: &str) -> f64 {
 
 #[test]
 fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
-    let run = ttc(&["estimate", &corpus("v1-default.json"), "--csv"]);
+    let run = ttc(&["estimate", &corpus("v2-default.json"), "--csv"]);
     assert_eq!(run.code, 0, "{}", run.err);
     // UTF-8 with a byte-order mark (Excel reads Chinese correctly), like the page's export.
     assert!(run.out.starts_with("\u{feff}\"Scenario name\",\"Typical CHO mAb fed-batch, 2000 L\"\r\n"));
     let rows = records(&run.out);
     let links = corpus_links();
-    let default = links.iter().find(|l| l["scenario_file"] == "v1-default.json").unwrap();
+    let default = links.iter().find(|l| l["scenario_file"] == "v2-default.json").unwrap();
     // The link of the scenario, as the page writes it: the default scenario's corpus link.
     assert_eq!(rows[1], ["Link to this scenario", default["link"].as_str().unwrap()]);
     // Downstream table: the drug substance row's mass out, in whole grams as on screen.
@@ -310,16 +339,16 @@ fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
     assert_eq!(rows[head][3], "Out (g)");
     let ds_row = rows[head..].iter().find(|r| r[0] == "Drug substance").expect("drug substance row");
     assert_eq!(figure(&ds_row[3]), default["drug_substance_g_per_batch"].as_f64().unwrap().round());
-    // Cost table: the price per batch, in whole dollars as on screen ($800,997.42 worked by
+    // Cost table: the price per batch, in whole dollars as on screen ($862,091.17 worked by
     // hand in crates/model/tests/model.rs).
     let price_row = rows.iter().find(|r| r[0].starts_with("Price per batch")).expect("price row");
     assert_eq!(figure(&price_row[4]), default["price_per_batch"].as_f64().unwrap().round());
-    assert_eq!(figure(&price_row[4]), 800_997.0);
+    assert_eq!(figure(&price_row[4]), 862_091.0);
 }
 
 #[test]
 fn csv_follows_the_language() {
-    let run = ttc(&["estimate", &corpus("v1-default.json"), "--csv", "--lang", "zh"]);
+    let run = ttc(&["estimate", &corpus("v2-default.json"), "--csv", "--lang", "zh"]);
     assert_eq!(run.code, 0, "{}", run.err);
     let rows = records(&run.out);
     assert_eq!(rows[0][0], "方案名称");
@@ -328,7 +357,7 @@ fn csv_follows_the_language() {
 
 #[test]
 fn csv_defuses_a_formula_in_a_name() {
-    let mut file = json(&std::fs::read_to_string(corpus("v1-default.json")).unwrap());
+    let mut file = json(&std::fs::read_to_string(corpus("v2-default.json")).unwrap());
     file["scenario"]["name"] = "=HYPERLINK(\"http://evil.example\",\"x\")".into();
     file["scenario"]["production"]["feeds"][0]["name"] = "+Feed".into();
     let run = ttc_bytes(&["estimate", "--csv", "-"], file.to_string().as_bytes());

@@ -68,8 +68,22 @@ pub enum CostItem {
     QcRelease,
     BulkHarvestTesting,
     QaReview,
+    /// The extra sampling and testing of a PPQ batch.
+    PpqTesting,
     Overhead,
     Margin,
+}
+
+/// What kind of batch is priced: what it is tested for decides its QC and QA lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchKind {
+    /// A GMP batch: QC release, bulk-harvest safety testing and QA disposition.
+    Gmp,
+    /// No GMP release: an engineering run, or a tox batch without it.
+    NonGmp,
+    /// A PPQ batch: a GMP batch plus its extra sampling and testing.
+    Ppq,
 }
 
 /// The unit of a cost line's quantity.
@@ -156,6 +170,30 @@ pub struct CostInputs<'a> {
     pub downstream: &'a DownstreamResult,
     pub timeline: &'a Timeline,
     pub batches: u32,
+    pub kind: BatchKind,
+    /// Seeded from a culture kept going since an earlier thaw (rolling seed train): the batch
+    /// carries only its N-1 expansion (the last stage's medium, kit and suite days); the
+    /// kept culture's small maintenance passages are not priced.
+    pub rolling: bool,
+}
+
+/// The seed stages a batch pays for: all of them, or N-1 alone for a rolling batch.
+fn paid_stages<'a>(inp: &CostInputs<'a>) -> &'a [StageResult] {
+    match inp.stages.split_last() {
+        Some((_, earlier)) if inp.rolling => &inp.stages[earlier.len()..],
+        _ => inp.stages,
+    }
+}
+
+/// Days a production line is billed for one batch: its occupancy (production + turnaround)
+/// when the facility's day rate already covers the idle days between batches, otherwise the
+/// days the line is reserved for it, occupancy / planned utilisation.
+pub fn billed_line_days(occupancy_days: u32, utilisation_pct: f64, facility: &FacilityProfile) -> f64 {
+    if facility.line_day_rate_includes_idle {
+        f64::from(occupancy_days)
+    } else {
+        f64::from(occupancy_days) / (utilisation_pct / 100.0)
+    }
 }
 
 pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
@@ -179,7 +217,8 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
 
     // Media, with overage for preparation losses.
     use CostCategory as C;
-    let seed_medium_l: f64 = inp.stages.iter().map(|st| st.fresh_medium_l).sum();
+    let stages = paid_stages(inp);
+    let seed_medium_l: f64 = stages.iter().map(|st| st.fresh_medium_l).sum();
     rated(
         C::Media,
         CostItem::SeedTrainMedium,
@@ -187,7 +226,7 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         QuantityUnit::Litre,
         Rate::SeedMediumPerL,
     );
-    let perfusion_l: f64 = inp.stages.iter().map(|st| st.perfusion_medium_l).sum();
+    let perfusion_l: f64 = stages.iter().map(|st| st.perfusion_medium_l).sum();
     if perfusion_l > 0.0 {
         rated(
             C::Media,
@@ -254,7 +293,9 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
 
     // Labour and suite time.
     let t = inp.timeline;
-    let upstream_days = f64::from(t.harvest_day);
+    // Seed-suite days: thaw to inoculation, or the N-1 stage alone for a rolling batch.
+    let seed_days = stages.first().map_or(0, |st| t.thaw_to_inoculation_days - st.start_day);
+    let upstream_days = f64::from(seed_days + t.production_days);
     let usp_operators = s.rate(Rate::UspOperators, inp.facility);
     let dsp_operators = s.rate(Rate::DspOperators, inp.facility);
     let dsp_days = f64::from(s.schedule.downstream_days);
@@ -275,27 +316,38 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
     rated(
         C::FacilityTime,
         CostItem::SeedSuite,
-        f64::from(t.thaw_to_inoculation_days),
+        f64::from(seed_days),
         QuantityUnit::SuiteDay,
         Rate::SeedSuiteDay,
     );
     rated(
         C::FacilityTime,
         CostItem::ProductionLine,
-        f64::from(t.line_occupancy_days),
+        billed_line_days(t.line_occupancy_days, s.schedule.line_utilisation_pct, inp.facility),
         QuantityUnit::SuiteDay,
         Rate::ProductionLineDay,
     );
     rated(C::FacilityTime, CostItem::DspSuite, dsp_days, QuantityUnit::SuiteDay, Rate::DspSuiteDay);
 
-    rated(C::Qc, CostItem::QcRelease, 1.0, QuantityUnit::Batch, Rate::QcReleasePerBatch);
-    rated(C::Qc, CostItem::BulkHarvestTesting, 1.0, QuantityUnit::Batch, Rate::BulkHarvestTestingPerBatch);
-    rated(C::Qa, CostItem::QaReview, 1.0, QuantityUnit::Batch, Rate::QaReviewPerBatch);
+    if inp.kind != BatchKind::NonGmp {
+        rated(C::Qc, CostItem::QcRelease, 1.0, QuantityUnit::Batch, Rate::QcReleasePerBatch);
+        rated(
+            C::Qc,
+            CostItem::BulkHarvestTesting,
+            1.0,
+            QuantityUnit::Batch,
+            Rate::BulkHarvestTestingPerBatch,
+        );
+        rated(C::Qa, CostItem::QaReview, 1.0, QuantityUnit::Batch, Rate::QaReviewPerBatch);
+    }
+    if inp.kind == BatchKind::Ppq {
+        rated(C::Qc, CostItem::PpqTesting, 1.0, QuantityUnit::Batch, Rate::PpqTestingPerBatch);
+    }
 
     // Single-use vessel kits: one per seed stage and one production bag, priced from the
     // facility's vessel catalogue.
     let mut kits: Vec<(String, f64)> = Vec::new();
-    for id in inp.stages.iter().map(|st| &st.vessel_id).chain([&inp.production.vessel_id]) {
+    for id in stages.iter().map(|st| &st.vessel_id).chain([&inp.production.vessel_id]) {
         match kits.iter_mut().find(|(k, _)| k == id) {
             Some((_, n)) => *n += 1.0,
             None => kits.push((id.clone(), 1.0)),

@@ -161,9 +161,11 @@ mod tests {
     use crate::{estimate, Scenario};
     use serde_json::Value;
 
+    /// The default scenario of version 1 (campaign thawed on its date, no calendar) with
+    /// its rate card: the figures worked by hand in `tests/model.rs`.
     fn default_file() -> Value {
-        let facility = FacilityProfile::current();
-        let s = Scenario::default();
+        let (facility, _) = FacilityProfile::priced_with("suzhou-2026-11");
+        let s = crate::link::baseline_v1();
         let e = estimate(&s, &facility).unwrap();
         serde_json::from_str(&to_json(&s.name, &facility, &e)).unwrap()
     }
@@ -174,7 +176,7 @@ mod tests {
         assert_eq!(file["format"], "tech-transfer-estimate");
         assert_eq!(file["version"], 1);
         assert_eq!(file["scenario_name"], "Typical CHO mAb fed-batch, 2000 L");
-        assert_eq!(file["rate_card"], FacilityProfile::current().id.as_str());
+        assert_eq!(file["rate_card"], "suzhou-2026-11");
         assert_eq!(file["currency"], "USD");
         let keys: Vec<&str> = file.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys.len(), 6, "{keys:?}");
@@ -197,7 +199,7 @@ mod tests {
     #[test]
     fn dates_are_iso_days() {
         let file = default_file();
-        // Thaw 2027-03-01 (the default). Five seed stages of 3 whole days each (0.5 to 4 x10^6
+        // Thaw 2027-03-01 (version 1's default). Five seed stages of 3 whole days each (0.5 to 4 x10^6
         // cells/mL is 3 doublings of 24 h; the first stage, seeded from the vial at 0.61, needs
         // 2.7 days, rounded up) put inoculation on day 15, and 14 production days the harvest
         // on day 29: 2027-03-30.
@@ -247,7 +249,8 @@ mod tests {
         let file: Value = serde_json::from_str(&to_json(&s.name, &facility, &e)).unwrap();
         let mut names = Vec::new();
         number_names(&file, "", &mut names);
-        const UNITS: [&str; 13] = [
+        const UNITS: [&str; 14] = [
+            "_per_year",
             "_l",
             "_g",
             "_days",
@@ -264,8 +267,11 @@ mod tests {
         ];
         // Counts, indices (0-based), day numbers, ratios, and the numbers whose unit a sibling
         // field (`unit`) gives.
-        const UNITLESS: [&str; 23] = [
+        const UNITLESS: [&str; 26] = [
             "version",
+            "rolling_batches",
+            "delivered_batches",
+            "lines",
             "vials",
             "split_ratio",
             "cycles",

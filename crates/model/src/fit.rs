@@ -5,8 +5,9 @@ use super::date::CivilDate;
 use super::downstream::{DownstreamResult, DsStep};
 use super::facility::FacilityProfile;
 use super::fed_batch::ProductionResult;
-use super::scenario::{Scenario, StageEnd, StageMode};
-use super::schedule::{Campaign, Operation, Timeline};
+use super::lines::BlockedOperation;
+use super::scenario::{PlanAnchor, Scenario, StageEnd, StageMode, StepKind};
+use super::schedule::Operation;
 use super::seed_train::StageResult;
 use serde::Serialize;
 
@@ -121,6 +122,15 @@ pub enum FitCheck {
         operation: Operation,
         date: CivilDate,
     },
+    /// An operation in a facility closure (the closure is the profile's on that date).
+    ClosureOperation {
+        /// The series: engineering runs, PPQ or the campaign.
+        series: StepKind,
+        /// 0-based within the series.
+        batch: u32,
+        operation: Operation,
+        date: CivilDate,
+    },
     LinesNotInstalled {
         lines_used: u32,
         lines_installed: u32,
@@ -147,8 +157,7 @@ pub fn check_fit(
     stages: &[StageResult],
     production: &ProductionResult,
     downstream: &DownstreamResult,
-    timeline: &Timeline,
-    campaign: &Campaign,
+    blocked: &[(StepKind, BlockedOperation)],
 ) -> Vec<FitItem> {
     let mut items = Vec::new();
     let mut item = |ok: bool, fail_status: FitStatus, check: FitCheck, field: Option<String>| {
@@ -269,23 +278,21 @@ pub fn check_fit(
         Some("schedule.lines_used".into()),
     );
 
-    if !s.schedule.weekend_operations_allowed {
-        // Every batch of the campaign: later batches start `spacing_days` apart and so fall on
-        // other weekdays than the first.
-        for batch in &campaign.schedule {
-            let shift = timeline.thaw_date.days_until(batch.thaw_date);
-            for e in &timeline.events {
-                let date = e.date.add_days(shift);
-                if date.weekday().is_weekend() {
-                    item(
-                        false,
-                        FitStatus::Warning,
-                        FitCheck::WeekendOperation { operation: e.operation, date },
-                        Some("schedule.thaw_date".into()),
-                    );
-                }
-            }
-        }
+    // Operations on days the facility does not work, every batch of every series (they
+    // are all flagged unless the calendar option moved them off). A date is the input that
+    // moves them: the first thaw or the kickoff, whichever anchors the plan.
+    let date_field = match s.plan.anchor {
+        PlanAnchor::FirstGmpThaw => "schedule.thaw_date",
+        PlanAnchor::Kickoff => "plan.kickoff_date",
+    };
+    for &(series, b) in blocked {
+        let check = if b.closure {
+            FitCheck::ClosureOperation { series, batch: b.batch, operation: b.operation, date: b.date }
+        } else {
+            FitCheck::WeekendOperation { operation: b.operation, date: b.date }
+        };
+        let field = if b.closure { "schedule.avoid_closures" } else { date_field };
+        item(false, FitStatus::Warning, check, Some(field.into()));
     }
 
     // Inputs outside published ranges: warnings only.

@@ -2,9 +2,11 @@
 //! [`Estimate`] of volumes, dates, masses, costs and facility fit.
 //!
 //! Pure Rust: no Leptos, no web APIs, no I/O, no globals. Deterministic, tested natively.
-//! Pipeline: validate -> seed train -> production -> downstream -> timeline -> campaign ->
-//! cost -> fit.
+//! Pipeline: validate -> seed train -> production -> downstream -> batch timeline ->
+//! program (steps dated from kickoff, batches placed on the lines) -> campaign -> costs ->
+//! program cost -> capacity -> fit.
 
+pub mod capacity;
 pub mod cost;
 pub mod date;
 pub mod downstream;
@@ -14,7 +16,11 @@ pub mod facility;
 pub mod fed_batch;
 pub mod file_link;
 pub mod fit;
+pub mod legacy;
+pub mod lines;
 pub mod link;
+pub mod program;
+pub mod program_cost;
 pub mod rate_card;
 pub mod scenario;
 pub mod scenario_file;
@@ -23,15 +29,19 @@ pub mod seed_train;
 pub mod validate;
 
 pub use facility::FacilityProfile;
-pub use scenario::Scenario;
+pub use scenario::{Scenario, StepKind};
 pub use validate::{FieldError, Problem};
 
-use cost::{CostBreakdown, CostInputs};
+use capacity::{CapacityInputs, CapacityRow, DeliverBy, LinesRelease};
+use cost::{BatchKind, CostBreakdown, CostInputs};
 use downstream::{DownstreamResult, DsStep};
 use fed_batch::ProductionResult;
 use fit::{FitItem, FitStatus};
-use scenario::CampaignTarget;
-use schedule::{Campaign, Timeline};
+use lines::{BlockedOperation, Calendar, LinePlan};
+use program::{ProgramSchedule, Series};
+use program_cost::{BatchPrices, ProgramCost};
+use scenario::{CampaignTarget, Phase};
+use schedule::{Campaign, Release, Timeline};
 use seed_train::StageResult;
 use serde::Serialize;
 
@@ -82,11 +92,89 @@ pub struct Estimate {
     pub production: ProductionResult,
     pub downstream: DownstreamResult,
     pub volumes: Volumes,
+    /// The campaign's first batch, thaw to release.
     pub timeline: Timeline,
     pub campaign: Campaign,
+    /// A campaign batch with its own thaw.
     pub cost: CostBreakdown,
+    /// A campaign batch seeded from a rolling seed train, when the campaign has one.
+    pub rolling_cost: Option<CostBreakdown>,
+    /// An engineering run: a batch without GMP release costs.
+    pub engineering_cost: CostBreakdown,
+    /// A PPQ batch: a GMP batch and its extra testing.
+    pub ppq_cost: CostBreakdown,
+    pub program: ProgramSchedule,
+    pub program_cost: ProgramCost,
+    /// Batches and kilograms a year on 1 to 6 lines.
+    pub capacity: Vec<CapacityRow>,
+    /// "This much by this date", when the plan has a due date.
+    pub deliver_by: Option<DeliverBy>,
     pub fit: Vec<FitItem>,
     pub fit_status: FitStatus,
+}
+
+/// The batch timelines and line plans of a validated scenario: what the program places.
+struct Plans {
+    gmp: Timeline,
+    non_gmp: Timeline,
+    campaign_release: Release,
+    n_minus_1_start_day: u32,
+}
+
+impl Plans {
+    fn new(s: &Scenario, stages: &[StageResult]) -> Self {
+        let days = s.production.duration_days;
+        let thaw = s.schedule.thaw_date;
+        let campaign_release = if s.program.phase == Phase::Tox && !s.plan.tox_gmp_release {
+            Release::None
+        } else {
+            Release::Gmp
+        };
+        Plans {
+            gmp: schedule::build_timeline(stages, days, &s.schedule, thaw, Release::Gmp),
+            non_gmp: schedule::build_timeline(stages, days, &s.schedule, thaw, Release::None),
+            campaign_release,
+            n_minus_1_start_day: stages.last().map_or(0, |st| st.start_day),
+        }
+    }
+
+    fn campaign_timeline(&self) -> &Timeline {
+        match self.campaign_release {
+            Release::Gmp => &self.gmp,
+            Release::None => &self.non_gmp,
+        }
+    }
+
+    /// The program of `s` run on `lines` lines.
+    fn program(&self, s: &Scenario, facility: &FacilityProfile, lines: u32, batches: u32) -> ProgramSchedule {
+        let sc = &s.schedule;
+        let spacing = schedule::spacing_days(
+            self.gmp.line_occupancy_days,
+            sc.line_utilisation_pct,
+            lines,
+            sc.downstream_days,
+            facility.downstream_trains,
+        );
+        let calendar =
+            Calendar { facility, weekends_allowed: sc.weekend_operations_allowed, avoid: sc.avoid_closures };
+        let plan = |timeline, rolling: bool| LinePlan {
+            timeline,
+            n_minus_1_start_day: self.n_minus_1_start_day,
+            lines,
+            spacing_days: spacing,
+            downstream_trains: facility.downstream_trains,
+            downstream_days: sc.downstream_days,
+            rolling_max_age_days: (rolling && sc.rolling_seed_train).then_some(sc.max_cell_age_days),
+            calendar,
+        };
+        let series = Series {
+            engineering: plan(&self.non_gmp, false),
+            ppq: plan(&self.gmp, true),
+            campaign: plan(self.campaign_timeline(), true),
+            campaign_batches: batches,
+        };
+        program::schedule_program(s, &series)
+    }
 }
 
 /// The estimate, or every input problem that prevents it.
@@ -108,14 +196,29 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
         production.harvest_volume_l,
         production.product_at_harvest_g,
     );
+    let ds_g = downstream.drug_substance_g;
+    let success = s.plan.batch_success_pct / 100.0;
     let batches = match s.program.target {
         CampaignTarget::Batches { count } => count,
+        // Spares for the success rate: enough batches that the expected good ones make the
+        // grams (at 100 % the batches needed, as before success rates existed).
         CampaignTarget::DrugSubstanceG { grams } => {
-            validate::check_batches_needed(grams, downstream.drug_substance_g).map_err(|e| vec![e])?
+            validate::check_batches_needed(grams, ds_g * success).map_err(|e| vec![e])?
         }
     };
-    let timeline = schedule::build_timeline(&seed_train, s.production.duration_days, &s.schedule);
-    let campaign = schedule::plan_campaign(&timeline, batches, &s.schedule);
+    let plans = Plans::new(s, &seed_train);
+    let lines = s.schedule.lines_used;
+    let program = plans.program(s, facility, lines, batches);
+    let first_thaw = program.campaign.batches.first().map_or(s.schedule.thaw_date, |b| b.thaw_date);
+    let timeline = plans.campaign_timeline().moved_to(first_thaw);
+    let spacing = schedule::spacing_days(
+        timeline.line_occupancy_days,
+        s.schedule.line_utilisation_pct,
+        lines,
+        s.schedule.downstream_days,
+        facility.downstream_trains,
+    );
+    let campaign = Campaign::from_batches(&timeline, program.campaign.batches.clone(), lines, spacing);
     let (last_year, _, _) = campaign.last_release_date.ymd();
     if last_year > date::MAX_YEAR {
         let field = match s.program.target {
@@ -125,19 +228,108 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
         let problem = Problem::BeyondCalendar { year: last_year, max_year: date::MAX_YEAR };
         return Err(vec![FieldError { field: field.into(), problem }]);
     }
-    let cost = cost::batch_cost(&CostInputs {
-        scenario: s,
+    let price = |kind, timeline: &Timeline, rolling| {
+        cost::batch_cost(&CostInputs {
+            scenario: s,
+            facility,
+            stages: &seed_train,
+            production: &production,
+            downstream: &downstream,
+            timeline,
+            batches,
+            kind,
+            rolling,
+        })
+    };
+    let campaign_kind = match plans.campaign_release {
+        Release::Gmp => BatchKind::Gmp,
+        Release::None => BatchKind::NonGmp,
+    };
+    let mut cost = price(campaign_kind, &timeline, false);
+    let rolling_cost = (campaign.rolling_batches > 0).then(|| price(campaign_kind, &timeline, true));
+    let own_batches = f64::from(campaign.batches - campaign.rolling_batches);
+    cost.campaign = cost.per_batch * own_batches
+        + rolling_cost.as_ref().map_or(0.0, |r| r.per_batch * f64::from(campaign.rolling_batches));
+    let engineering_cost = price(BatchKind::NonGmp, &plans.non_gmp, false);
+    let ppq_cost = price(BatchKind::Ppq, &plans.gmp, false);
+    let program_cost = program_cost::program_cost(
+        s,
         facility,
-        stages: &seed_train,
-        production: &production,
-        downstream: &downstream,
-        timeline: &timeline,
-        batches,
+        &program,
+        &BatchPrices {
+            campaign: &cost,
+            rolling: rolling_cost.as_ref(),
+            engineering: &engineering_cost,
+            ppq: &ppq_cost,
+            drug_substance_g_per_batch: ds_g,
+        },
+    );
+    let capacity = capacity::capacity_table(
+        &CapacityInputs {
+            occupancy_days: timeline.line_occupancy_days,
+            utilisation_pct: s.schedule.line_utilisation_pct,
+            downstream_days: s.schedule.downstream_days,
+            downstream_trains: facility.downstream_trains,
+            drug_substance_g_per_batch: ds_g,
+            success_pct: s.plan.batch_success_pct,
+            lines_installed: facility.lines_installed,
+        },
+        facility.lines_possible,
+    );
+    let deliver_by = s.plan.due_date.map(|due_date| {
+        let last_release_by_lines: Vec<LinesRelease> = (1..=facility.lines_possible.max(1))
+            .map(|l| {
+                let last_release_date = if l == lines {
+                    campaign.last_release_date
+                } else {
+                    let p = plans.program(s, facility, l, batches);
+                    p.campaign.batches.iter().map(|b| b.release_date).max().unwrap_or(due_date)
+                };
+                LinesRelease { lines: l, last_release_date }
+            })
+            .collect();
+        DeliverBy {
+            due_date,
+            grams_wanted: match s.program.target {
+                CampaignTarget::DrugSubstanceG { grams } => grams,
+                CampaignTarget::Batches { count } => f64::from(count) * ds_g * success,
+            },
+            batches,
+            fewest_lines: capacity::fewest_lines(&last_release_by_lines, due_date),
+            last_release_by_lines,
+            chosen_lines: lines,
+            chosen_last_release: campaign.last_release_date,
+        }
     });
-    let fit = fit::check_fit(s, facility, &seed_train, &production, &downstream, &timeline, &campaign);
+    let blocked: Vec<(StepKind, BlockedOperation)> = [
+        (StepKind::GmpCampaign, &program.campaign),
+        (StepKind::EngineeringRuns, &program.engineering),
+        (StepKind::Ppq, &program.ppq),
+    ]
+    .into_iter()
+    .flat_map(|(k, p)| p.blocked.iter().map(move |b| (k, *b)))
+    .collect();
+    let fit = fit::check_fit(s, facility, &seed_train, &production, &downstream, &blocked);
     let fit_status = fit::overall_status(&fit);
     let volumes = summarise_volumes(s, &seed_train, &production, &downstream);
-    Ok(Estimate { seed_train, production, downstream, volumes, timeline, campaign, cost, fit, fit_status })
+    Ok(Estimate {
+        seed_train,
+        production,
+        downstream,
+        volumes,
+        timeline,
+        campaign,
+        cost,
+        rolling_cost,
+        engineering_cost,
+        ppq_cost,
+        program,
+        program_cost,
+        capacity,
+        deliver_by,
+        fit,
+        fit_status,
+    })
 }
 
 fn summarise_volumes(

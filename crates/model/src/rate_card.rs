@@ -34,6 +34,18 @@ pub enum Rate {
     QaReviewPerBatch,
     OverheadPct,
     MarginPct,
+    /// Program fees (one-time, per program): tech-transfer package review and gap analysis.
+    TransferReviewFee,
+    /// Analytical method transfer or qualification, per method.
+    MethodTransferPerMethod,
+    /// Raw-material sourcing and qualification.
+    RawMaterialsFee,
+    /// Master batch record authoring.
+    BatchRecordFee,
+    /// Small-scale confirmation runs.
+    SmallScaleFee,
+    /// The extra sampling and testing of a PPQ batch, per batch.
+    PpqTestingPerBatch,
 }
 
 /// What a rate's number means, for labels and validation.
@@ -47,6 +59,10 @@ pub enum RateUnit {
     MoneyPerBatch,
     /// Currency per day.
     MoneyPerDay,
+    /// Currency once per program (a fee).
+    MoneyOnce,
+    /// Currency per analytical method.
+    MoneyPerMethod,
     /// A head count.
     People,
     /// A percentage.
@@ -54,7 +70,7 @@ pub enum RateUnit {
 }
 
 impl Rate {
-    pub const ALL: [Rate; 23] = [
+    pub const ALL: [Rate; 29] = [
         Rate::SeedMediumPerL,
         Rate::BasalMediumPerL,
         Rate::FeedMediumPerL,
@@ -78,6 +94,12 @@ impl Rate {
         Rate::QaReviewPerBatch,
         Rate::OverheadPct,
         Rate::MarginPct,
+        Rate::TransferReviewFee,
+        Rate::MethodTransferPerMethod,
+        Rate::RawMaterialsFee,
+        Rate::BatchRecordFee,
+        Rate::SmallScaleFee,
+        Rate::PpqTestingPerBatch,
     ];
 
     pub fn unit(self) -> RateUnit {
@@ -90,7 +112,10 @@ impl Rate {
             | DspSingleUsePerBatch
             | QcReleasePerBatch
             | BulkHarvestTestingPerBatch
-            | QaReviewPerBatch => RateUnit::MoneyPerBatch,
+            | QaReviewPerBatch
+            | PpqTestingPerBatch => RateUnit::MoneyPerBatch,
+            TransferReviewFee | RawMaterialsFee | BatchRecordFee | SmallScaleFee => RateUnit::MoneyOnce,
+            MethodTransferPerMethod => RateUnit::MoneyPerMethod,
             OperatorDay | SeedSuiteDay | ProductionLineDay | DspSuiteDay => RateUnit::MoneyPerDay,
             UspOperators | DspOperators => RateUnit::People,
             OverheadPct | MarginPct => RateUnit::Percent,
@@ -134,6 +159,12 @@ impl Rate {
             QaReviewPerBatch => "qa_review_per_batch",
             OverheadPct => "overhead_pct",
             MarginPct => "margin_pct",
+            TransferReviewFee => "transfer_review_fee",
+            MethodTransferPerMethod => "method_transfer_per_method",
+            RawMaterialsFee => "raw_materials_fee",
+            BatchRecordFee => "batch_record_fee",
+            SmallScaleFee => "small_scale_fee",
+            PpqTestingPerBatch => "ppq_testing_per_batch",
         }
     }
 }

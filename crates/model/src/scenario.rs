@@ -13,10 +13,12 @@
 //! seed stage, a feed) have no default and must be complete.
 
 mod downstream;
+mod plan;
 
 use super::date::CivilDate;
 use super::facility::Rate;
 pub use downstream::{Chromatography, Clarification, Downstream, LowPh, ResinMode, UfDf, VirusFiltration};
+pub use plan::{default_steps, default_success_pct, PlanAnchor, PlanStep, ProgramPlan, StepKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -33,6 +35,8 @@ pub struct Scenario {
     pub production: Production,
     pub downstream: Downstream,
     pub schedule: Schedule,
+    /// The tech-transfer program around the campaign, from kickoff (`scenario/plan.rs`).
+    pub plan: ProgramPlan,
     /// Rates that differ from the facility's rate card for this scenario.
     pub rate_overrides: BTreeMap<Rate, f64>,
 }
@@ -166,7 +170,8 @@ pub struct Production {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Schedule {
-    /// Day 0: the working-cell-bank vial is thawed.
+    /// The first GMP batch's vial thaw, when the plan is anchored on it
+    /// ([`PlanAnchor::FirstGmpThaw`]); otherwise the plan computes it from the kickoff.
     pub thaw_date: CivilDate,
     /// Days a production line needs between harvest and the next inoculation (cleaning,
     /// changeover, new bag). Default 3 (illustrative).
@@ -187,6 +192,16 @@ pub struct Schedule {
     /// Share of line time planned as busy when batches are spaced (%). About 80 % is
     /// excellent in practice, 100 % is not realistic (DOMAIN.md, campaigns). Default 80.
     pub line_utilisation_pct: f64,
+    /// Rolling seed train: one thaw keeps a seed culture going, and each later batch gets
+    /// only a fresh N-1 expansion from it, until the culture reaches `max_cell_age_days`.
+    /// Off: every batch has its own thaw and whole seed train.
+    pub rolling_seed_train: bool,
+    /// Oldest culture (days from thaw to the inoculation of N) the process is validated for.
+    /// Default 60 (illustrative; the limit is the client's validated in-vitro cell age).
+    pub max_cell_age_days: u32,
+    /// Move each batch's start so that thaw, transfers, inoculation and harvest fall on
+    /// working days (no facility closure, no weekend unless weekends are allowed).
+    pub avoid_closures: bool,
 }
 
 impl Default for Scenario {
@@ -199,6 +214,7 @@ impl Default for Scenario {
             production: Production::default(),
             downstream: Downstream::default(),
             schedule: Schedule::default(),
+            plan: ProgramPlan::default(),
             rate_overrides: BTreeMap::new(),
         }
     }
@@ -275,6 +291,9 @@ impl Default for Schedule {
             weekend_operations_allowed: true,
             lines_used: 1,
             line_utilisation_pct: 80.0,
+            rolling_seed_train: false,
+            max_cell_age_days: 60,
+            avoid_closures: true,
         }
     }
 }

@@ -16,8 +16,9 @@ use serde_json::Value;
 use std::fmt;
 
 pub const FORMAT_NAME: &str = "tech-transfer-scenario";
-/// The version this build writes. History: 1 (first release).
-pub const CURRENT_VERSION: u32 = 1;
+/// The version this build writes. History: 1 (first release); 2 (`plan`, the program;
+/// `schedule.rolling_seed_train`, `max_cell_age_days`, `avoid_closures`).
+pub const CURRENT_VERSION: u32 = 2;
 /// Larger inputs are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1_000_000;
 
@@ -132,23 +133,44 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
         .filter(|k| !matches!(k.as_str(), "format" | "version" | "facility_profile" | "scenario"))
         .cloned()
         .collect();
-    let scenario_value =
-        migrate(object.remove("scenario").unwrap_or(Value::Object(Default::default())), version);
+    let scenario_value = migrate(
+        object.remove("scenario").unwrap_or(Value::Object(Default::default())),
+        version,
+        &mut unknown_fields,
+    );
 
     let mut on_unknown = |path: serde_ignored::Path| unknown_fields.push(format!("scenario.{path}"));
     let de = serde_ignored::Deserializer::new(scenario_value, &mut on_unknown);
-    let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| FileError::InvalidField {
-        path: format!("scenario.{}", e.path()),
-        message: e.inner().to_string(),
+    let mut scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
+        FileError::InvalidField { path: format!("scenario.{}", e.path()), message: e.inner().to_string() }
     })?;
+    if version == 1 {
+        // The fields version 2 added take the values that reproduce version 1's figures
+        // (not today's defaults, which a missing field would otherwise get).
+        crate::legacy::fill_v1(&mut scenario);
+    }
     Ok(LoadedScenario { scenario, facility_profile, version, unknown_fields })
 }
 
 /// Brings a scenario object written in `version` up to [`CURRENT_VERSION`], one version at
-/// a time. Version 1 is the first, so there is nothing to migrate yet; a change to the format
-/// adds a step here (and a corpus file of the old version under `tests/corpus/`).
-fn migrate(scenario: Value, version: u32) -> Value {
+/// a time (with a corpus file of each old version under `tests/corpus/`).
+///
+/// 1 -> 2: version 1 did not know the fields version 2 added; a version-1 file that has
+/// them (written by hand) had them reported as unknown and ignored, and still does. Their
+/// version-1 values are set after reading ([`crate::legacy::fill_v1`]).
+fn migrate(mut scenario: Value, version: u32, unknown: &mut Vec<String>) -> Value {
     debug_assert!(version <= CURRENT_VERSION);
+    if version == 1 {
+        for (section, key) in crate::legacy::ADDED_AFTER_V1 {
+            let object = if section.is_empty() { Some(&mut scenario) } else { scenario.get_mut(section) };
+            if let Some(Value::Object(map)) = object {
+                if map.remove(key).is_some() {
+                    let path = if section.is_empty() { key.to_string() } else { format!("{section}.{key}") };
+                    unknown.push(format!("scenario.{path}"));
+                }
+            }
+        }
+    }
     scenario
 }
 
@@ -163,8 +185,22 @@ mod tests {
         let loaded = from_json(&text).unwrap();
         assert_eq!(loaded.scenario, s);
         assert_eq!(loaded.facility_profile, "suzhou-2026-11");
-        assert_eq!(loaded.version, 1);
+        assert_eq!(loaded.version, 2);
         assert!(loaded.unknown_fields.is_empty());
+    }
+
+    #[test]
+    fn a_version_1_file_gets_version_1_values_for_the_fields_added_since() {
+        let text = r#"{"format":"tech-transfer-scenario","version":1,
+            "scenario":{"plan":{"engineering_runs":2},"schedule":{"avoid_closures":true,"lines_used":2}}}"#;
+        let loaded = from_json(text).unwrap();
+        assert_eq!(loaded.scenario.plan, crate::legacy::plan_v1());
+        assert!(!loaded.scenario.schedule.avoid_closures);
+        assert_eq!(loaded.scenario.schedule.lines_used, 2);
+        assert_eq!(
+            loaded.unknown_fields,
+            vec!["scenario.plan".to_string(), "scenario.schedule.avoid_closures".to_string()]
+        );
     }
 
     #[test]
@@ -187,7 +223,7 @@ mod tests {
         assert_eq!(from_json("[1,2]"), Err(FileError::NotAScenarioFile));
         assert_eq!(
             from_json(r#"{"format":"tech-transfer-scenario","version":7,"scenario":{}}"#),
-            Err(FileError::NewerVersion { version: 7, newest: 1 })
+            Err(FileError::NewerVersion { version: 7, newest: 2 })
         );
         let bad = r#"{"format":"tech-transfer-scenario","version":1,"scenario":{"cell_line":{"doubling_time_h":"fast"}}}"#;
         match from_json(bad) {

@@ -72,9 +72,24 @@ pub struct Timeline {
     pub line_occupancy_days: u32,
 }
 
-/// Builds the batch timeline. Expects a validated scenario.
-pub fn build_timeline(stages: &[StageResult], production_days: u32, s: &Schedule) -> Timeline {
-    let thaw = s.thaw_date;
+/// Whether a batch goes through GMP release (bulk-harvest safety testing, QC release, QA
+/// disposition) or ships after downstream (engineering runs; tox batches unless chosen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Release {
+    Gmp,
+    /// No GMP release: the material is available at the end of downstream.
+    None,
+}
+
+/// Builds the batch timeline of a batch thawed on `thaw`. Expects a validated scenario.
+pub fn build_timeline(
+    stages: &[StageResult],
+    production_days: u32,
+    s: &Schedule,
+    thaw: CivilDate,
+    release: Release,
+) -> Timeline {
     let date = |day: u32| thaw.add_days(i64::from(day));
     let event = |operation, day: u32| {
         let d = date(day);
@@ -91,10 +106,14 @@ pub fn build_timeline(stages: &[StageResult], production_days: u32, s: &Schedule
     let inoculation_day = stages.last().map_or(0, |st| st.end_day);
     let harvest_day = inoculation_day + production_days;
     let downstream_end_day = harvest_day + s.downstream_days;
-    let testing_end_day = harvest_day + s.bulk_harvest_testing_days;
-    let qc_end_day = downstream_end_day + s.qc_release_days;
+    let (testing_days, qc_days, qa_days) = match release {
+        Release::Gmp => (s.bulk_harvest_testing_days, s.qc_release_days, s.qa_disposition_days),
+        Release::None => (0, 0, 0),
+    };
+    let testing_end_day = harvest_day + testing_days;
+    let qc_end_day = downstream_end_day + qc_days;
     let results_day = testing_end_day.max(qc_end_day);
-    let release_day = results_day + s.qa_disposition_days;
+    let release_day = results_day + qa_days;
 
     let mut events = vec![event(Operation::Thaw, 0)];
     for (i, st) in stages.iter().enumerate().skip(1) {
@@ -111,9 +130,11 @@ pub fn build_timeline(stages: &[StageResult], production_days: u32, s: &Schedule
     spans.push(span(Activity::Production, inoculation_day, harvest_day));
     spans.push(span(Activity::Turnaround, harvest_day, harvest_day + s.turnaround_days));
     spans.push(span(Activity::Downstream, harvest_day, downstream_end_day));
-    spans.push(span(Activity::BulkHarvestTesting, harvest_day, testing_end_day));
-    spans.push(span(Activity::QcRelease, downstream_end_day, qc_end_day));
-    spans.push(span(Activity::QaDisposition, results_day, release_day));
+    if release == Release::Gmp {
+        spans.push(span(Activity::BulkHarvestTesting, harvest_day, testing_end_day));
+        spans.push(span(Activity::QcRelease, downstream_end_day, qc_end_day));
+        spans.push(span(Activity::QaDisposition, results_day, release_day));
+    }
 
     Timeline {
         thaw_date: thaw,
@@ -132,67 +153,118 @@ pub fn build_timeline(stages: &[StageResult], production_days: u32, s: &Schedule
     }
 }
 
+impl Timeline {
+    /// The same batch thawed on `thaw` instead.
+    pub fn moved_to(&self, thaw: CivilDate) -> Timeline {
+        let shift = self.thaw_date.days_until(thaw);
+        let mut t = self.clone();
+        t.thaw_date = thaw;
+        for e in &mut t.events {
+            e.date = e.date.add_days(shift);
+            e.on_weekend = e.date.weekday().is_weekend();
+        }
+        for sp in &mut t.spans {
+            sp.start_date = sp.start_date.add_days(shift);
+            sp.end_date = sp.end_date.add_days(shift);
+        }
+        t.harvest_date = t.harvest_date.add_days(shift);
+        t.downstream_end_date = t.downstream_end_date.add_days(shift);
+        t.release_date = t.release_date.add_days(shift);
+        t
+    }
+}
+
+/// Days between successive inoculations over all lines: a line takes a new batch every
+/// `line occupancy / planned utilisation` days, so L lines staggered take one every
+/// cycle / L days; and the downstream trains must keep up, so never closer than downstream
+/// days / trains. Whole days, at least one.
+pub fn spacing_days(
+    occupancy_days: u32,
+    utilisation_pct: f64,
+    lines: u32,
+    downstream_days: u32,
+    trains: u32,
+) -> u32 {
+    let cycle = f64::from(occupancy_days) / (utilisation_pct / 100.0);
+    let per_lines = (cycle / f64::from(lines.max(1)) - 1e-9).ceil() as u32;
+    let per_trains = (f64::from(downstream_days) / f64::from(trains.max(1)) - 1e-9).ceil() as u32;
+    per_lines.max(per_trains).max(1)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct CampaignBatch {
     /// 0-based.
     pub index: u32,
     /// 0-based production line.
     pub line: u32,
+    /// The thaw of this batch's culture (for a batch from a rolling seed train, the thaw of
+    /// the culture it comes from).
     pub thaw_date: CivilDate,
+    /// False when the batch is seeded from a culture kept going since an earlier thaw.
+    pub own_thaw: bool,
     pub inoculation_date: CivilDate,
     pub harvest_date: CivilDate,
+    pub downstream_end_date: CivilDate,
     pub release_date: CivilDate,
+    /// Days the facility calendar moved the batch (operations off closures and weekends).
+    pub moved_days: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Campaign {
     pub batches: u32,
     pub lines_used: u32,
-    /// Days between successive inoculations, over all lines.
+    /// Days between successive inoculations, over all lines, before the calendar moves any.
     pub spacing_days: u32,
     pub schedule: Vec<CampaignBatch>,
     pub last_release_date: CivilDate,
     /// First thaw to last release (days).
     pub duration_days: u32,
     /// Busy line-days / available line-days between the first inoculation and the last
-    /// line's turnaround end (%).
+    /// line's turnaround end (%): over this campaign's own span, so a short campaign reads
+    /// high (one batch: 100 %).
     pub line_utilisation_pct: f64,
+    /// Each line's busy share once batches follow each other at the spacing (%):
+    /// occupancy / (spacing x lines). What a line runs at in a long campaign.
+    pub steady_state_utilisation_pct: f64,
+    /// Batches seeded from a rolling seed train (no thaw of their own).
+    pub rolling_batches: u32,
 }
 
-/// Spaces the campaign's batches over the lines. A line takes a new batch every
-/// `line occupancy / planned utilisation` days; with L lines the inoculations are staggered
-/// by that cycle / L; and as there is one downstream train, never closer than the downstream
-/// days, so that downstream runs do not overlap.
-pub fn plan_campaign(timeline: &Timeline, batches: u32, s: &Schedule) -> Campaign {
-    let lines = s.lines_used.max(1);
-    let cycle = f64::from(timeline.line_occupancy_days) / (s.line_utilisation_pct / 100.0);
-    let spacing_days = ((cycle / f64::from(lines) - 1e-9).ceil() as u32).max(s.downstream_days).max(1);
-    let shift = |date: CivilDate, k: u32| date.add_days(i64::from(k) * i64::from(spacing_days));
-    let inoculation = timeline.thaw_date.add_days(i64::from(timeline.thaw_to_inoculation_days));
-    let schedule: Vec<CampaignBatch> = (0..batches)
-        .map(|k| CampaignBatch {
-            index: k,
-            line: k % lines,
-            thaw_date: shift(timeline.thaw_date, k),
-            inoculation_date: shift(inoculation, k),
-            harvest_date: shift(timeline.harvest_date, k),
-            release_date: shift(timeline.release_date, k),
-        })
-        .collect();
-    let last = batches.saturating_sub(1);
-    let last_release_date = shift(timeline.release_date, last);
-    // Lines in use from the first inoculation to the end of the last batch's turnaround.
-    let span_days = last * spacing_days + timeline.line_occupancy_days;
-    let busy = f64::from(batches) * f64::from(timeline.line_occupancy_days);
-    let available = f64::from(lines.min(batches.max(1))) * f64::from(span_days.max(1));
-    Campaign {
-        batches,
-        lines_used: lines,
-        spacing_days,
-        schedule,
-        last_release_date,
-        duration_days: timeline.release_day + last * spacing_days,
-        line_utilisation_pct: busy / available * 100.0,
+impl Campaign {
+    /// The campaign of the batches placed by the line planner ([`crate::lines`]).
+    pub fn from_batches(
+        timeline: &Timeline,
+        schedule: Vec<CampaignBatch>,
+        lines: u32,
+        spacing_days: u32,
+    ) -> Self {
+        let batches = schedule.len() as u32;
+        let first = schedule.first().copied();
+        let first_thaw = first.map_or(timeline.thaw_date, |b| b.thaw_date);
+        let first_inoculation = first.map_or(timeline.thaw_date, |b| b.inoculation_date);
+        let last_inoculation = schedule.iter().map(|b| b.inoculation_date).max().unwrap_or(first_inoculation);
+        let last_release_date =
+            schedule.iter().map(|b| b.release_date).max().unwrap_or(timeline.release_date);
+        let occupancy = timeline.line_occupancy_days;
+        // Lines in use from the first inoculation to the end of the last batch's turnaround.
+        let span_days = first_inoculation.days_until(last_inoculation).max(0) as f64 + f64::from(occupancy);
+        let busy = f64::from(batches) * f64::from(occupancy);
+        let available = f64::from(lines.min(batches.max(1))) * span_days.max(1.0);
+        Campaign {
+            batches,
+            lines_used: lines,
+            spacing_days,
+            rolling_batches: schedule.iter().filter(|b| !b.own_thaw).count() as u32,
+            schedule,
+            last_release_date,
+            duration_days: first_thaw.days_until(last_release_date).max(0) as u32,
+            line_utilisation_pct: busy / available * 100.0,
+            steady_state_utilisation_pct: (f64::from(occupancy)
+                / (f64::from(spacing_days) * f64::from(lines.max(1)))
+                * 100.0)
+                .min(100.0),
+        }
     }
 }
 
@@ -209,7 +281,7 @@ mod tests {
         // bulk-harvest testing to day 29 + 28 = 57; QC to day 35 + 30 = 65; release
         // max(57, 65) + 7 = day 72 = 2027-05-12.
         let s = Scenario::default();
-        let t = build_timeline(&run_seed_train(&s), 14, &s.schedule);
+        let t = build_timeline(&run_seed_train(&s), 14, &s.schedule, s.schedule.thaw_date, Release::Gmp);
         assert_eq!(t.thaw_to_inoculation_days, 15);
         assert_eq!(t.harvest_day, 29);
         assert_eq!(t.harvest_date.to_string(), "2027-03-30");
@@ -224,22 +296,29 @@ mod tests {
     }
 
     #[test]
-    fn campaign_spacing_on_one_and_several_lines() {
-        let s = Scenario::default();
-        let t = build_timeline(&run_seed_train(&s), 14, &s.schedule);
+    fn spacing_on_one_and_several_lines() {
         // One line: 17 days occupancy / 80 % = 21.25 -> a batch every 22 days.
-        let c = plan_campaign(&t, 3, &s.schedule);
-        assert_eq!(c.spacing_days, 22);
-        // Last release 72 + 2 x 22 = day 116 after thaw.
-        assert_eq!(c.duration_days, 116);
-        assert_eq!(c.last_release_date, s.schedule.thaw_date.add_days(116));
-        // Busy 3 x 17 = 51 line-days over 2 x 22 + 17 = 61 days: 83.6 %.
-        assert!((c.line_utilisation_pct - 51.0 / 61.0 * 100.0).abs() < 1e-9);
-        // Six lines: 21.25 / 6 = 3.54 -> 4, but one downstream train needs 6 days per batch.
-        let mut six = s.schedule.clone();
-        six.lines_used = 6;
-        let c6 = plan_campaign(&t, 12, &six);
-        assert_eq!(c6.spacing_days, 6);
-        assert_eq!(c6.schedule[7].line, 1);
+        assert_eq!(spacing_days(17, 80.0, 1, 6, 1), 22);
+        // Two lines: 21.25 / 2 = 10.6 -> 11.
+        assert_eq!(spacing_days(17, 80.0, 2, 6, 1), 11);
+        // Six lines: 21.25 / 6 = 3.54 -> 4, but one downstream train needs 6 days per batch;
+        // two trains 3 days, so the lines set the pace again.
+        assert_eq!(spacing_days(17, 80.0, 6, 6, 1), 6);
+        assert_eq!(spacing_days(17, 80.0, 6, 6, 2), 4);
+        // 20 days at 100 % on one line: exactly 20, not 21 (no rounding up of a whole number).
+        assert_eq!(spacing_days(20, 100.0, 1, 6, 1), 20);
+    }
+
+    #[test]
+    fn a_gmp_release_waits_for_testing_and_a_non_gmp_batch_does_not() {
+        let s = Scenario::default();
+        let stages = run_seed_train(&s);
+        let none = build_timeline(&stages, 14, &s.schedule, s.schedule.thaw_date, Release::None);
+        // Harvest day 29 + 6 days of downstream = day 35, and nothing after it.
+        assert_eq!((none.downstream_end_day, none.release_day), (35, 35));
+        assert!(!none.spans.iter().any(|sp| sp.activity == Activity::QcRelease));
+        let later = none.moved_to(s.schedule.thaw_date.add_days(10));
+        assert_eq!(later.release_date.to_string(), "2027-04-15");
+        assert_eq!(later.harvest_day, 29);
     }
 }

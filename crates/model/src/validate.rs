@@ -6,7 +6,7 @@
 //! flagged as warnings by [`super::fit`]. The UI shows these limits next to each field.
 
 use super::facility::FacilityProfile;
-use super::scenario::{CampaignTarget, Chromatography, FeedAmount, Scenario, StageEnd, StageMode};
+use super::scenario::{CampaignTarget, Chromatography, FeedAmount, Scenario, StageEnd, StageMode, StepKind};
 use std::fmt;
 
 /// An inclusive allowed range.
@@ -78,6 +78,15 @@ pub enum Problem {
         needed: f64,
         max: f64,
     },
+    /// The plan must list each step once.
+    StepListed {
+        step: StepKind,
+        times: usize,
+    },
+    /// The step follows itself through its dependencies.
+    DependencyCycle {
+        step: StepKind,
+    },
 }
 
 /// One invalid input: `field` is its path in the scenario format, e.g.
@@ -133,6 +142,12 @@ impl fmt::Display for FieldError {
             ),
             Problem::TooManyBatchesNeeded { needed, max } => {
                 write!(f, "{}: needs {needed} batches, at most {max}", self.field)
+            }
+            Problem::StepListed { step, times } => {
+                write!(f, "{}: step {step:?} is listed {times} times, each step once", self.field)
+            }
+            Problem::DependencyCycle { step } => {
+                write!(f, "{}: step {step:?} would wait for itself", self.field)
             }
         }
     }
@@ -371,10 +386,52 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     c.whole("schedule.lines_used", sc.lines_used, limit(1.0, f64::from(facility.lines_possible)));
 
     c.number("schedule.line_utilisation_pct", sc.line_utilisation_pct, limits::UTILISATION_PCT);
+    c.whole("schedule.max_cell_age_days", sc.max_cell_age_days, limits::CELL_AGE_DAYS);
+
+    let plan = &s.plan;
+    for step in StepKind::ALL {
+        let times = plan.steps.iter().filter(|p| p.step == step).count();
+        if times != 1 {
+            c.push("plan.steps", Problem::StepListed { step, times });
+        }
+    }
+    for (i, row) in plan.steps.iter().enumerate().take(StepKind::ALL.len()) {
+        c.whole(format!("plan.steps[{i}].duration_days"), row.duration_days, limits::STEP_DAYS);
+        c.number(format!("plan.steps[{i}].lag_days"), f64::from(row.lag_days), limits::LAG_DAYS);
+        if row.after.len() > StepKind::ALL.len() {
+            c.push(
+                format!("plan.steps[{i}].after"),
+                Problem::TooMany { count: row.after.len(), max: StepKind::ALL.len() },
+            );
+        } else if leads_back_to(plan, row.step) {
+            c.push(format!("plan.steps[{i}].after"), Problem::DependencyCycle { step: row.step });
+        }
+    }
+    c.whole("plan.analytical_methods", plan.analytical_methods, limits::ANALYTICAL_METHODS);
+    c.whole("plan.engineering_runs", plan.engineering_runs, limits::ENGINEERING_RUNS);
+    c.whole("plan.ppq_batches", plan.ppq_batches, limits::PPQ_BATCHES);
+    c.number("plan.batch_success_pct", plan.batch_success_pct, limits::SUCCESS_PCT);
+
     for (&rate, &value) in &s.rate_overrides {
         c.number(format!("rate_overrides.{}", rate.key()), value, Limit { min: 0.0, max: rate.max() });
     }
     c.errors
+}
+
+/// Whether `step` waits, through the steps it follows, for itself.
+fn leads_back_to(plan: &super::scenario::ProgramPlan, step: StepKind) -> bool {
+    let mut seen: Vec<StepKind> = Vec::new();
+    let mut todo: Vec<StepKind> = plan.step(step).map(|p| p.after.clone()).unwrap_or_default();
+    while let Some(next) = todo.pop() {
+        if next == step {
+            return true;
+        }
+        if !seen.contains(&next) {
+            seen.push(next);
+            todo.extend(plan.step(next).map(|p| p.after.iter().copied()).into_iter().flatten());
+        }
+    }
+    false
 }
 
 /// Checks the batches that a grams-of-drug-substance target needs, once the drug substance

@@ -8,7 +8,8 @@ use ttc_model::date::CivilDate;
 use ttc_model::facility::Rate;
 use ttc_model::link::{self, baseline_v1, decode, encode, LinkError};
 use ttc_model::scenario::{
-    CampaignTarget, Feed, FeedAmount, Modality, Phase, ResinMode, SeedStage, StageEnd, StageMode,
+    CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, SeedStage, StageEnd, StageMode,
+    StepKind,
 };
 use ttc_model::{estimate, scenario_file, FacilityProfile, Scenario};
 
@@ -94,21 +95,39 @@ fn fully_customised() -> Scenario {
     sc.weekend_operations_allowed = false;
     sc.lines_used = 2;
     sc.line_utilisation_pct = 75.0;
+    sc.rolling_seed_train = true;
+    sc.max_cell_age_days = 45;
+    sc.avoid_closures = false;
+    let p = &mut s.plan;
+    p.anchor = PlanAnchor::FirstGmpThaw;
+    p.kickoff_date = CivilDate::from_ymd(2026, 12, 1).unwrap();
+    p.steps[1].duration_days = 240;
+    p.steps[1].lag_days = -21;
+    p.steps[4].included = true;
+    p.steps[5].after = vec![StepKind::RawMaterials, StepKind::BatchRecord];
+    p.steps[5].lag_days = 7;
+    p.analytical_methods = 11;
+    p.engineering_runs = 2;
+    p.ppq_batches = 2;
+    p.batch_success_pct = 92.5;
+    p.tox_gmp_release = true;
+    p.due_date = CivilDate::from_ymd(2028, 6, 30);
     s.rate_overrides = BTreeMap::from([
         (Rate::BasalMediumPerL, 9.5),
         (Rate::FeedMediumPerL, 14.25),
         (Rate::ProteinAResinPerL, 13_500.0),
         (Rate::ProductionLineDay, 8_750.0),
         (Rate::MarginPct, 18.0),
+        (Rate::MethodTransferPerMethod, 35_000.0),
     ]);
     s
 }
 
 #[test]
 fn the_default_scenario_link_is_short() {
-    let text = encode(&Scenario::default(), "suzhou-2026-11");
-    assert!(text.starts_with("v1&p=suzhou-2026-11&c="), "{text}");
-    assert_eq!(text.len(), "v1&p=suzhou-2026-11&c=".len() + 8);
+    let text = encode(&Scenario::default(), "suzhou-2026-12");
+    assert!(text.starts_with("v2&p=suzhou-2026-12&c="), "{text}");
+    assert_eq!(text.len(), "v2&p=suzhou-2026-12&c=".len() + 8);
     assert_eq!(decode(&text).unwrap().scenario, Scenario::default());
 }
 
@@ -118,7 +137,10 @@ fn a_fully_customised_scenario_fits_in_1500_characters_and_round_trips() {
     let text = encode(&s, "suzhou-2026-11");
     assert!(text.len() < 1500, "{} characters: {text}", text.len());
     // Every field differs from the default, so every key is present.
-    for key in ["&n=", "&pn=", "&st=", "&fd=", "&pa=", "&aex=", "&cex=", "&th=", "&r="] {
+    for key in [
+        "&n=", "&pn=", "&st=", "&fd=", "&pa=", "&aex=", "&cex=", "&th=", "&r=", "&an=", "&ko=", "&ps=",
+        "&am=", "&er=", "&pq=", "&sr=", "&txr=", "&due=", "&rs=", "&age=", "&ac=",
+    ] {
         assert!(text.contains(key), "{key} missing from {text}");
     }
     let back = decode(&text).unwrap();
@@ -149,14 +171,21 @@ struct CorpusLink {
     batches: u32,
     first_harvest: String,
     last_release: String,
+    /// Version 2 on: the program's price and kickoff.
+    #[serde(default)]
+    program_price: Option<f64>,
+    #[serde(default)]
+    kickoff: Option<String>,
 }
 
 #[test]
 fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
-    let corpus: Vec<CorpusLink> =
+    let v1: Vec<CorpusLink> =
         serde_json::from_str(include_str!("../../../tests/corpus/links-v1.json")).unwrap();
-    assert!(corpus.len() >= 3);
-    for entry in corpus {
+    let v2: Vec<CorpusLink> =
+        serde_json::from_str(include_str!("../../../tests/corpus/links-v2.json")).unwrap();
+    assert!(v1.len() >= 3 && v2.len() >= 3);
+    for entry in v1.into_iter().chain(v2) {
         let opened = decode(&entry.link).unwrap_or_else(|e| panic!("{}: {e:?}", entry.link));
         let path = format!("{}/../../tests/corpus/{}", env!("CARGO_MANIFEST_DIR"), entry.scenario_file);
         let file = scenario_file::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -179,7 +208,31 @@ fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
         assert_eq!(e.cost.batches, entry.batches);
         assert_eq!(e.timeline.harvest_date.to_string(), entry.first_harvest);
         assert_eq!(e.campaign.last_release_date.to_string(), entry.last_release);
+        // Version 2 recorded the program too.
+        if let Some(price) = entry.program_price {
+            assert!(rel(e.program_cost.price_usd, price), "{} vs {price}", e.program_cost.price_usd);
+        }
+        if let Some(kickoff) = &entry.kickoff {
+            assert_eq!(&e.program.kickoff_date.to_string(), kickoff);
+        }
     }
+}
+
+#[test]
+fn a_version_1_link_cannot_carry_a_rate_version_1_did_not_have() {
+    // Rate 23 (the transfer review fee) came with version 2: in a version-1 link it is a
+    // hand edit or garbage, even with a correct checksum.
+    let body = "v1&p=suzhou-2026-11&r=23:5";
+    let text = format!("{body}&c={:08x}", fnv(body.as_bytes()));
+    assert_eq!(decode(&text), Err(LinkError::BadValue { key: "r".into() }));
+    let body = "v2&p=suzhou-2026-12&r=23:5";
+    let text = format!("{body}&c={:08x}", fnv(body.as_bytes()));
+    assert_eq!(decode(&text).unwrap().scenario.rate_overrides[&Rate::TransferReviewFee], 5.0);
+}
+
+/// FNV-1a 32 (the links' checksum), to write a test link by hand.
+fn fnv(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 #[test]
@@ -209,7 +262,7 @@ fn every_single_character_edit_is_refused() {
 fn malformed_links_say_what_is_wrong() {
     assert_eq!(decode("hello"), Err(LinkError::NotALink));
     assert_eq!(decode(""), Err(LinkError::NotALink));
-    assert_eq!(decode("v2&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 2, newest: 1 }));
+    assert_eq!(decode("v3&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 3, newest: 2 }));
     assert_eq!(decode("v1&p=suzhou-2026-11&tit=5"), Err(LinkError::Truncated));
     assert_eq!(decode("v1&p=suzhou-2026-11&c=zzzzzzzz"), Err(LinkError::ChecksumMismatch));
     let long = "v1&".to_string() + &"a".repeat(link::MAX_LINK_CHARS);
@@ -231,7 +284,9 @@ proptest! {
         count in any::<u32>(),
         year in 1900i64..2200,
         stages in 0usize..13,
-        overrides in proptest::collection::btree_map(0usize..23, 0.0..1e7f64, 0..23),
+        overrides in proptest::collection::btree_map(0usize..29, 0.0..1e7f64, 0..29),
+        lag in -400i32..400,
+        due in proptest::option::of(0i64..3000),
     ) {
         let mut s = Scenario { name, ..Default::default() };
         s.production.titer_g_per_l = titer;
@@ -241,6 +296,9 @@ proptest! {
         s.schedule.thaw_date = CivilDate::from_ymd(year, 2, 28).unwrap();
         s.seed_train = fully_customised().seed_train.into_iter().cycle().take(stages).collect();
         s.rate_overrides = overrides.into_iter().map(|(i, v)| (Rate::ALL[i], v)).collect();
+        s.plan.steps[2].lag_days = lag;
+        s.plan.steps[3].after.clear();
+        s.plan.due_date = due.map(|d| s.plan.kickoff_date.add_days(d));
         let back = decode(&encode(&s, "suzhou-2026-11")).unwrap();
         prop_assert_eq!(back.scenario, s);
     }

@@ -4,7 +4,8 @@
 
 use ttc_model::downstream::DsStep;
 use ttc_model::fit::{FitCheck, FitStatus};
-use ttc_model::scenario::{CampaignTarget, FeedAmount, StageEnd};
+use ttc_model::link::baseline_v1;
+use ttc_model::scenario::{CampaignTarget, FeedAmount, PlanAnchor, StageEnd};
 use ttc_model::scenario_file;
 use ttc_model::{estimate, Estimate, FacilityProfile, Problem, Scenario};
 
@@ -16,9 +17,16 @@ fn default_estimate() -> Estimate {
     estimate(&Scenario::default(), &FacilityProfile::current()).expect("default scenario is valid")
 }
 
+/// The default scenario of version 1 priced with the rate card of its time (suzhou-2026-11):
+/// what every version-1 link of the default opens as.
+fn v1_default_estimate() -> Estimate {
+    let (card, _) = FacilityProfile::priced_with("suzhou-2026-11");
+    estimate(&baseline_v1(), &card).expect("valid")
+}
+
 #[test]
-fn default_scenario_batch_cost_worked_by_hand() {
-    let e = default_estimate();
+fn v1_default_batch_cost_worked_by_hand() {
+    let e = v1_default_estimate();
     // Media (+10 % overage): seed train fresh medium 0.047 + (0.37 - 0.0381) + (2.9 - 0.3625)
     // + (23 - 2.875) + (180 - 22.5) = 180.541 L at $8; basal 1225 L at $8; Feed A 554.4 L at $12.
     let seed_l = 0.047 + (0.37 - 0.5 * 0.37 / (28.5 / 47.0 * 8.0)) + 2.5375 + 20.125 + 157.5;
@@ -53,6 +61,28 @@ fn default_scenario_batch_cost_worked_by_hand() {
     // Direct cost per gram, before overhead and margin: 800 997.4 / 1.4375 = 557 215.6 of
     // direct cost over 4000.51 g = $139.3/g.
     assert!(close(e.cost.direct_per_gram.unwrap(), 800_997.4 / 1.4375 / 4000.5116, 0.01));
+}
+
+#[test]
+fn default_batch_bills_the_days_its_line_is_reserved() {
+    // Today's rate card (suzhou-2026-12) bills the line for the days it is reserved for the
+    // batch, occupancy / utilisation = 17 / 0.8 = 21.25 days, not 17: 4.25 days x $10,000
+    // = $42,500 more direct cost than version 1's card, x 1.15 x 1.25 = $61,093.75 more
+    // price: $862,091.17 a batch.
+    let e = default_estimate();
+    let v1 = v1_default_estimate();
+    let line = |e: &Estimate| {
+        e.cost
+            .lines
+            .iter()
+            .find(|l| l.rate == Some(ttc_model::facility::Rate::ProductionLineDay))
+            .unwrap()
+            .quantity
+    };
+    assert!(close(line(&e), 21.25, 1e-12));
+    assert!(close(line(&v1), 17.0, 1e-12));
+    assert!(close(e.cost.direct - v1.cost.direct, 42_500.0, 1e-6));
+    assert!(close(e.cost.per_batch, 800_997.42 + 61_093.75, 0.01), "{}", e.cost.per_batch);
 }
 
 #[test]
@@ -193,7 +223,7 @@ fn v1_corpus_file_still_opens_as_the_default_scenario() {
     assert_eq!(loaded.version, 1);
     assert_eq!(loaded.facility_profile, "suzhou-2026-11");
     assert!(loaded.unknown_fields.is_empty());
-    assert_eq!(loaded.scenario, Scenario::default());
+    assert_eq!(loaded.scenario, baseline_v1());
 }
 
 #[test]
@@ -226,8 +256,13 @@ fn a_campaign_past_the_calendar_is_an_error_not_a_wrong_date() {
 fn weekend_operations_are_checked_for_every_batch_of_the_campaign() {
     // Batch 1 (thaw Mon 1 Mar 2027): transfers on Sun 7 and Sat 13 Mar fall on weekends.
     // Batch 2 thaws 22 days later (Tue 23 Mar): its operations on days 0, 3, 6, 9, 12, 15, 29
-    // fall on Tue, Fri, Mon, Thu, Sun (4 Apr), Wed, Wed: one more weekend operation.
+    // fall on Tue, Fri, Mon, Thu, Sun (4 Apr), Wed, Wed: Sunday 4 April is also in the
+    // Qingming closure (3-5 April, illustrative calendar), so it is flagged as a closure.
+    // (The campaign anchored on its thaw date, no engineering run before it.)
     let mut s = Scenario::default();
+    s.plan.anchor = PlanAnchor::FirstGmpThaw;
+    s.plan.engineering_runs = 0;
+    s.schedule.avoid_closures = false;
     s.schedule.weekend_operations_allowed = false;
     s.program.target = CampaignTarget::Batches { count: 2 };
     let e = estimate(&s, &FacilityProfile::current()).unwrap();
@@ -239,5 +274,14 @@ fn weekend_operations_are_checked_for_every_batch_of_the_campaign() {
             _ => None,
         })
         .collect();
-    assert_eq!(dates, vec!["2027-03-07", "2027-03-13", "2027-04-04"]);
+    assert_eq!(dates, vec!["2027-03-07", "2027-03-13"]);
+    let closed: Vec<(u32, String)> = e
+        .fit
+        .iter()
+        .filter_map(|i| match i.check {
+            FitCheck::ClosureOperation { batch, date, .. } => Some((batch, date.to_string())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(closed, vec![(1, "2027-04-04".to_string())]);
 }

@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use ttc_model::downstream::DsStep;
-use ttc_model::scenario::{CampaignTarget, FeedAmount, ResinMode};
+use ttc_model::scenario::{CampaignTarget, FeedAmount, Phase, PlanAnchor, ResinMode, StepKind};
 use ttc_model::scenario_file;
 use ttc_model::seed_train::design_seed_train;
 use ttc_model::{estimate, Estimate, FacilityProfile, Scenario};
@@ -36,7 +36,9 @@ prop_compose! {
         thaw_offset in 0i64..3650,
         lines in 1u32..7,
         weekends in any::<bool>(),
+        program in (any::<bool>(), 0i64..3650, any::<bool>(), any::<bool>(), 0u32..3, 0u32..3, 50.0..100.0f64),
     ) -> Scenario {
+        let (kickoff_anchor, kickoff_offset, avoid, rolling, engineering, phase, success) = program;
         let mut s = Scenario::default();
         let f = FacilityProfile::current();
         s.cell_line.doubling_time_h = doubling_time_h;
@@ -58,6 +60,13 @@ prop_compose! {
         s.schedule.thaw_date = s.schedule.thaw_date.add_days(thaw_offset);
         s.schedule.lines_used = lines;
         s.schedule.weekend_operations_allowed = weekends;
+        s.schedule.avoid_closures = avoid;
+        s.schedule.rolling_seed_train = rolling;
+        s.plan.anchor = if kickoff_anchor { PlanAnchor::Kickoff } else { PlanAnchor::FirstGmpThaw };
+        s.plan.kickoff_date = s.plan.kickoff_date.add_days(kickoff_offset);
+        s.plan.engineering_runs = engineering;
+        s.program.phase = [Phase::Tox, Phase::Clinical, Phase::PpqCommercial][phase as usize];
+        s.plan.batch_success_pct = success;
         s.seed_train = design_seed_train(&s.production, &s.cell_line, &f, seeding, split);
         s
     }
@@ -152,7 +161,9 @@ proptest! {
         for l in &e.cost.lines {
             prop_assert!(close(l.quantity * l.unit_price, l.amount, 1e-9 * l.amount.max(1.0)));
         }
-        prop_assert!(close(e.cost.campaign, e.cost.per_batch * f64::from(e.campaign.batches), 1e-9 * e.cost.campaign));
+        if e.campaign.rolling_batches == 0 {
+            prop_assert!(close(e.cost.campaign, e.cost.per_batch * f64::from(e.campaign.batches), 1e-9 * e.cost.campaign));
+        }
     }
 
     #[test]
@@ -168,13 +179,61 @@ proptest! {
     }
 
     #[test]
-    fn longer_doubling_time_never_brings_harvest_earlier(s in valid_scenario(), extra_h in 0.0..20.0f64) {
+    fn longer_doubling_time_never_brings_harvest_earlier(mut s in valid_scenario(), extra_h in 0.0..20.0f64) {
+        // Without moving batches around closures: a slower culture can move its operations
+        // off a closure that held a faster one back (that is a calendar effect, not growth).
+        s.schedule.avoid_closures = false;
         let f = FacilityProfile::current();
         let mut slower = s.clone();
         slower.cell_line.doubling_time_h += extra_h;
         let (a, b) = (estimate(&s, &f).unwrap(), estimate(&slower, &f).unwrap());
         prop_assert!(b.timeline.harvest_day >= a.timeline.harvest_day);
         prop_assert!(b.timeline.harvest_date >= a.timeline.harvest_date);
+    }
+
+    #[test]
+    fn more_lines_never_release_later(s in valid_scenario(), extra in 1u32..6) {
+        let f = FacilityProfile::current();
+        let mut more = s.clone();
+        more.schedule.lines_used = (s.schedule.lines_used + extra).min(f.lines_possible);
+        let (a, b) = (estimate(&s, &f).unwrap(), estimate(&more, &f).unwrap());
+        prop_assert!(b.campaign.last_release_date <= a.campaign.last_release_date);
+        prop_assert!(b.program.duration_days <= a.program.duration_days || s.plan.anchor == PlanAnchor::FirstGmpThaw);
+    }
+
+    #[test]
+    fn a_later_kickoff_never_releases_earlier(mut s in valid_scenario(), later in 0i64..400) {
+        s.plan.anchor = PlanAnchor::Kickoff;
+        let f = FacilityProfile::current();
+        let mut late = s.clone();
+        late.plan.kickoff_date = s.plan.kickoff_date.add_days(later);
+        let (a, b) = (estimate(&s, &f).unwrap(), estimate(&late, &f).unwrap());
+        for (x, y) in a.program.milestones.iter().zip(&b.program.milestones) {
+            prop_assert_eq!(x.kind, y.kind);
+            prop_assert!(y.date >= x.date, "{:?}: {} then {}", x.kind, x.date, y.date);
+        }
+        prop_assert!(b.campaign.last_release_date >= a.campaign.last_release_date);
+    }
+
+    #[test]
+    fn program_price_is_the_sum_of_its_steps_and_the_campaign_of_its_batches(s in valid_scenario()) {
+        let e = estimate(&s, &FacilityProfile::current()).unwrap();
+        let c = &e.program_cost;
+        let by_step: f64 = StepKind::ALL.iter().map(|&k| c.step_price_usd(k)).sum();
+        prop_assert!(close(by_step, c.price_usd, 1e-9 * c.price_usd));
+        for l in &c.lines {
+            prop_assert!(close(l.price_usd, l.quantity * l.unit_price_usd, 1e-9 * l.price_usd.max(1.0)));
+        }
+        // The campaign: each batch at its own price (a rolling batch costs less).
+        let rolling = e.rolling_cost.as_ref().map_or(0.0, |r| r.per_batch);
+        let sum: f64 = e.campaign.schedule.iter().map(|b| if b.own_thaw { e.cost.per_batch } else { rolling }).sum();
+        prop_assert!(close(c.step_price_usd(StepKind::GmpCampaign), sum, 1e-9 * sum));
+        prop_assert!(close(e.cost.campaign, sum, 1e-9 * sum));
+        // Every step the critical path marks is in the program and ends before the next
+        // starts (plus its lag), back from the campaign.
+        for r in e.program.steps.iter().filter(|r| r.critical) {
+            prop_assert!(r.active);
+        }
     }
 
     #[test]

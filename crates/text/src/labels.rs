@@ -7,6 +7,7 @@ use ttc_model::cost::{CostCategory, CostItem, QuantityUnit};
 use ttc_model::downstream::DsStep;
 use ttc_model::facility::{Bilingual, FacilityProfile, Rate, VesselKind};
 use ttc_model::fit::{FitCheck, PublishedRange};
+use ttc_model::scenario::{Phase, StepKind};
 use ttc_model::schedule::{Activity, Operation};
 use ttc_model::validate::Problem;
 
@@ -47,6 +48,9 @@ pub enum Unit {
     MoneyPerM2,
     MoneyPerBatch,
     MoneyPerDay,
+    /// A one-time fee.
+    Money,
+    MoneyPerMethod,
     People,
 }
 
@@ -72,6 +76,8 @@ pub fn unit_text(locale: Locale, unit: Unit) -> String {
         MoneyPerM2 => "USD/m²",
         MoneyPerBatch => td_string!(locale, unit_usd_per_batch),
         MoneyPerDay => td_string!(locale, unit_usd_per_day),
+        Money => td_string!(locale, unit_usd),
+        MoneyPerMethod => td_string!(locale, unit_usd_per_method),
         People => td_string!(locale, unit_people),
     };
     s.to_string()
@@ -118,6 +124,32 @@ pub fn problem_text(locale: Locale, p: &Problem) -> String {
         Problem::TooManyBatchesNeeded { needed, max } => {
             tf!(locale, err_batches_needed, needed = n(*needed), max = n(*max))
         }
+        Problem::StepListed { step, times } => {
+            tf!(
+                locale,
+                err_step_listed,
+                step = step_kind_name(locale, *step, Phase::Clinical),
+                times = *times
+            )
+        }
+        Problem::DependencyCycle { step } => {
+            tf!(locale, err_dependency_cycle, step = step_kind_name(locale, *step, Phase::Clinical))
+        }
+    }
+}
+
+/// A program step's name (the campaign's follows the phase: tox batches are not GMP).
+pub fn step_kind_name(locale: Locale, step: StepKind, phase: Phase) -> &'static str {
+    match step {
+        StepKind::TransferReview => td_string!(locale, step_review),
+        StepKind::MethodTransfer => td_string!(locale, step_methods),
+        StepKind::RawMaterials => td_string!(locale, step_materials),
+        StepKind::BatchRecord => td_string!(locale, step_mbr),
+        StepKind::SmallScale => td_string!(locale, step_small_scale),
+        StepKind::EngineeringRuns => td_string!(locale, step_engineering),
+        StepKind::Ppq => td_string!(locale, step_ppq),
+        StepKind::GmpCampaign if phase == Phase::Tox => td_string!(locale, step_tox_campaign),
+        StepKind::GmpCampaign => td_string!(locale, step_gmp_campaign),
     }
 }
 
@@ -198,6 +230,7 @@ pub fn cost_item_name(locale: Locale, facility: &FacilityProfile, item: &CostIte
         QcRelease => td_string!(locale, item_qc_release).to_string(),
         BulkHarvestTesting => td_string!(locale, item_bulk_harvest_testing).to_string(),
         QaReview => td_string!(locale, item_qa_review).to_string(),
+        PpqTesting => td_string!(locale, item_ppq_testing).to_string(),
         Overhead => td_string!(locale, item_overhead).to_string(),
         Margin => td_string!(locale, item_margin).to_string(),
     }
@@ -243,6 +276,12 @@ pub fn rate_name(locale: Locale, rate: Rate) -> &'static str {
         QaReviewPerBatch => td_string!(locale, rate_qa_review_per_batch),
         OverheadPct => td_string!(locale, rate_overhead_pct),
         MarginPct => td_string!(locale, rate_margin_pct),
+        TransferReviewFee => td_string!(locale, rate_transfer_review_fee),
+        MethodTransferPerMethod => td_string!(locale, rate_method_transfer_per_method),
+        RawMaterialsFee => td_string!(locale, rate_raw_materials_fee),
+        BatchRecordFee => td_string!(locale, rate_batch_record_fee),
+        SmallScaleFee => td_string!(locale, rate_small_scale_fee),
+        PpqTestingPerBatch => td_string!(locale, rate_ppq_testing_per_batch),
     }
 }
 
@@ -331,6 +370,19 @@ pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, st
             locale,
             fit_weekend,
             operation = operation_name(locale, *operation, stages),
+            date = format_date(*date, lang(locale))
+        ),
+        FitCheck::ClosureOperation { series, batch, operation, date } => tf!(
+            locale,
+            fit_closure,
+            operation = operation_name(locale, *operation, stages),
+            series = match series {
+                StepKind::EngineeringRuns => td_string!(locale, series_engineering),
+                StepKind::Ppq => td_string!(locale, series_ppq),
+                _ => td_string!(locale, series_campaign),
+            },
+            batch = batch + 1,
+            closure = facility.closure_on(*date).map_or("", |c| local(locale, &c.name)).to_string(),
             date = format_date(*date, lang(locale))
         ),
         FitCheck::LinesNotInstalled { lines_used, lines_installed } => {

@@ -16,6 +16,8 @@ fn rate_unit(rate: Rate) -> Unit {
         RateUnit::MoneyPerM2 => Unit::MoneyPerM2,
         RateUnit::MoneyPerBatch => Unit::MoneyPerBatch,
         RateUnit::MoneyPerDay => Unit::MoneyPerDay,
+        RateUnit::MoneyOnce => Unit::Money,
+        RateUnit::MoneyPerMethod => Unit::MoneyPerMethod,
         RateUnit::People => Unit::People,
         RateUnit::Percent => Unit::Percent,
     }

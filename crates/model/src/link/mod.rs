@@ -1,14 +1,15 @@
 //! Scenario links: the whole scenario in a URL fragment, compact, versioned and permanent.
 //!
 //! ```text
-//! v1&p=suzhou-2026-11&tit=5&dur=16&c=1a2b3c4d
+//! v2&p=suzhou-2026-12&tit=5&dur=16&c=1a2b3c4d
 //! ```
 //!
-//! * `v1`: the link format version. A link is decoded by the rules of its own version
+//! * `v2`: the link format version. A link is decoded by the rules of its own version
 //!   forever, so a link made today opens with identical inputs after any later release.
 //! * `p=`: the facility profile (rate card) the scenario was priced with.
-//! * `key=value` pairs: only the fields that differ from [`baseline_v1`], a frozen copy of the
-//!   default scenario as it was when version 1 was defined. The baseline never changes when
+//! * `key=value` pairs: only the fields that differ from the version's baseline
+//!   ([`baseline_v1`], [`baseline_v2`]), a frozen copy of the default scenario as it was when
+//!   that version was defined. The baseline never changes when
 //!   the app's defaults change (a new baseline needs a new version), so the default scenario's
 //!   link is short and an old link never silently picks up new defaults.
 //! * `c=`: FNV-1a 32-bit checksum of everything before it, in hex. A link cut short (no
@@ -26,17 +27,21 @@
 //! typical link is shorter than compressed JSON would be.
 
 mod v1;
+mod v2;
 mod values;
 
 pub use v1::baseline_v1;
+pub use v2::baseline_v2;
 
+use crate::facility::Rate;
 use crate::scenario::Scenario;
 use std::fmt::Write as _;
-use v1::V1_FIELDS;
+use v1::{Entry, V1_FIELDS};
 use values::u32_value;
 
-/// The version this build writes. History: 1 (first release).
-pub const LINK_VERSION: u32 = 1;
+/// The version this build writes. History: 1 (first release); 2 (the program: plan,
+/// PPQ, success rate, due date, rolling seed train, calendar; program fees as rates).
+pub const LINK_VERSION: u32 = 2;
 /// Longer text is refused before decoding (a fully customised scenario is well under 2,000
 /// characters; this only bounds the work an absurd input can cause).
 pub const MAX_LINK_CHARS: usize = 20_000;
@@ -81,14 +86,14 @@ pub enum LinkError {
 /// Each field's scenario path and its text in a link, whether or not it differs from the
 /// baseline (for comparisons).
 pub fn field_texts(s: &Scenario) -> Vec<(&'static str, String)> {
-    V1_FIELDS.iter().map(|e| (e.path, e.text(s))).collect()
+    v2::fields().map(|e| (e.path, e.text(s))).collect()
 }
 
 /// The link text (without `#`) of a scenario priced with `facility_profile`.
 pub fn encode(scenario: &Scenario, facility_profile: &str) -> String {
     let mut out = format!("v{LINK_VERSION}&p={facility_profile}");
-    let base = v1::baseline();
-    for e in V1_FIELDS {
+    let base = v2::baseline();
+    for e in v2::fields() {
         let text = e.text(scenario);
         if text != e.text(base) {
             let _ = write!(out, "&{}={text}", e.key);
@@ -118,9 +123,17 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
     if checksum.len() != 8 || u32::from_str_radix(checksum, 16).ok() != Some(fnv1a32(body.as_bytes())) {
         return Err(LinkError::ChecksumMismatch);
     }
-    // Version 1 is the only version so far; a later version adds its own reader here and
-    // keeps this one.
-    let mut scenario = v1::baseline().clone();
+    // Each version reads against its own baseline and keys, forever.
+    let mut scenario = match version {
+        1 => v1::baseline().clone(),
+        _ => v2::baseline().clone(),
+    };
+    let field = |key: &str| -> Option<&'static Entry> {
+        match version {
+            1 => V1_FIELDS.iter().find(|e| e.key == key),
+            _ => v2::fields().find(|e| e.key == key),
+        }
+    };
     let mut facility_profile = None;
     let mut seen: Vec<&str> = Vec::new();
     for pair in body.split('&').skip(1) {
@@ -134,11 +147,9 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
             facility_profile = Some(value.to_string());
             is_profile_id(value)
         } else {
-            let e = V1_FIELDS
-                .iter()
-                .find(|e| e.key == key)
-                .ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
+            let e = field(key).ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
             (e.get_mut)(&mut scenario).read_text(value)
+                && (version > 1 || key != "r" || scenario.rate_overrides.keys().all(|r| in_v1(*r)))
         };
         if !ok {
             return Err(LinkError::BadValue { key: key.into() });
@@ -146,6 +157,12 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
     }
     let facility_profile = facility_profile.ok_or(LinkError::BadValue { key: "p".into() })?;
     Ok(Link { scenario, facility_profile })
+}
+
+/// Whether version 1 knew the rate (a version-1 link carrying a later rate was not made by
+/// any release).
+fn in_v1(rate: Rate) -> bool {
+    v1::link_rate_index(rate) < v1::V1_RATE_COUNT
 }
 
 /// A facility profile id as links carry it, unescaped: `[A-Za-z0-9._-]`, 1 to 64 characters
@@ -180,7 +197,7 @@ pub fn split_saved(text: &str) -> (Vec<String>, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::v1::V1_RATES;
+    use super::v1::LINK_RATES;
     use super::values::{base64url_decode, base64url_encode, read_days, write_days};
     use super::*;
     use crate::facility::Rate;
@@ -236,7 +253,7 @@ mod tests {
     fn saved_lists_keep_unreadable_lines_apart() {
         let a = encode(&baseline_v1(), "suzhou-2026-11");
         // A line saved by a newer release (another tab) is kept, not set aside.
-        let newer = "v2&x=1&c=00000000";
+        let newer = "v3&x=1&c=00000000";
         let text = format!("{a}\n\n  garbage  \n{}\n{a}\n{newer}", &a[..a.len() - 2]);
         let (good, bad) = split_saved(&text);
         assert_eq!(good, vec![a.clone(), a.clone(), newer.to_string()]);
@@ -246,7 +263,7 @@ mod tests {
     #[test]
     fn every_rate_has_a_v1_index() {
         for rate in Rate::ALL {
-            assert!(V1_RATES.contains(&rate), "{rate:?} missing from V1_RATES");
+            assert!(LINK_RATES.contains(&rate), "{rate:?} missing from LINK_RATES");
         }
     }
 }

@@ -2,10 +2,13 @@
 //! keys and its rate indices. Nobody edits this file: a change of defaults, a new field or a
 //! new rate goes into a new version (with its own file and corpus), so that every version-1
 //! link ever sent opens with the very inputs it was made with (`tests/corpus/links-v1.json`).
+//! The one exception is a field added later: the baseline gives it the value that
+//! reproduces version 1's figures (`crate::legacy`), so that the struct below stays whole.
 
 use super::values::Field;
 use crate::date::CivilDate;
 use crate::facility::Rate;
+use crate::legacy;
 use crate::scenario::{
     CampaignTarget, CellLine, Chromatography, Clarification, Downstream, Feed, FeedAmount, LowPh, Modality,
     Phase, Production, Program, ResinMode, Scenario, Schedule, SeedStage, StageEnd, StageMode, UfDf,
@@ -117,7 +120,12 @@ pub fn baseline_v1() -> Scenario {
             weekend_operations_allowed: true,
             lines_used: 1,
             line_utilisation_pct: 80.0,
+            // Added in version 2: version 1's behaviour (crate::legacy).
+            rolling_seed_train: false,
+            max_cell_age_days: 60,
+            avoid_closures: false,
         },
+        plan: legacy::plan_v1(),
         rate_overrides: BTreeMap::new(),
     }
 }
@@ -128,9 +136,9 @@ pub(super) fn baseline() -> &'static Scenario {
     BASELINE.get_or_init(baseline_v1)
 }
 
-/// Rates in link version 1, by their index in this list. Frozen: a rate added later needs a
-/// new link version (an older release would refuse the unknown index).
-pub(super) const V1_RATES: [Rate; 23] = {
+/// Rates in links, by their index in this list: append-only. Version 1 knew the first
+/// [`V1_RATE_COUNT`]; version 2 added the program fees after them.
+pub(super) const LINK_RATES: [Rate; 29] = {
     use Rate::*;
     [
         SeedMediumPerL,
@@ -156,12 +164,22 @@ pub(super) const V1_RATES: [Rate; 23] = {
         QaReviewPerBatch,
         OverheadPct,
         MarginPct,
+        // Version 2.
+        TransferReviewFee,
+        MethodTransferPerMethod,
+        RawMaterialsFee,
+        BatchRecordFee,
+        SmallScaleFee,
+        PpqTestingPerBatch,
     ]
 };
 
-/// A rate's index in [`V1_RATES`]. An exhaustive match, so that a rate added to the model
+/// Rates a version-1 link may carry: the first of [`LINK_RATES`].
+pub(super) const V1_RATE_COUNT: usize = 23;
+
+/// A rate's index in [`LINK_RATES`]. An exhaustive match, so that a rate added to the model
 /// without a new link version is a compile error here, never written as another rate.
-pub(super) fn v1_rate_index(rate: Rate) -> usize {
+pub(super) fn link_rate_index(rate: Rate) -> usize {
     use Rate::*;
     match rate {
         SeedMediumPerL => 0,
@@ -187,6 +205,12 @@ pub(super) fn v1_rate_index(rate: Rate) -> usize {
         QaReviewPerBatch => 20,
         OverheadPct => 21,
         MarginPct => 22,
+        TransferReviewFee => 23,
+        MethodTransferPerMethod => 24,
+        RawMaterialsFee => 25,
+        BatchRecordFee => 26,
+        SmallScaleFee => 27,
+        PpqTestingPerBatch => 28,
     }
 }
 
@@ -207,11 +231,10 @@ impl Entry {
     }
 }
 
-/// Every field of link version 1, in the order the encoder writes them. Keys are frozen for
-/// version 1.
+/// The fields of a link version, in the order the encoder writes them.
 macro_rules! link_fields {
-    ($($key:literal => $($place:ident).+;)+) => {
-        pub(super) const V1_FIELDS: &[Entry] = &[$(Entry {
+    ($name:ident { $($key:literal => $($place:ident).+;)+ }) => {
+        pub(super) const $name: &[Entry] = &[$(Entry {
             key: $key,
             path: stringify!($($place).+),
             get: |s| &s.$($place).+,
@@ -219,8 +242,10 @@ macro_rules! link_fields {
         }),+];
     };
 }
+pub(super) use link_fields;
 
-link_fields! {
+// Every field of link version 1. Keys are frozen for version 1.
+link_fields! { V1_FIELDS {
     "n" => name;
     "pn" => program.product_name;
     "mod" => program.modality;
@@ -266,7 +291,7 @@ link_fields! {
     "ln" => schedule.lines_used;
     "ut" => schedule.line_utilisation_pct;
     "r" => rate_overrides;
-}
+} }
 
 #[cfg(test)]
 mod tests {
@@ -275,7 +300,9 @@ mod tests {
     #[test]
     fn every_rate_has_its_own_index_in_the_frozen_list() {
         for rate in Rate::ALL {
-            assert_eq!(V1_RATES[v1_rate_index(rate)], rate);
+            assert_eq!(LINK_RATES[link_rate_index(rate)], rate);
         }
+        // Version 1's rates keep the indices they had.
+        assert_eq!(link_rate_index(Rate::MarginPct), V1_RATE_COUNT - 1);
     }
 }

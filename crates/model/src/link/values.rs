@@ -2,12 +2,12 @@
 //! round-trip form, text as base64url, lists, days as runs), and the [`Field`] view of a
 //! scenario field the codec reads and writes through.
 
-use super::v1::{v1_rate_index, V1_RATES};
+use super::v1::{link_rate_index, LINK_RATES};
 use crate::date::CivilDate;
 use crate::facility::Rate;
 use crate::scenario::{
-    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, ResinMode, SeedStage, StageEnd,
-    StageMode,
+    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, PlanAnchor, PlanStep, ResinMode,
+    SeedStage, StageEnd, StageMode, StepKind,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -50,6 +50,19 @@ impl LinkValue for u32 {
     }
 }
 
+impl LinkValue for i32 {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+    fn read(text: &str) -> Option<Self> {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || text == "-0" {
+            return None;
+        }
+        text.parse().ok()
+    }
+}
+
 impl LinkValue for bool {
     fn write(&self, out: &mut String) {
         out.push(if *self { '1' } else { '0' });
@@ -81,6 +94,23 @@ impl LinkValue for CivilDate {
     }
 }
 
+/// An optional date: the date, or `-` for none.
+impl LinkValue for Option<CivilDate> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Some(d) => d.write(out),
+            None => out.push('-'),
+        }
+    }
+    fn read(text: &str) -> Option<Self> {
+        if text == "-" {
+            Some(None)
+        } else {
+            CivilDate::read(text).map(Some)
+        }
+    }
+}
+
 /// Enums written as fixed words (the words of the scenario file format).
 macro_rules! word_enum {
     ($ty:ty { $($variant:path => $word:literal),+ $(,)? }) => {
@@ -97,6 +127,55 @@ macro_rules! word_enum {
 word_enum!(Modality { Modality::Mab => "mab", Modality::Bispecific => "bispecific", Modality::FcFusion => "fc_fusion", Modality::Other => "other" });
 word_enum!(Phase { Phase::Tox => "tox", Phase::Clinical => "clinical", Phase::PpqCommercial => "ppq_commercial" });
 word_enum!(ResinMode { ResinMode::Amortised => "amortised", ResinMode::DedicatedToCampaign => "dedicated" });
+word_enum!(PlanAnchor { PlanAnchor::Kickoff => "kickoff", PlanAnchor::FirstGmpThaw => "thaw" });
+word_enum!(StepKind {
+    StepKind::TransferReview => "rev",
+    StepKind::MethodTransfer => "met",
+    StepKind::RawMaterials => "raw",
+    StepKind::BatchRecord => "mbr",
+    StepKind::SmallScale => "ssr",
+    StepKind::EngineeringRuns => "eng",
+    StepKind::Ppq => "ppq",
+    StepKind::GmpCampaign => "gmp",
+});
+
+/// `step:included:duration:after:lag`, e.g. `met:1:210:rev:-14`; `after` the step words
+/// joined by `.`.
+impl LinkValue for PlanStep {
+    fn write(&self, out: &mut String) {
+        self.step.write(out);
+        out.push(':');
+        self.included.write(out);
+        out.push(':');
+        self.duration_days.write(out);
+        out.push(':');
+        for (i, a) in self.after.iter().enumerate() {
+            if i > 0 {
+                out.push('.');
+            }
+            a.write(out);
+        }
+        out.push(':');
+        self.lag_days.write(out);
+    }
+    fn read(text: &str) -> Option<Self> {
+        let p: Vec<&str> = text.split(':').collect();
+        let [step, included, duration, after, lag] = p[..] else { return None };
+        let after = if after.is_empty() {
+            Vec::new()
+        } else {
+            after.split('.').map(StepKind::read).collect::<Option<Vec<_>>>()?
+        };
+        (after.len() <= StepKind::ALL.len()).then_some(())?;
+        Some(PlanStep {
+            step: LinkValue::read(step)?,
+            included: LinkValue::read(included)?,
+            duration_days: LinkValue::read(duration)?,
+            after,
+            lag_days: LinkValue::read(lag)?,
+        })
+    }
+}
 
 /// `b3` (3 batches) or `g10000` (10,000 g of drug substance).
 impl LinkValue for CampaignTarget {
@@ -238,14 +317,15 @@ impl<T: LinkValue> LinkValue for Vec<T> {
     }
 }
 
-/// Rate overrides: `index:value` pairs joined by `,`, the index into [`V1_RATES`].
+/// Rate overrides: `index:value` pairs joined by `,`, the index into [`LINK_RATES`] (a
+/// version-1 link is held to the rates version 1 knew when it is decoded).
 impl LinkValue for BTreeMap<Rate, f64> {
     fn write(&self, out: &mut String) {
         for (i, (rate, value)) in self.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            let index = v1_rate_index(*rate);
+            let index = link_rate_index(*rate);
             let _ = write!(out, "{index}:");
             value.write(out);
         }
@@ -257,7 +337,7 @@ impl LinkValue for BTreeMap<Rate, f64> {
         }
         for pair in text.split(',') {
             let (index, value) = pair.split_once(':')?;
-            let rate = *V1_RATES.get(usize::try_from(u32::read(index)?).ok()?)?;
+            let rate = *LINK_RATES.get(usize::try_from(u32::read(index)?).ok()?)?;
             if map.insert(rate, f64::read(value)?).is_some() {
                 return None;
             }

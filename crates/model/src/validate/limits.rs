@@ -32,6 +32,18 @@ pub const SCHEDULE_DAYS: Limit = limit(0.0, 365.0);
 pub const UTILISATION_PCT: Limit = limit(10.0, 100.0);
 pub const BATCHES: Limit = limit(1.0, 200.0);
 pub const DRUG_SUBSTANCE_G: Limit = limit(0.001, 10_000_000.0);
+/// A program step's duration, or a run step's report days (two years).
+pub const STEP_DAYS: Limit = limit(0.0, 730.0);
+/// Lag (positive) or overlap (negative) after a step's predecessors.
+pub const LAG_DAYS: Limit = limit(-365.0, 365.0);
+pub const ANALYTICAL_METHODS: Limit = limit(0.0, 50.0);
+/// Engineering runs at scale (the 0 to 2).
+pub const ENGINEERING_RUNS: Limit = limit(0.0, 2.0);
+pub const PPQ_BATCHES: Limit = limit(0.0, 10.0);
+/// A success rate below 10 % is not a plan but a typing error.
+pub const SUCCESS_PCT: Limit = limit(10.0, 100.0);
+/// Cell age limits are weeks to months; a year is beyond any validated in-vitro age.
+pub const CELL_AGE_DAYS: Limit = limit(1.0, 365.0);
 /// Stages in a seed train, thaw to N-1.
 pub const MAX_SEED_STAGES: usize = 12;
 pub const MAX_FEEDS: usize = 10;
