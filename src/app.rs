@@ -3,6 +3,7 @@
 
 use crate::i18n::tr;
 use crate::i18n::*;
+use crate::model::scenario::PlanAnchor;
 use crate::model::{FacilityProfile, Scenario};
 use crate::ui::address::{load_deferred_module, sync_link_with_address, NoticeList, Notices};
 use crate::ui::form::InputForm;
@@ -194,7 +195,13 @@ fn PrintHeader() -> impl IntoView {
             <p>
                 {move || state.scenario.with(|s| s.program.product_name.clone())}
                 " · "
-                {move || tf!(i18n.get_locale(), print_thaw, date = state.scenario.with(|s| format_date(s.schedule.thaw_date, lang(i18n.get_locale()))))}
+                {move || {
+                    let locale = i18n.get_locale();
+                    state.scenario.with(|s| match s.plan.anchor {
+                        PlanAnchor::Kickoff => tf!(locale, print_kickoff, date = format_date(s.plan.kickoff_date, lang(locale))),
+                        PlanAnchor::FirstGmpThaw => tf!(locale, print_thaw, date = format_date(s.schedule.thaw_date, lang(locale))),
+                    })
+                }}
             </p>
             <p>
                 {move || {

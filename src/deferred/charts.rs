@@ -5,8 +5,8 @@ use crate::model::date::CivilDate;
 use crate::model::fed_batch::DayPoint;
 use crate::model::schedule::Timeline;
 use leptos::prelude::*;
-use ttc_text::format::{format_auto, format_date_short, format_number, Lang};
-use ttc_text::results::{Bar, GanttRow};
+use ttc_text::format::{format_auto, format_date_short, format_month, format_number, Lang};
+use ttc_text::results::{Bar, GanttRow, ProgramRow};
 
 /// Horizontal bars, largest scale = largest value.
 pub fn bar_chart(title: String, bars: Vec<Bar>) -> impl IntoView {
@@ -158,6 +158,116 @@ pub fn production_chart(
             <path d=vcd_path class="line vcd" />
             <text x=left y=h - 4.0 class="chart-legend vol">{format!("— {volume_label}")}</text>
             <text x=w - right y=h - 4.0 text-anchor="end" class="chart-legend vcd">{format!("— {vcd_label}")}</text>
+        </svg>
+    }
+}
+
+/// The program by month, kickoff to last release: one row per step (bars, the critical ones
+/// outlined), per line (each batch's occupancy, by series), downstream and releases
+/// (diamonds); month ticks, a legend below.
+pub fn program_chart(
+    title: String,
+    rows: Vec<ProgramRow>,
+    start: CivilDate,
+    end: CivilDate,
+    legend: Vec<(&'static str, String)>,
+    lang: Lang,
+) -> impl IntoView {
+    let label_w = 210.0;
+    let plot_w = 600.0;
+    let row_h = 20.0;
+    let top = 24.0;
+    // A little room after the last release for its mark.
+    let total_days = (start.days_until(end) + 7).max(30) as f64;
+    let x = move |d: CivilDate| {
+        label_w + (start.days_until(d) as f64).clamp(0.0, total_days) / total_days * plot_w
+    };
+    let plot_bottom = top + row_h * rows.len() as f64;
+    let legend_y = plot_bottom + 22.0;
+    let height = legend_y + 12.0;
+    // Month ticks: every month, or every 2nd, 3rd or 6th on a long program.
+    let months = total_days / 30.44;
+    let step = if months <= 14.0 {
+        1
+    } else if months <= 28.0 {
+        2
+    } else if months <= 42.0 {
+        3
+    } else {
+        6
+    };
+    let (mut y, mut m, _) = start.ymd();
+    let mut ticks = Vec::new();
+    let mut k = 0;
+    while let Some(first) = CivilDate::from_ymd(y, m, 1) {
+        if first > end.add_days(7) {
+            break;
+        }
+        if first >= start && k % step == 0 {
+            ticks.push(first);
+        }
+        k += 1;
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    let ticks = ticks
+        .into_iter()
+        .map(|d| {
+            view! {
+                <line x1=x(d) x2=x(d) y1=top - 4.0 y2=plot_bottom class="grid-line" />
+                <text x=x(d) y=top - 8.0 text-anchor="middle" class="chart-tick">{format_month(d, lang)}</text>
+            }
+        })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let y = top + i as f64 * row_h;
+            let bars = r
+                .bars
+                .into_iter()
+                .map(|b| {
+                    let w = (x(b.end) - x(b.start)).max(2.0);
+                    let class = format!("pbar {}{}", b.class, if b.critical { " critical" } else { "" });
+                    view! { <rect x=x(b.start) y=y + 3.0 width=w height=row_h - 6.0 class=class /> }
+                })
+                .collect_view();
+            let marks = r
+                .marks
+                .into_iter()
+                .map(|d| {
+                    let cx = x(d);
+                    let cy = y + row_h / 2.0;
+                    view! { <path d=format!("M{cx} {} l5 6 l-5 6 l-5 -6 z", cy - 6.0) class="release-mark" /> }
+                })
+                .collect_view();
+            view! {
+                <text x=label_w - 6.0 y=y + 14.0 text-anchor="end" class="chart-label">{r.label}</text>
+                {bars}
+                {marks}
+            }
+        })
+        .collect_view();
+    let keys = legend
+        .into_iter()
+        .enumerate()
+        .map(|(i, (class, text))| {
+            let lx = 10.0 + i as f64 * 135.0;
+            let swatch = match class {
+                "release" => view! { <path d=format!("M{} {} l5 6 l-5 6 l-5 -6 z", lx + 5.0, legend_y - 10.0) class="release-mark" /> }.into_any(),
+                "critical" => view! { <rect x=lx y=legend_y - 10.0 width=12.0 height=12.0 class="pbar run critical" /> }.into_any(),
+                _ => view! { <rect x=lx y=legend_y - 10.0 width=12.0 height=12.0 class=format!("pbar {class}") /> }.into_any(),
+            };
+            view! { {swatch}<text x=lx + 17.0 y=legend_y class="chart-tick">{text}</text> }
+        })
+        .collect_view();
+    let label = title.clone();
+    view! {
+        <svg class="chart program" viewBox=format!("0 0 {} {height}", label_w + plot_w + 20.0) role="img" aria-label=label>
+            <title>{title}</title>
+            {ticks}
+            {body}
+            {keys}
         </svg>
     }
 }

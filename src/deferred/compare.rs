@@ -3,11 +3,14 @@
 use crate::i18n::*;
 use crate::model::downstream::DsStep;
 use crate::model::link;
-use crate::model::scenario::{FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd, StageMode};
+use crate::model::program::MilestoneKind;
+use crate::model::scenario::{
+    FeedAmount, Modality, Phase, PlanAnchor, ResinMode, Scenario, StageEnd, StageMode,
+};
 use crate::model::{estimate, Estimate, FacilityProfile};
 use ttc_text::format::Prefs;
 use ttc_text::format::{format_date, format_days, format_money, format_number, format_short};
-use ttc_text::labels::{lang, local, rate_name, step_name, vessel_name};
+use ttc_text::labels::{lang, local, rate_name, step_kind_name, step_name, vessel_name};
 use ttc_text::results::{Cell, Row, Table};
 
 /// What a compared scenario shows.
@@ -42,6 +45,7 @@ pub fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> Table {
         }),
         (td_string!(l, cmp_batches), figure(|e| Some(f64::from(e.cost.batches))), |v, _| format_number(v, 0)),
         (td_string!(l, cmp_campaign), figure(|e| Some(e.cost.campaign)), |v, m| m(v)),
+        (td_string!(l, h_program), figure(|e| Some(e.program_cost.price_usd)), |v, m| m(v)),
     ];
     let mut rows: Vec<(String, Vec<String>, bool)> = Vec::new();
     for (label, values, show) in figures {
@@ -69,8 +73,13 @@ pub fn compare_table(l: Locale, prefs: Prefs, links: &[String]) -> Table {
         |f: fn(&Estimate) -> crate::model::date::CivilDate| -> Vec<Option<crate::model::date::CivilDate>> {
             items.iter().map(|c| c.estimate.as_ref().map(f)).collect()
         };
+    let first_release = |e: &Estimate| {
+        e.program.milestone(MilestoneKind::FirstBatchRelease).map_or(e.timeline.release_date, |m| m.date)
+    };
     for (label, values) in [
+        (td_string!(l, in_kickoff), dates(|e| e.program.kickoff_date)),
         (td_string!(l, h_harvest), dates(|e| e.timeline.harvest_date)),
+        (td_string!(l, h_first_release), dates(first_release)),
         (td_string!(l, cmp_last_release), dates(|e| e.campaign.last_release_date)),
     ] {
         let first = values.first().copied().flatten();
@@ -139,6 +148,7 @@ fn input_label(l: Locale, path: &str) -> String {
         "production" => td_string!(l, sec_production),
         "downstream" => td_string!(l, sec_downstream),
         "schedule" => td_string!(l, sec_schedule),
+        "plan" => td_string!(l, sec_plan),
         "seed_train" => return td_string!(l, sec_seed_train).to_string(),
         "rate_overrides" => return td_string!(l, sec_rates).to_string(),
         _ => return td_string!(l, in_scenario_name).to_string(),
@@ -175,6 +185,18 @@ fn input_label(l: Locale, path: &str) -> String {
         "weekend_operations_allowed" => td_string!(l, in_weekends),
         "lines_used" => td_string!(l, in_lines_used),
         "line_utilisation_pct" => td_string!(l, in_utilisation),
+        "rolling_seed_train" => td_string!(l, in_rolling),
+        "max_cell_age_days" => td_string!(l, in_max_age),
+        "avoid_closures" => td_string!(l, in_avoid_closures),
+        "anchor" => td_string!(l, in_anchor),
+        "kickoff_date" => td_string!(l, in_kickoff),
+        "steps" => td_string!(l, cmp_steps),
+        "analytical_methods" => td_string!(l, in_methods),
+        "engineering_runs" => td_string!(l, in_engineering_runs),
+        "ppq_batches" => td_string!(l, in_ppq_batches),
+        "batch_success_pct" => td_string!(l, in_success),
+        "tox_gmp_release" => td_string!(l, in_tox_gmp_release),
+        "due_date" => td_string!(l, in_due_date),
         f if f.starts_with("clarification.") => step_name(l, DsStep::Clarification),
         f if f.starts_with("low_ph.") => step_name(l, DsStep::LowPh),
         f if f.starts_with("virus_filtration.") => step_name(l, DsStep::VirusFiltration),
@@ -242,9 +264,38 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
         }
         .to_string(),
         "schedule.thaw_date" => format_date(s.schedule.thaw_date, lang(l)),
-        "schedule.weekend_operations_allowed" => {
-            if s.schedule.weekend_operations_allowed { td_string!(l, yes) } else { td_string!(l, no) }
-                .to_string()
+        "plan.kickoff_date" => format_date(s.plan.kickoff_date, lang(l)),
+        "plan.due_date" => s.plan.due_date.map(|d| format_date(d, lang(l))).unwrap_or_else(|| "—".into()),
+        "plan.anchor" => match s.plan.anchor {
+            PlanAnchor::Kickoff => td_string!(l, anchor_kickoff),
+            PlanAnchor::FirstGmpThaw => td_string!(l, anchor_first_thaw),
+        }
+        .to_string(),
+        "plan.steps" => s
+            .plan
+            .steps
+            .iter()
+            .filter(|p| p.included)
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    step_kind_name(l, p.step, s.program.phase),
+                    tf!(l, cmp_days, days = p.duration_days)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" · "),
+        "schedule.weekend_operations_allowed"
+        | "schedule.rolling_seed_train"
+        | "schedule.avoid_closures"
+        | "plan.tox_gmp_release" => {
+            let on = match path {
+                "schedule.rolling_seed_train" => s.schedule.rolling_seed_train,
+                "schedule.avoid_closures" => s.schedule.avoid_closures,
+                "plan.tox_gmp_release" => s.plan.tox_gmp_release,
+                _ => s.schedule.weekend_operations_allowed,
+            };
+            if on { td_string!(l, yes) } else { td_string!(l, no) }.to_string()
         }
         "production.vessel_id" => vessel_name(l, &c.facility, &s.production.vessel_id),
         "seed_train" => s

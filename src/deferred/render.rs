@@ -3,7 +3,7 @@
 //! rendering code to the WebAssembly, so eleven hand-written tables cost several times the
 //! bytes of one generic table.
 
-use crate::deferred::charts::{bar_chart, gantt, production_chart};
+use crate::deferred::charts::{bar_chart, gantt, production_chart, program_chart};
 use crate::model::Estimate;
 use leptos::prelude::*;
 use ttc_text::i18n::*;
@@ -79,7 +79,8 @@ fn render_block(b: Block, e: &Estimate, locale: Locale, how_label: &'static str)
             {b.chart.map(|chart| render_chart(chart, e, locale))}
             {list}
             {folded}
-            {b.table.map(|t| render_table(t, how_label, title))}
+            {b.table.map(|t| render_table(t, how_label, title.clone()))}
+            {b.more.into_iter().map(|t| render_table(t, how_label, title.clone())).collect_view()}
             {b.note.map(|t| view! { <p class="note">{t}</p> })}
         </section>
     }
@@ -97,6 +98,9 @@ fn render_chart(chart: Chart, e: &Estimate, locale: Locale) -> AnyView {
             (title.clone(), production_chart(title, &e.production.daily, volume_label, vcd_label).into_any())
         }
         Chart::Bars { title, bars } => (title.clone(), bar_chart(title, bars).into_any()),
+        Chart::Program { title, rows, start, end, legend } => {
+            (title.clone(), program_chart(title, rows, start, end, legend, lang(locale)).into_any())
+        }
     };
     view! { <div class="chart-wrap" tabindex="0" role="region" aria-label=title>{svg}</div> }.into_any()
 }

@@ -11,9 +11,14 @@
 
 use crate::handover::{self, PageState, APPLY_UPDATE_EVENT, OPEN_EVENT, UPDATE_READY_EVENT};
 use crate::i18n::*;
+use crate::model::date::CivilDate;
 use crate::model::facility::{Bilingual, FacilityProfile, RateCardFound};
+use crate::model::legacy;
 use crate::model::link::{self, Link, LinkError};
-use ttc_text::labels::local;
+use crate::model::program::MilestoneKind;
+use crate::model::{estimate, Estimate, Scenario};
+use ttc_text::format::{format_date, format_money, Currency};
+use ttc_text::labels::{lang, local};
 use ttc_text::messages::link_error_text;
 
 use crate::ui::state::AppState;
@@ -32,6 +37,9 @@ pub enum Notice {
     OldRateCard { quoted: Bilingual, current: Bilingual },
     /// Priced with a rate card this build does not have; current prices are shown.
     UnknownRateCard { id: String },
+    /// Made with an earlier model (a version-1 link or file): it keeps its figures; one click
+    /// updates it to the current model and rate card, with what that changes.
+    OlderModel { before: Figures, after: Figures },
     /// Another scenario (saved, or from a file) replaced the one on screen; `previous` is its
     /// link, to go back.
     Replaced { previous: String },
@@ -39,6 +47,41 @@ pub enum Notice {
     UpdateReady,
     /// The deferred module (detailed results, share panel) could not be loaded.
     DeferredFailed,
+}
+
+/// The figures an update to the current model changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    pub price_per_batch_usd: f64,
+    pub program_price_usd: f64,
+    pub first_release: CivilDate,
+    pub last_release: CivilDate,
+}
+
+impl Figures {
+    fn of(e: &Estimate) -> Self {
+        Figures {
+            price_per_batch_usd: e.cost.per_batch,
+            program_price_usd: e.program_cost.price_usd,
+            first_release: e
+                .program
+                .milestone(MilestoneKind::FirstBatchRelease)
+                .map_or(e.timeline.release_date, |m| m.date),
+            last_release: e.campaign.last_release_date,
+        }
+    }
+}
+
+/// The same scenario before and after an update to the current model and rate card, when it
+/// follows version 1's model and both estimate (an invalid scenario is updated by the user
+/// once it is fixed: no offer then).
+fn model_update(s: &Scenario, facility: &FacilityProfile, current: &FacilityProfile) -> Option<Notice> {
+    if !legacy::follows_v1(s) {
+        return None;
+    }
+    let before = estimate(s, facility).ok()?;
+    let after = estimate(&legacy::to_current_model(s), current).ok()?;
+    Some(Notice::OlderModel { before: Figures::of(&before), after: Figures::of(&after) })
 }
 
 /// The notices on screen, newest last.
@@ -59,7 +102,10 @@ impl Notices {
             v.retain(|n| {
                 !matches!(
                     n,
-                    Notice::BrokenLink { .. } | Notice::OldRateCard { .. } | Notice::UnknownRateCard { .. }
+                    Notice::BrokenLink { .. }
+                        | Notice::OldRateCard { .. }
+                        | Notice::UnknownRateCard { .. }
+                        | Notice::OlderModel { .. }
                 )
             })
         });
@@ -95,6 +141,11 @@ pub fn apply_link(state: &AppState, notices: Notices, opened: Link, profiles: &[
         RateCardFound::Unknown => {
             notices.push(Notice::UnknownRateCard { id: opened.facility_profile.clone() })
         }
+    }
+    if let Some(update) =
+        state.current_facility.with_value(|current| model_update(&opened.scenario, &facility, current))
+    {
+        notices.push(update);
     }
     state.facility.set(facility);
     state.scenario.set(opened.scenario);
@@ -238,6 +289,27 @@ fn notice_parts(l: Locale, n: &Notice) -> (&'static str, String, Option<Kept>, O
             Some(("reprice", td_string!(l, btn_reprice))),
         ),
         Notice::UnknownRateCard { id } => ("warn", tf!(l, notice_unknown_rate_card, id = id), None, None),
+        Notice::OlderModel { before, after } => {
+            let money = |a: f64, b: f64| {
+                format!("{} → {}", format_money(a, Currency::Usd), format_money(b, Currency::Usd))
+            };
+            let date = |a: CivilDate, b: CivilDate| {
+                format!("{} → {}", format_date(a, lang(l)), format_date(b, lang(l)))
+            };
+            (
+                "info",
+                tf!(
+                    l,
+                    notice_older_model,
+                    price = money(before.price_per_batch_usd, after.price_per_batch_usd),
+                    program = money(before.program_price_usd, after.program_price_usd),
+                    first = date(before.first_release, after.first_release),
+                    last = date(before.last_release, after.last_release)
+                ),
+                None,
+                Some(("update-model", td_string!(l, btn_update_model))),
+            )
+        }
         Notice::Replaced { .. } => (
             "info",
             td_string!(l, notice_replaced).to_string(),
@@ -289,6 +361,13 @@ pub fn NoticeList() -> impl IntoView {
         notices.0.update(|v| v.retain(|x| x != n));
         match n {
             Notice::OldRateCard { .. } => state.facility.set(state.current_facility.get_value()),
+            Notice::OlderModel { .. } => {
+                // The current model and the current rate card: the old-card notice goes too.
+                notices.0.update(|v| v.retain(|x| !matches!(x, Notice::OldRateCard { .. })));
+                state.facility.set(state.current_facility.get_value());
+                state.scenario.update(|s| *s = legacy::to_current_model(s));
+                state.reset_generation.update(|g| *g += 1);
+            }
             Notice::Replaced { previous } => open_link_text(&state, notices, previous),
             Notice::UpdateReady => handover::window::fire(APPLY_UPDATE_EVENT),
             _ => {}

@@ -133,7 +133,10 @@ pub fn NumberField(
         let problem = match parsed {
             None => Some(LocalError::NotANumber),
             Some(v) if whole && v.fract() != 0.0 => Some(LocalError::NotWhole),
-            Some(v) if whole && !(0.0..=u32::MAX as f64).contains(&v) => Some(LocalError::NotWhole),
+            // Whole numbers are counts and days (u32), or a lag that may be negative (i32).
+            Some(v) if whole && !(limit.min.min(0.0)..=u32::MAX as f64).contains(&v) => {
+                Some(LocalError::NotWhole)
+            }
             Some(_) => None,
         };
         draft.set(Some(text));

@@ -18,9 +18,9 @@ pub struct Stage(RwSignal<usize>);
 impl Stage {
     /// The print header and the footer.
     pub const PAGE: usize = 1;
-    /// The form's first section; its seven sections follow one per step, up to [`Stage::LAST`].
+    /// The form's first section; its eight sections follow one per step, up to [`Stage::LAST`].
     pub const FORM: usize = 2;
-    pub const LAST: usize = Self::FORM + 6;
+    pub const LAST: usize = Self::FORM + 7;
 
     /// Starts the steps (`crate::steps::step_per_task`) once the first result has been
     /// painted: the first waits for the frame that shows the headline (a task queued now

@@ -8,6 +8,7 @@ use crate::model::Scenario;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputGroup {
     Program,
+    Plan,
     CellLine,
     SeedTrain,
     Production,
@@ -22,6 +23,7 @@ pub fn changed_groups(s: &Scenario, d: &Scenario) -> Vec<InputGroup> {
     use InputGroup::*;
     [
         (Program, s.program != d.program),
+        (Plan, s.plan != d.plan),
         (CellLine, s.cell_line != d.cell_line),
         (SeedTrain, s.seed_train != d.seed_train),
         (Production, s.production != d.production),
@@ -37,6 +39,7 @@ pub fn changed_groups(s: &Scenario, d: &Scenario) -> Vec<InputGroup> {
 pub fn group_name(locale: Locale, g: InputGroup) -> &'static str {
     match g {
         InputGroup::Program => td_string!(locale, sec_program),
+        InputGroup::Plan => td_string!(locale, sec_plan),
         InputGroup::CellLine => td_string!(locale, sec_cell_line),
         InputGroup::SeedTrain => td_string!(locale, sec_seed_train),
         InputGroup::Production => td_string!(locale, sec_production),

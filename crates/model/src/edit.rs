@@ -5,7 +5,8 @@
 
 use crate::facility::{FacilityProfile, Rate};
 use crate::scenario::{
-    CampaignTarget, Feed, FeedAmount, Modality, Phase, ResinMode, Scenario, StageEnd, StageMode,
+    default_success_pct, CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, Scenario,
+    StageEnd, StageMode, StepKind,
 };
 use crate::seed_train::design_seed_train;
 use crate::validate::limits;
@@ -36,6 +37,7 @@ macro_rules! choices {
 choices!(Modality { Mab => "mab", Bispecific => "bispecific", FcFusion => "fc_fusion", Other => "other" });
 choices!(Phase { Tox => "tox", Clinical => "clinical", PpqCommercial => "ppq_commercial" });
 choices!(ResinMode { Amortised => "amortised", DedicatedToCampaign => "dedicated" });
+choices!(PlanAnchor { Kickoff => "kickoff", FirstGmpThaw => "first_thaw" });
 
 /// What a campaign target counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,6 +235,42 @@ impl Scenario {
     /// the last stage ends on a split density above its seeding; otherwise it uses the
     /// published conventional 0.5 -> 4.0 x10^6 cells/mL. False (nothing changed) when no
     /// train of the facility's vessels fits.
+    /// Sets the phase. A batch success rate still at the old phase's illustrative default
+    /// follows to the new phase's; one the client entered stays.
+    pub fn set_phase(&mut self, phase: Phase) {
+        if self.plan.batch_success_pct == default_success_pct(self.program.phase) {
+            self.plan.batch_success_pct = default_success_pct(phase);
+        }
+        self.program.phase = phase;
+    }
+
+    /// Makes the plan's step `step` start (or no longer start) after `other`. False when it
+    /// would wait for itself (then nothing changes) or either step is not in the plan.
+    pub fn set_step_after(&mut self, step: StepKind, other: StepKind, after: bool) -> bool {
+        if step == other || self.plan.step(other).is_none() {
+            return false;
+        }
+        let Some(i) = self.plan.steps.iter().position(|p| p.step == step) else { return false };
+        let list = &mut self.plan.steps[i].after;
+        match (after, list.contains(&other)) {
+            (true, false) => {
+                list.push(other);
+                // Kept in plan order, so that the link and the file read the same way.
+                list.sort_by_key(|k| k.index());
+                if crate::validate::leads_back_to(&self.plan, step) {
+                    self.plan.steps[i].after.retain(|k| *k != other);
+                    return false;
+                }
+                true
+            }
+            (false, true) => {
+                list.retain(|k| *k != other);
+                true
+            }
+            _ => true,
+        }
+    }
+
     pub fn redesign_seed_train(&mut self, facility: &FacilityProfile) -> bool {
         let (seeding, split) = match self.seed_train.last().map(|st| (st.seeding_density_e6_per_ml, st.end)) {
             Some((x0, StageEnd::SplitDensity { density_e6_per_ml })) if density_e6_per_ml > x0 => {
@@ -269,6 +307,32 @@ mod tests {
         round_trips::<StageEndKind>();
         round_trips::<StageModeKind>();
         round_trips::<FeedAmountKind>();
+        round_trips::<PlanAnchor>();
+    }
+
+    #[test]
+    fn the_success_rate_follows_the_phase_until_the_client_enters_one() {
+        let mut s = Scenario::default();
+        assert_eq!(s.plan.batch_success_pct, 90.0);
+        s.set_phase(Phase::PpqCommercial);
+        assert_eq!(s.plan.batch_success_pct, 95.0);
+        s.plan.batch_success_pct = 97.5;
+        s.set_phase(Phase::Tox);
+        assert_eq!((s.program.phase, s.plan.batch_success_pct), (Phase::Tox, 97.5));
+    }
+
+    #[test]
+    fn a_dependency_that_would_close_a_loop_is_refused() {
+        let mut s = Scenario::default();
+        // Methods follow the review; the review cannot then follow methods.
+        assert!(!s.set_step_after(StepKind::TransferReview, StepKind::MethodTransfer, true));
+        assert!(s.plan.steps[0].after.is_empty());
+        assert!(!s.set_step_after(StepKind::Ppq, StepKind::Ppq, true));
+        // Small-scale runs after raw materials, in plan order in the list.
+        assert!(s.set_step_after(StepKind::SmallScale, StepKind::RawMaterials, true));
+        assert_eq!(s.plan.steps[4].after, [StepKind::TransferReview, StepKind::RawMaterials]);
+        assert!(s.set_step_after(StepKind::SmallScale, StepKind::TransferReview, false));
+        assert_eq!(s.plan.steps[4].after, [StepKind::RawMaterials]);
     }
 
     #[test]

@@ -65,3 +65,48 @@ pub const ADDED_AFTER_V1: [(&str, &str); 4] = [
     ("schedule", "max_cell_age_days"),
     ("schedule", "avoid_closures"),
 ];
+
+/// Whether a scenario still follows version 1's model: every field version 2 added holds
+/// its version-1 value (a version-1 link or file, or a scenario saved from one). The page
+/// then offers to update it to the current model.
+pub fn follows_v1(s: &Scenario) -> bool {
+    s.plan == plan_v1() && !s.schedule.rolling_seed_train && !s.schedule.avoid_closures
+}
+
+/// The scenario on today's model: the client's inputs kept (its first thaw date too: the plan
+/// stays anchored on it), the fields version 2 added set to today's defaults for its phase
+/// (PPQ batches, the success rate, tox batches without GMP release, closures avoided).
+pub fn to_current_model(s: &Scenario) -> Scenario {
+    let mut updated = s.clone();
+    let defaults = ProgramPlan::default();
+    updated.plan = ProgramPlan {
+        anchor: PlanAnchor::FirstGmpThaw,
+        batch_success_pct: crate::scenario::default_success_pct(s.program.phase),
+        ..defaults
+    };
+    let schedule = crate::scenario::Schedule::default();
+    updated.schedule.rolling_seed_train = schedule.rolling_seed_train;
+    updated.schedule.max_cell_age_days = schedule.max_cell_age_days;
+    updated.schedule.avoid_closures = schedule.avoid_closures;
+    updated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_scenario_is_recognised_and_updated_keeping_its_inputs() {
+        let v1 = crate::link::baseline_v1();
+        assert!(follows_v1(&v1));
+        assert!(!follows_v1(&Scenario::default()));
+        let updated = to_current_model(&v1);
+        assert!(!follows_v1(&updated));
+        // The client's inputs and first thaw stay; the new fields take today's defaults.
+        assert_eq!(updated.schedule.thaw_date, v1.schedule.thaw_date);
+        assert_eq!(updated.plan.anchor, PlanAnchor::FirstGmpThaw);
+        assert_eq!((updated.plan.ppq_batches, updated.plan.batch_success_pct), (3, 90.0));
+        assert!(updated.schedule.avoid_closures && !updated.plan.tox_gmp_release);
+        assert_eq!((&updated.seed_train, &updated.production), (&v1.seed_train, &v1.production));
+    }
+}

@@ -419,7 +419,7 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
 }
 
 /// Whether `step` waits, through the steps it follows, for itself.
-fn leads_back_to(plan: &super::scenario::ProgramPlan, step: StepKind) -> bool {
+pub(crate) fn leads_back_to(plan: &super::scenario::ProgramPlan, step: StepKind) -> bool {
     let mut seen: Vec<StepKind> = Vec::new();
     let mut todo: Vec<StepKind> = plan.step(step).map(|p| p.after.clone()).unwrap_or_default();
     while let Some(next) = todo.pop() {

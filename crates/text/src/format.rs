@@ -191,6 +191,15 @@ pub fn format_date(date: CivilDate, lang: Lang) -> String {
     }
 }
 
+/// `May 2027` / `2027年5月`: for month ticks.
+pub fn format_month(date: CivilDate, lang: Lang) -> String {
+    let (y, m, _) = date.ymd();
+    match lang {
+        Lang::En => format!("{} {y}", MONTHS_EN[(m - 1) as usize]),
+        Lang::Zh => format!("{y}年{m}月"),
+    }
+}
+
 /// `12 May` / `5月12日`: for chart labels.
 pub fn format_date_short(date: CivilDate, lang: Lang) -> String {
     let (_, m, d) = date.ymd();

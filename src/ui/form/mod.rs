@@ -1,9 +1,10 @@
-//! The input form, in process order: program, cell line, seed train, production,
+//! The input form, in process order: program, plan, cell line, seed train, production,
 //! downstream, schedule, rates; one file per section. Every field writes into the one
 //! scenario signal, through the model's editing rules (`ttc_model::edit`).
 
 mod cell_line;
 mod downstream;
+mod plan;
 mod production;
 mod program;
 mod rates;
@@ -12,6 +13,7 @@ mod seed_train;
 
 use crate::i18n::Label;
 use crate::i18n::*;
+use crate::model::date::CivilDate;
 use crate::model::scenario::Scenario;
 use crate::ui::field::field_id;
 use crate::ui::stage::Stage;
@@ -69,6 +71,92 @@ pub(super) fn TextField(
     }
 }
 
+/// A date input bound to one scenario date. `optional`: an empty input means no date (and a
+/// button clears it). Text that is no date is kept, marked, and never written.
+#[component]
+pub(super) fn DateField(
+    #[prop(into)] path: String,
+    get: fn(&Scenario) -> Option<CivilDate>,
+    set: fn(&mut Scenario, Option<CivilDate>),
+    label: Label,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let id = field_id(&path);
+    let err_id = format!("{id}-err");
+    let bad = RwSignal::new(false);
+    Effect::watch(move || state.reset_generation.get(), move |_, _, _| bad.set(false), false);
+    let path_for_change = path.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let parsed = CivilDate::parse_iso(&text);
+        let ok = parsed.is_some() || (optional && text.trim().is_empty());
+        bad.set(!ok);
+        state.set_unparsed(&path_for_change, !ok);
+        if ok {
+            state.scenario.update(|s| set(s, parsed));
+        }
+    };
+    let path_for_clear = path.clone();
+    let clear = move |_| {
+        bad.set(false);
+        state.set_unparsed(&path_for_clear, false);
+        state.scenario.update(|s| set(s, None));
+    };
+    let path_for_error = path.clone();
+    let message = move || {
+        let locale = i18n.get_locale();
+        if bad.get() {
+            return Some(td_string!(locale, err_date).to_string());
+        }
+        state.error_for(&path_for_error).map(|e| problem_text(locale, &e.problem))
+    };
+    let message = Memo::new(move |_| message());
+    view! {
+        <div class="field date" class:invalid=move || message.get().is_some()>
+            <label for=id.clone()>{move || label(i18n.get_locale())}</label>
+            <div class="control">
+                <input id=id type="date" min="1900-01-01" max="2200-12-31"
+                    prop:value=move || state.scenario.with(|s| get(s).map(|d| d.to_string()).unwrap_or_default())
+                    aria-invalid=move || if message.get().is_some() { "true" } else { "false" }
+                    aria-describedby=err_id.clone()
+                    on:change=on_change />
+                {optional.then(|| view! {
+                    <button type="button" class="reset" on:click=clear
+                        prop:disabled=move || state.scenario.with(|s| get(s).is_none())
+                        aria-label=move || td_string!(i18n.get_locale(), btn_clear_date).to_string()
+                        title=move || td_string!(i18n.get_locale(), btn_clear_date).to_string()>"×"</button>
+                })}
+            </div>
+            <p id=err_id class="error" aria-live="polite">{move || message.get()}</p>
+        </div>
+    }
+}
+
+/// What a [`CheckField`] reads and writes.
+pub(super) type FlagGet = std::sync::Arc<dyn Fn(&Scenario) -> bool + Send + Sync>;
+pub(super) type FlagSet = std::sync::Arc<dyn Fn(&mut Scenario, bool) + Send + Sync>;
+
+/// A checkbox bound to one scenario flag.
+#[component]
+pub(super) fn CheckField(#[prop(into)] id: String, get: FlagGet, set: FlagSet, label: Label) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    view! {
+        <div class="field check">
+            <input id=id.clone() type="checkbox"
+                prop:checked=move || state.scenario.with(|s| get(s))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    let set = set.clone();
+                    state.scenario.update(move |s| set(s, on));
+                } />
+            <label for=id>{move || label(i18n.get_locale())}</label>
+        </div>
+    }
+}
+
 /// A section of the form.
 #[component]
 pub(super) fn Section(#[prop(into)] id: String, title: Label, children: Children) -> impl IntoView {
@@ -88,11 +176,12 @@ pub fn InputForm() -> impl IntoView {
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
             <Show when=stage.reached(Stage::FORM)><program::ProgramSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 1)><cell_line::CellLineSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 2)><seed_train::SeedTrainEditor /></Show>
-            <Show when=stage.reached(Stage::FORM + 3)><production::ProductionSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 4)><downstream::DownstreamSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 5)><schedule::ScheduleSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 1)><plan::PlanSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 2)><cell_line::CellLineSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 3)><seed_train::SeedTrainEditor /></Show>
+            <Show when=stage.reached(Stage::FORM + 4)><production::ProductionSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 5)><downstream::DownstreamSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 6)><schedule::ScheduleSection /></Show>
             <Show when=stage.reached(Stage::LAST)><rates::RatesSection /></Show>
         </form>
     }

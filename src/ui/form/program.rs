@@ -25,7 +25,7 @@ pub(super) fn ProgramSection() -> impl IntoView {
     let target =
         opts(&[("batches", |l| td_string!(l, target_batches)), ("grams", |l| td_string!(l, target_grams))]);
     let (modality_get, modality_set) = choice(|s| Some(s.program.modality), |s, m| s.program.modality = m);
-    let (phase_get, phase_set) = choice(|s| Some(s.program.phase), |s, p| s.program.phase = p);
+    let (phase_get, phase_set) = choice(|s| Some(s.program.phase), |s, p| s.set_phase(p));
     let (target_get, target_set) =
         choice(|s| Some(s.program.target.kind()), |s, k| s.program.target = s.program.target.with_kind(k));
     view! {

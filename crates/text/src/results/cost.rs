@@ -77,5 +77,18 @@ pub(super) fn cost_block(c: &Ctx) -> Block {
             total("cost-campaign", tf!(l, cost_campaign, batches = cost.batches), c.money(cost.campaign)),
         ],
     });
+    let occupancy = c.e.timeline.line_occupancy_days;
+    b.note = Some(if c.f.line_day_rate_includes_idle {
+        tf!(l, cost_line_billing_idle, occupancy = occupancy)
+    } else {
+        let util = c.s.schedule.line_utilisation_pct;
+        tf!(
+            l,
+            cost_line_billing_reserved,
+            occupancy = occupancy,
+            util = format_auto(util),
+            days = format_auto(ttc_model::cost::billed_line_days(occupancy, util, c.f))
+        )
+    });
     b
 }

@@ -62,8 +62,8 @@ pub fn results_csv(
         for (_, status, text) in b.list.iter().chain(folded) {
             csv_record(&mut out, [status.as_str(), text.as_str()]);
         }
-        if let Some(t) = &b.table {
-            csv_record(&mut out, t.head.iter().map(|(h, _)| h.as_str()));
+        for t in b.table.iter().chain(&b.more) {
+            csv_record(&mut out, t.head.iter().map(|(h, _)| h.as_str()).filter(|h| !h.is_empty()));
             for r in t.rows.iter().chain(&t.foot) {
                 csv_record(&mut out, r.cells.iter().filter_map(csv_cell));
             }

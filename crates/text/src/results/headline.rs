@@ -1,7 +1,9 @@
-//! The headline figures: drug substance, price per batch and per gram, harvest date, medium
-//! and facility fit, each with how it was computed.
+//! The headline figures: drug substance, price per batch and per gram, harvest date, the
+//! program's first release and price, medium and facility fit, each with how it was computed.
 
 use super::*;
+use ttc_model::program::MilestoneKind;
+use ttc_model::scenario::{Phase, StepKind};
 
 /// One headline figure.
 pub struct Figure {
@@ -21,7 +23,22 @@ pub fn headline_figures(c: &Ctx) -> Vec<Figure> {
     let count = |status| e.fit.iter().filter(|i| i.status == status).count();
     let parts: Vec<String> = e.volumes.media.iter().map(|(_, v)| format!("{} L", format_auto(*v))).collect();
     let per_gram = e.cost.per_gram.map(|g| c.money(g)).unwrap_or_else(|| "–".into());
-    let figures: [(&'static str, &'static str, &'static str, String, String); 6] = [
+    let p = &e.program;
+    let first = p.milestone(MilestoneKind::FirstBatchRelease);
+    let path: Vec<&str> = p
+        .steps
+        .iter()
+        .filter(|r| r.critical)
+        .map(|r| crate::labels::step_kind_name(l, r.step, c.s.program.phase))
+        .collect();
+    let pc = &e.program_cost;
+    let runs = |k: StepKind| c.money(pc.step_price_usd(k));
+    let fees: f64 = pc.price_usd
+        - [StepKind::EngineeringRuns, StepKind::Ppq, StepKind::GmpCampaign]
+            .iter()
+            .map(|&k| pc.step_price_usd(k))
+            .sum::<f64>();
+    let figures: [(&'static str, &'static str, &'static str, String, String); 8] = [
         (
             "h-ds",
             "",
@@ -76,6 +93,40 @@ pub fn headline_figures(c: &Ctx) -> Vec<Figure> {
                 seed = e.timeline.thaw_to_inoculation_days,
                 production = e.timeline.production_days,
                 harvest = c.date(e.timeline.harvest_date)
+            ),
+        ),
+        (
+            "h-first-release",
+            "",
+            if c.s.program.phase == Phase::Tox {
+                td_string!(l, h_first_release_tox)
+            } else {
+                td_string!(l, h_first_release)
+            },
+            first.map(|m| c.date(m.date)).unwrap_or_else(|| "–".into()),
+            tf!(
+                l,
+                how_first_release,
+                kickoff = c.date(p.kickoff_date),
+                release = first.map(|m| c.date(m.date)).unwrap_or_default(),
+                days = first.map_or(0, |m| m.from_kickoff_days),
+                months = format_number(first.map_or(0, |m| m.from_kickoff_days) as f64 / 30.44, 1),
+                path = path.join(" → ")
+            ),
+        ),
+        (
+            "h-program",
+            "",
+            td_string!(l, h_program),
+            c.money(pc.price_usd),
+            tf!(
+                l,
+                how_program,
+                fees = c.money(fees),
+                engineering = runs(StepKind::EngineeringRuns),
+                ppq = runs(StepKind::Ppq),
+                campaign = runs(StepKind::GmpCampaign),
+                total = c.money(pc.price_usd)
             ),
         ),
         (

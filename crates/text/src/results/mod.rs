@@ -4,16 +4,19 @@
 //! `src/deferred/render.rs`), the CSV export and the command line write them
 //! ([`csv::results_csv`]), so all three show the same figures in the same words.
 //!
-//! One builder per section, in page order: [`fit`], [`timeline`], [`seed_train`],
-//! [`production`], [`volumes`], [`downstream`], [`cost`], [`campaign`].
+//! One builder per section, in page order: [`fit`], [`program`] (the plan and its price),
+//! [`timeline`], [`seed_train`], [`production`], [`volumes`], [`downstream`], [`cost`],
+//! [`campaign`], [`capacity`].
 
 mod campaign;
+mod capacity;
 mod cost;
 pub mod csv;
 mod downstream;
 mod fit;
 pub mod headline;
 mod production;
+mod program;
 mod seed_train;
 mod timeline;
 mod volumes;
@@ -24,8 +27,9 @@ use crate::format::{format_auto, format_date, format_date_short, format_money, f
 use crate::i18n::*;
 use crate::labels::{
     activity_name, category_name, cost_item_name, fit_text, lang, local, operation_name, quantity_unit,
-    stage_name, step_name, vessel_name,
+    stage_name, step_kind_name, step_name, vessel_name,
 };
+use ttc_model::date::CivilDate;
 use ttc_model::facility::{FacilityProfile, Rate};
 use ttc_model::fit::FitStatus;
 use ttc_model::{Estimate, Scenario};
@@ -73,6 +77,8 @@ pub struct Block {
     /// Further list items, folded under a summary (e.g. the checks that pass).
     pub folded: Option<(String, Vec<ListItem>)>,
     pub table: Option<Table>,
+    /// Further tables after the first (the program's steps after its milestones).
+    pub more: Vec<Table>,
     pub note: Option<String>,
 }
 
@@ -86,6 +92,7 @@ impl Block {
             list: Vec::new(),
             folded: None,
             table: None,
+            more: Vec::new(),
             note: None,
         }
     }
@@ -101,6 +108,32 @@ pub enum Chart {
     Production { title: String, volume_label: String, vcd_label: String },
     /// Horizontal bars.
     Bars { title: String, bars: Vec<Bar> },
+    /// The program by month, kickoff to last release: a row per step, line, downstream and
+    /// the releases; `legend` pairs a bar class with its words.
+    Program {
+        title: String,
+        rows: Vec<ProgramRow>,
+        start: CivilDate,
+        end: CivilDate,
+        legend: Vec<(&'static str, String)>,
+    },
+}
+
+/// A row of the program chart: bars, and marks on single days (releases).
+pub struct ProgramRow {
+    pub label: String,
+    pub bars: Vec<ProgramBar>,
+    pub marks: Vec<CivilDate>,
+}
+
+/// A bar of the program chart, both dates included in its span.
+pub struct ProgramBar {
+    pub start: CivilDate,
+    pub end: CivilDate,
+    /// `work`, `run`, `engineering`, `ppq`, `campaign`.
+    pub class: &'static str,
+    /// On the critical path: drawn outlined.
+    pub critical: bool,
 }
 
 /// A bar of a bar chart.
@@ -162,8 +195,10 @@ pub type SectionBuilder = fn(&Ctx) -> Block;
 
 /// The detailed result sections below the headline, in page order. The page draws them one
 /// per start-up task (`src/deferred/mod.rs`), so each is built on its own.
-pub const DETAIL_SECTIONS: [SectionBuilder; 8] = [
+pub const DETAIL_SECTIONS: [SectionBuilder; 11] = [
     fit::fit_block,
+    program::program_block,
+    program::program_cost_block,
     timeline::timeline_block,
     seed_train::seed_train_block,
     production::production_block,
@@ -171,6 +206,7 @@ pub const DETAIL_SECTIONS: [SectionBuilder; 8] = [
     downstream::downstream_block,
     cost::cost_block,
     campaign::campaign_block,
+    capacity::capacity_block,
 ];
 
 /// Every detailed result section, in page order.
