@@ -5,7 +5,9 @@ use crate::model::date::CivilDate;
 use crate::model::fed_batch::DayPoint;
 use crate::model::schedule::Timeline;
 use leptos::prelude::*;
-use ttc_text::format::{format_auto, format_date_short, format_month, format_number, Lang};
+use ttc_text::format::{
+    format_auto, format_date_short, format_month, format_month_short, format_number, Lang,
+};
 use ttc_text::results::{Bar, GanttRow, ProgramRow};
 
 /// Horizontal bars, largest scale = largest value.
@@ -173,8 +175,8 @@ pub fn program_chart(
     legend: Vec<(&'static str, String)>,
     lang: Lang,
 ) -> impl IntoView {
-    let label_w = 210.0;
-    let plot_w = 600.0;
+    let label_w = 290.0;
+    let plot_w = 560.0;
     let row_h = 20.0;
     let top = 24.0;
     // A little room after the last release for its mark.
@@ -209,12 +211,16 @@ pub fn program_chart(
         k += 1;
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     }
+    // The year on the first tick and on each January; the month alone between.
     let ticks = ticks
         .into_iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
+            let text =
+                if i == 0 || d.ymd().1 == 1 { format_month(d, lang) } else { format_month_short(d, lang) };
             view! {
                 <line x1=x(d) x2=x(d) y1=top - 4.0 y2=plot_bottom class="grid-line" />
-                <text x=x(d) y=top - 8.0 text-anchor="middle" class="chart-tick">{format_month(d, lang)}</text>
+                <text x=x(d) y=top - 8.0 text-anchor="start" class="chart-tick">{text}</text>
             }
         })
         .collect_view();
@@ -252,7 +258,7 @@ pub fn program_chart(
         .into_iter()
         .enumerate()
         .map(|(i, (class, text))| {
-            let lx = 10.0 + i as f64 * 135.0;
+            let lx = 10.0 + i as f64 * 140.0;
             let swatch = match class {
                 "release" => view! { <path d=format!("M{} {} l5 6 l-5 6 l-5 -6 z", lx + 5.0, legend_y - 10.0) class="release-mark" /> }.into_any(),
                 "critical" => view! { <rect x=lx y=legend_y - 10.0 width=12.0 height=12.0 class="pbar run critical" /> }.into_any(),

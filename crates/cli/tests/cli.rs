@@ -335,7 +335,8 @@ fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
     // The link of the scenario, as the page writes it: the default scenario's corpus link.
     assert_eq!(rows[1], ["Link to this scenario", default["link"].as_str().unwrap()]);
     // Downstream table: the drug substance row's mass out, in whole grams as on screen.
-    let section = rows.iter().position(|r| r[0] == "Downstream: masses and yields").expect("downstream section");
+    let section =
+        rows.iter().position(|r| r[0] == "Downstream: masses and yields").expect("downstream section");
     let head = section + rows[section..].iter().position(|r| r[0] == "Step").expect("downstream header");
     assert_eq!(rows[head][3], "Out (g)");
     let ds_row = rows[head..].iter().find(|r| r[0] == "Drug substance").expect("drug substance row");

@@ -200,6 +200,15 @@ pub fn format_month(date: CivilDate, lang: Lang) -> String {
     }
 }
 
+/// `May` / `5月`: for month ticks after the first of a year.
+pub fn format_month_short(date: CivilDate, lang: Lang) -> String {
+    let (_, m, _) = date.ymd();
+    match lang {
+        Lang::En => MONTHS_EN[(m - 1) as usize].to_string(),
+        Lang::Zh => format!("{m}月"),
+    }
+}
+
 /// `12 May` / `5月12日`: for chart labels.
 pub fn format_date_short(date: CivilDate, lang: Lang) -> String {
     let (_, m, d) = date.ymd();

@@ -80,6 +80,8 @@ pub(super) fn DateField(
     set: fn(&mut Scenario, Option<CivilDate>),
     label: Label,
     #[prop(optional)] optional: bool,
+    /// Hidden while another input makes it irrelevant (kept in the page, like number fields).
+    hidden: Signal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
@@ -114,7 +116,7 @@ pub(super) fn DateField(
     };
     let message = Memo::new(move |_| message());
     view! {
-        <div class="field date" class:invalid=move || message.get().is_some()>
+        <div class="field date" class:invalid=move || message.get().is_some() class:hidden=move || hidden.get()>
             <label for=id.clone()>{move || label(i18n.get_locale())}</label>
             <div class="control">
                 <input id=id type="date" min="1900-01-01" max="2200-12-31"
@@ -140,11 +142,19 @@ pub(super) type FlagSet = std::sync::Arc<dyn Fn(&mut Scenario, bool) + Send + Sy
 
 /// A checkbox bound to one scenario flag.
 #[component]
-pub(super) fn CheckField(#[prop(into)] id: String, get: FlagGet, set: FlagSet, label: Label) -> impl IntoView {
+pub(super) fn CheckField(
+    #[prop(into)] id: String,
+    get: FlagGet,
+    set: FlagSet,
+    label: Label,
+    /// Hidden while another input makes it irrelevant.
+    #[prop(optional, into)]
+    hidden: Signal<bool>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     view! {
-        <div class="field check">
+        <div class="field check" class:hidden=move || hidden.get()>
             <input id=id.clone() type="checkbox"
                 prop:checked=move || state.scenario.with(|s| get(s))
                 on:change=move |ev| {

@@ -105,19 +105,24 @@ pub(super) fn PlanSection() -> impl IntoView {
         .enumerate()
         .map(|(i, kind)| view! { <StepRow i=i kind=kind /> })
         .collect_view();
+    // The steps fold away; a problem in one of them (a loop, a value out of range) opens them,
+    // so that its message is seen next to its field.
+    let steps_box = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        let problem = state.shown.with(|x| x.errors.iter().any(|e| e.field.starts_with("plan.steps")));
+        if let (true, Some(el)) = (problem, steps_box.get()) {
+            let _ = el.set_attribute("open", "");
+        }
+    });
     view! {
         <Section id="sec-plan" title=label(|l| td_string!(l, sec_plan))>
             <p class="note wide">{move || td_string!(use_i18n().get_locale(), plan_note)}</p>
             <SelectField path="plan.anchor" label=label(|l| td_string!(l, in_anchor)) options=anchor
                 get=anchor_get set=anchor_set />
-            <Show when=move || by_kickoff.get()>
-                <DateField path="plan.kickoff_date" label=label(|l| td_string!(l, in_kickoff))
-                    get=|s| Some(s.plan.kickoff_date) set=|s, d| if let Some(d) = d { s.plan.kickoff_date = d } />
-            </Show>
-            <Show when=move || !by_kickoff.get()>
-                <DateField path="schedule.thaw_date" label=label(|l| td_string!(l, in_thaw_date))
-                    get=|s| Some(s.schedule.thaw_date) set=|s, d| if let Some(d) = d { s.schedule.thaw_date = d } />
-            </Show>
+            <DateField path="plan.kickoff_date" label=label(|l| td_string!(l, in_kickoff)) hidden=Signal::derive(move || !by_kickoff.get())
+                get=|s| Some(s.plan.kickoff_date) set=|s, d| if let Some(d) = d { s.plan.kickoff_date = d } />
+            <DateField path="schedule.thaw_date" label=label(|l| td_string!(l, in_thaw_date)) hidden=Signal::derive(move || by_kickoff.get())
+                get=|s| Some(s.schedule.thaw_date) set=|s, d| if let Some(d) = d { s.schedule.thaw_date = d } />
             {form_items(vec![
                 whole("plan.analytical_methods", Unit::Methods, limits::ANALYTICAL_METHODS, label(|l| td_string!(l, in_methods)),
                     NumLens::new(|s| Some(f64::from(s.plan.analytical_methods)), |s, v| s.plan.analytical_methods = v as u32)),
@@ -129,13 +134,14 @@ pub(super) fn PlanSection() -> impl IntoView {
                 num("plan.batch_success_pct", Unit::Percent, limits::SUCCESS_PCT, label(|l| td_string!(l, in_success)),
                     NumLens::new(|s| Some(s.plan.batch_success_pct), |s, v| s.plan.batch_success_pct = v)),
             ])}
-            <Show when=move || tox.get()>
-                <CheckField id="f-plan-tox_gmp_release" label=label(|l| td_string!(l, in_tox_gmp_release))
-                    get=Arc::new(|s| s.plan.tox_gmp_release) set=Arc::new(|s, on| s.plan.tox_gmp_release = on) />
-            </Show>
-            <DateField path="plan.due_date" optional=true label=label(|l| td_string!(l, in_due_date))
+            <CheckField id="f-plan-tox_gmp_release" label=label(|l| td_string!(l, in_tox_gmp_release)) hidden=Signal::derive(move || !tox.get())
+                get=Arc::new(|s| s.plan.tox_gmp_release) set=Arc::new(|s, on| s.plan.tox_gmp_release = on) />
+            <DateField path="plan.due_date" optional=true hidden=Signal::stored(false) label=label(|l| td_string!(l, in_due_date))
                 get=|s| s.plan.due_date set=|s, d| s.plan.due_date = d />
-            <ol class="plan-steps wide">{rows}</ol>
+            <details class="plan-steps-box wide" node_ref=steps_box>
+                <summary>{move || td_string!(use_i18n().get_locale(), plan_steps_summary)}</summary>
+                <ol class="plan-steps">{rows}</ol>
+            </details>
         </Section>
     }
 }
