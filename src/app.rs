@@ -3,17 +3,15 @@
 
 use crate::i18n::tr;
 use crate::i18n::*;
-use crate::model::scenario::PlanAnchor;
 use crate::model::{FacilityProfile, Scenario};
 use crate::ui::address::{load_deferred_module, sync_link_with_address, NoticeList, Notices};
 use crate::ui::form::InputForm;
 use crate::ui::headline::Results;
 use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
-use crate::ui::summary::{changed_groups, group_name};
 use leptos::prelude::*;
-use ttc_text::format::{format_date, format_money, format_short, parse_number, Currency};
-use ttc_text::labels::{lang, local};
+use ttc_text::format::{format_short, parse_number, Currency};
+use ttc_text::labels::local;
 
 const LANG_KEY: &str = "ttc.lang";
 const CURRENCY_KEY: &str = "ttc.currency";
@@ -114,13 +112,17 @@ fn Page() -> impl IntoView {
             <div id="panel-root" class="panel-root"></div>
         </header>
         <NoticeList />
+        // "Update to the current model", drawn by the deferred module (`crate::deferred::model_update`).
+        <div id="model-update-root" class="notices" aria-live="polite"></div>
         <main class="layout">
             <div class="col-inputs">
                 <h2 class="visually-hidden">{tr(|l| td_string!(l, inputs_title))}</h2>
                 <Show when=later><InputForm /></Show>
             </div>
             <div class="col-results">
-                <Show when=later><PrintHeader /></Show>
+                // The printed summary's header and QR code: drawn by the deferred module
+                // (`crate::deferred::print`).
+                <div id="print-header-root" class="print-only"></div>
                 <Results />
             </div>
         </main>
@@ -179,54 +181,5 @@ fn Toolbar() -> impl IntoView {
                 if let Some(w) = web_sys::window() { let _ = w.print(); }
             }>{tr(|l| td_string!(l, btn_print))}</button>
         </nav>
-    }
-}
-
-/// Shown only in print: what the one-page summary is of, and which inputs are the client's.
-#[component]
-fn PrintHeader() -> impl IntoView {
-    let i18n = use_i18n();
-    let state = expect_context::<AppState>();
-    let changed =
-        Memo::new(move |_| state.scenario.with(|s| state.defaults.with_value(|d| changed_groups(s, d))));
-    view! {
-        <div class="print-only print-header">
-            <h2>{move || state.scenario.with(|s| s.name.clone())}</h2>
-            <p>
-                {move || state.scenario.with(|s| s.program.product_name.clone())}
-                " · "
-                {move || {
-                    let locale = i18n.get_locale();
-                    state.scenario.with(|s| match s.plan.anchor {
-                        PlanAnchor::Kickoff => tf!(locale, print_kickoff, date = format_date(s.plan.kickoff_date, lang(locale))),
-                        PlanAnchor::FirstGmpThaw => tf!(locale, print_thaw, date = format_date(s.schedule.thaw_date, lang(locale))),
-                    })
-                }}
-            </p>
-            <p>
-                {move || {
-                    let n = changed.with(Vec::len);
-                    if n == 0 {
-                        td_string!(i18n.get_locale(), print_all_defaults).to_string()
-                    } else {
-                        {
-                            let locale = i18n.get_locale();
-                            let groups: Vec<&str> = changed.get().into_iter().map(|g| group_name(locale, g)).collect();
-                            tf!(locale, print_changed, fields = groups.join(", "))
-                        }
-                    }
-                }}
-            </p>
-            <figure class="print-qr">
-                <div id="print-qr"></div>
-                <figcaption>{tr(|l| td_string!(l, print_qr))}</figcaption>
-            </figure>
-            <p class="small">
-                {move || {
-                    let p = state.prefs.get();
-                    tf!(i18n.get_locale(), print_currency, currency = p.currency.code(), example = format_money(p.rate(), p.currency))
-                }}
-            </p>
-        </div>
     }
 }

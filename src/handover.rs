@@ -7,6 +7,10 @@
 //!   input is invalid).
 //! - The deferred module asks the page to open a scenario (a saved one, an imported file)
 //!   with an [`OpenRequest`] in `window[OPEN_GLOBAL]` and [`OPEN_EVENT`].
+//! - The form sections the deferred module draws (the program plan, the rate card) edit the
+//!   page's scenario with an [`EditRequest`] in `window[EDIT_GLOBAL]` and [`EDIT_EVENT`]: the
+//!   edited scenario's link, which the page applies as it is (no notice, nothing to go back
+//!   to: it is the user's own edit).
 //!
 //! Both sides build with this one module: the names are constants and the values are typed,
 //! encoded and decoded here (a round-trip test below). Numbers travel in Rust's shortest
@@ -25,6 +29,10 @@ pub const STATE_EVENT: &str = "ttc-state";
 pub const OPEN_GLOBAL: &str = "ttcOpen";
 /// Fired on the window after [`OPEN_GLOBAL`] is set.
 pub const OPEN_EVENT: &str = "ttc-open";
+/// The window property holding the deferred module's [`EditRequest`].
+pub const EDIT_GLOBAL: &str = "ttcEdit";
+/// Fired on the window after [`EDIT_GLOBAL`] is set.
+pub const EDIT_EVENT: &str = "ttc-edit";
 /// Set to `true` by `pwa/register.js` when a new release waits for a reload.
 pub const UPDATE_READY_GLOBAL: &str = "ttcUpdateReady";
 /// Fired by `pwa/register.js` when a new release waits for a reload.
@@ -116,6 +124,24 @@ impl OpenRequest {
     }
 }
 
+/// The deferred module's form sections changed the scenario: the page shows this link's
+/// scenario (and rate card) from now on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditRequest {
+    pub link: String,
+}
+
+impl EditRequest {
+    pub fn encode(&self) -> String {
+        self.link.clone()
+    }
+
+    pub fn decode(text: &str) -> EditRequest {
+        // Any text: the page applies only a link it can read.
+        EditRequest { link: text.to_string() }
+    }
+}
+
 /// Browser side: the window's hand-over properties and events.
 pub mod window {
     use super::*;
@@ -159,6 +185,17 @@ pub mod window {
     /// The page: the last open request.
     pub fn read_open_request() -> Option<OpenRequest> {
         get(OPEN_GLOBAL).map(|t| OpenRequest::decode(&t))
+    }
+
+    /// The deferred module: asks the page to show an edited scenario.
+    pub fn request_edit(request: &EditRequest) {
+        set(EDIT_GLOBAL, request.encode());
+        fire(EDIT_EVENT);
+    }
+
+    /// The page: the last edit request.
+    pub fn read_edit_request() -> Option<EditRequest> {
+        get(EDIT_GLOBAL).map(|t| EditRequest::decode(&t))
     }
 
     /// Whether `pwa/register.js` says a new release waits.
@@ -208,8 +245,11 @@ mod tests {
     }
 
     #[test]
-    fn open_requests_round_trip() {
+    fn open_and_edit_requests_round_trip() {
         let r = OpenRequest { link: "v1&p=suzhou-2026-11&c=4f21c4b9".into() };
         assert_eq!(OpenRequest::decode(&r.encode()), r);
+        let e = EditRequest { link: "v2&p=suzhou-2026-12&er=2&c=00000000".into() };
+        assert_eq!(EditRequest::decode(&e.encode()), e);
+        assert_ne!(EDIT_EVENT, OPEN_EVENT);
     }
 }

@@ -10,9 +10,13 @@
 
 pub mod charts;
 pub mod compare;
+pub mod form;
+pub mod model_update;
+pub mod print;
 pub mod render;
 pub mod saved;
 pub mod share;
+pub mod summary;
 pub mod tools;
 
 use crate::deferred::render::render_section;
@@ -21,6 +25,7 @@ use crate::i18n::*;
 use crate::model::link;
 use crate::model::{estimate, Estimate, FacilityProfile, Scenario};
 use crate::steps::step_per_task;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::format::Prefs;
@@ -109,35 +114,49 @@ pub fn open_in_page(link_text: &str) {
 enum Part {
     Details,
     Panel,
-    PrintQr,
+    /// The printed summary's header, with the QR code of the link.
+    PrintHeader,
+    /// The program plan and the rate card in the page's form.
+    Plan,
+    Rates,
+    /// "Update to the current model", under the page's notices.
+    ModelUpdate,
 }
 
 /// The module's entry point: mounts the detailed results into `#result-details`, the share
-/// panel into `#panel-root` and the printed QR code into `#print-qr`.
+/// panel into `#panel-root`, the printed summary's header (with the link's QR code) into
+/// `#print-header-root`, the program plan and rate card into `#plan-root` and `#rates-root`
+/// of the page's form, and "Update to the current model" into `#model-update-root`.
 pub fn start() {
     let shared = Shared::new();
     shared.read_page_state();
     let listener = window_event_listener_untyped(STATE_EVENT, move |_| shared.read_page_state());
     // It listens as long as the page lives.
     std::mem::forget(listener);
+    let form = form::form_state(shared);
     // One part per task, details first: several short main-thread tasks instead of one long
     // one keep the page responsive to input while this module starts (total blocking time).
-    for (i, part) in [Part::Details, Part::Panel, Part::PrintQr].into_iter().enumerate() {
-        set_timeout(move || mount(shared, part), std::time::Duration::from_millis(10 * i as u64));
+    let parts = [Part::Details, Part::Panel, Part::PrintHeader, Part::Plan, Part::Rates, Part::ModelUpdate];
+    for (i, part) in parts.into_iter().enumerate() {
+        set_timeout(move || mount(shared, form, part), std::time::Duration::from_millis(10 * i as u64));
     }
 }
 
-fn mount(shared: Shared, part: Part) {
+fn mount(shared: Shared, form: AppState, part: Part) {
     let id = match part {
         Part::Details => "result-details",
         Part::Panel => "panel-root",
-        Part::PrintQr => "print-qr",
+        Part::PrintHeader => "print-header-root",
+        Part::Plan => "plan-root",
+        Part::Rates => "rates-root",
+        Part::ModelUpdate => "model-update-root",
     };
     let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
-        // The page draws the print header a few tasks after its headline (`ui::stage`), later
-        // still in a tab opened in the background: try again until it is there.
-        if part == Part::PrintQr {
-            set_timeout(move || mount(shared, part), std::time::Duration::from_millis(100));
+        // The page draws the print header and its form a few tasks after its headline
+        // (`ui::stage`), later still in a tab opened in the background: try again until the
+        // place is there.
+        if part != Part::Details && part != Part::Panel {
+            set_timeout(move || mount(shared, form, part), std::time::Duration::from_millis(100));
         }
         return;
     };
@@ -150,7 +169,19 @@ fn mount(shared: Shared, part: Part) {
                 share::accept_dropped_files(shared);
                 view! { <share::PanelApp /> }.into_any()
             }
-            Part::PrintQr => view! { <share::QrCode /> }.into_any(),
+            Part::PrintHeader => {
+                provide_context(form);
+                view! { <print::PrintHeader /> }.into_any()
+            }
+            Part::Plan => {
+                provide_context(form);
+                view! { <form::PlanSection /> }.into_any()
+            }
+            Part::Rates => {
+                provide_context(form);
+                view! { <form::RatesSection /> }.into_any()
+            }
+            Part::ModelUpdate => view! { <model_update::ModelUpdateNotice /> }.into_any(),
         }
     });
     // Mounted for the page's lifetime.

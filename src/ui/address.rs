@@ -9,16 +9,11 @@
 //! The page and the deferred module are two WebAssembly modules; what passes between them is
 //! defined in `crate::handover`.
 
-use crate::handover::{self, PageState, APPLY_UPDATE_EVENT, OPEN_EVENT, UPDATE_READY_EVENT};
+use crate::handover::{self, PageState, APPLY_UPDATE_EVENT, EDIT_EVENT, OPEN_EVENT, UPDATE_READY_EVENT};
 use crate::i18n::*;
-use crate::model::date::CivilDate;
 use crate::model::facility::{Bilingual, FacilityProfile, RateCardFound};
-use crate::model::legacy;
 use crate::model::link::{self, Link, LinkError};
-use crate::model::program::MilestoneKind;
-use crate::model::{estimate, Estimate, Scenario};
-use ttc_text::format::{format_date, format_money, Currency};
-use ttc_text::labels::{lang, local};
+use ttc_text::labels::local;
 use ttc_text::messages::link_error_text;
 
 use crate::ui::state::AppState;
@@ -37,9 +32,6 @@ pub enum Notice {
     OldRateCard { quoted: Bilingual, current: Bilingual },
     /// Priced with a rate card this build does not have; current prices are shown.
     UnknownRateCard { id: String },
-    /// Made with an earlier model (a version-1 link or file): it keeps its figures; one click
-    /// updates it to the current model and rate card, with what that changes.
-    OlderModel { before: Figures, after: Figures },
     /// Another scenario (saved, or from a file) replaced the one on screen; `previous` is its
     /// link, to go back.
     Replaced { previous: String },
@@ -47,41 +39,6 @@ pub enum Notice {
     UpdateReady,
     /// The deferred module (detailed results, share panel) could not be loaded.
     DeferredFailed,
-}
-
-/// The figures an update to the current model changes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Figures {
-    pub price_per_batch_usd: f64,
-    pub program_price_usd: f64,
-    pub first_release: CivilDate,
-    pub last_release: CivilDate,
-}
-
-impl Figures {
-    fn of(e: &Estimate) -> Self {
-        Figures {
-            price_per_batch_usd: e.cost.per_batch,
-            program_price_usd: e.program_cost.price_usd,
-            first_release: e
-                .program
-                .milestone(MilestoneKind::FirstBatchRelease)
-                .map_or(e.timeline.release_date, |m| m.date),
-            last_release: e.campaign.last_release_date,
-        }
-    }
-}
-
-/// The same scenario before and after an update to the current model and rate card, when it
-/// follows version 1's model and both estimate (an invalid scenario is updated by the user
-/// once it is fixed: no offer then).
-fn model_update(s: &Scenario, facility: &FacilityProfile, current: &FacilityProfile) -> Option<Notice> {
-    if !legacy::follows_v1(s) {
-        return None;
-    }
-    let before = estimate(s, facility).ok()?;
-    let after = estimate(&legacy::to_current_model(s), current).ok()?;
-    Some(Notice::OlderModel { before: Figures::of(&before), after: Figures::of(&after) })
 }
 
 /// The notices on screen, newest last.
@@ -102,10 +59,7 @@ impl Notices {
             v.retain(|n| {
                 !matches!(
                     n,
-                    Notice::BrokenLink { .. }
-                        | Notice::OldRateCard { .. }
-                        | Notice::UnknownRateCard { .. }
-                        | Notice::OlderModel { .. }
+                    Notice::BrokenLink { .. } | Notice::OldRateCard { .. } | Notice::UnknownRateCard { .. }
                 )
             })
         });
@@ -142,15 +96,28 @@ pub fn apply_link(state: &AppState, notices: Notices, opened: Link, profiles: &[
             notices.push(Notice::UnknownRateCard { id: opened.facility_profile.clone() })
         }
     }
-    if let Some(update) =
-        state.current_facility.with_value(|current| model_update(&opened.scenario, &facility, current))
-    {
-        notices.push(update);
-    }
     state.facility.set(facility);
     state.scenario.set(opened.scenario);
     state.unparsed.set(Default::default());
     state.reset_generation.update(|g| *g += 1);
+}
+
+/// Applies an edit made in the deferred module (its form sections, or "Update to the current
+/// model"): its scenario and rate card, as they are. A link that cannot be read changes
+/// nothing.
+fn apply_edit(state: &AppState, notices: Notices, raw: &str) {
+    let Ok(edited) = link::decode(raw) else { return };
+    if state.facility.with_untracked(|f| f.id != edited.facility_profile) {
+        let (facility, found) = FacilityProfile::priced_with(&edited.facility_profile);
+        if found == RateCardFound::Current {
+            // Re-priced with today's card: the note about the older one no longer applies.
+            notices.0.update(|v| v.retain(|n| !matches!(n, Notice::OldRateCard { .. })));
+        }
+        state.facility.set(facility);
+    }
+    if state.scenario.with_untracked(|s| *s != edited.scenario) {
+        state.scenario.set(edited.scenario);
+    }
 }
 
 /// Opens a link's text: the scenario, or the default one and a notice that keeps the text.
@@ -188,6 +155,12 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
             notices.push(Notice::Replaced { previous });
         }
     });
+    // The deferred module's form sections edit the scenario.
+    let on_edit = window_event_listener_untyped(EDIT_EVENT, move |_| {
+        if let Some(request) = handover::window::read_edit_request() {
+            apply_edit(&state, notices, &request.link);
+        }
+    });
     // A new release is installed (pwa/register.js).
     if handover::window::update_ready() {
         notices.push(Notice::UpdateReady);
@@ -197,6 +170,7 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
     on_cleanup(move || {
         on_hash.remove();
         on_open.remove();
+        on_edit.remove();
         on_update.remove();
     });
     let i18n = use_i18n();
@@ -289,27 +263,6 @@ fn notice_parts(l: Locale, n: &Notice) -> (&'static str, String, Option<Kept>, O
             Some(("reprice", td_string!(l, btn_reprice))),
         ),
         Notice::UnknownRateCard { id } => ("warn", tf!(l, notice_unknown_rate_card, id = id), None, None),
-        Notice::OlderModel { before, after } => {
-            let money = |a: f64, b: f64| {
-                format!("{} → {}", format_money(a, Currency::Usd), format_money(b, Currency::Usd))
-            };
-            let date = |a: CivilDate, b: CivilDate| {
-                format!("{} → {}", format_date(a, lang(l)), format_date(b, lang(l)))
-            };
-            (
-                "info",
-                tf!(
-                    l,
-                    notice_older_model,
-                    price = money(before.price_per_batch_usd, after.price_per_batch_usd),
-                    program = money(before.program_price_usd, after.program_price_usd),
-                    first = date(before.first_release, after.first_release),
-                    last = date(before.last_release, after.last_release)
-                ),
-                None,
-                Some(("update-model", td_string!(l, btn_update_model))),
-            )
-        }
         Notice::Replaced { .. } => (
             "info",
             td_string!(l, notice_replaced).to_string(),
@@ -361,13 +314,6 @@ pub fn NoticeList() -> impl IntoView {
         notices.0.update(|v| v.retain(|x| x != n));
         match n {
             Notice::OldRateCard { .. } => state.facility.set(state.current_facility.get_value()),
-            Notice::OlderModel { .. } => {
-                // The current model and the current rate card: the old-card notice goes too.
-                notices.0.update(|v| v.retain(|x| !matches!(x, Notice::OldRateCard { .. })));
-                state.facility.set(state.current_facility.get_value());
-                state.scenario.update(|s| *s = legacy::to_current_model(s));
-                state.reset_generation.update(|g| *g += 1);
-            }
             Notice::Replaced { previous } => open_link_text(&state, notices, previous),
             Notice::UpdateReady => handover::window::fire(APPLY_UPDATE_EVENT),
             _ => {}

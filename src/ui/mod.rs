@@ -7,4 +7,3 @@ pub mod form;
 pub mod headline;
 pub mod stage;
 pub mod state;
-pub mod summary;

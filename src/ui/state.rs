@@ -8,7 +8,7 @@ pub use ttc_text::format::Prefs;
 
 /// What the results show: the estimate of the current scenario, or, while some input is
 /// invalid, the last valid estimate marked as stale.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Shown {
     /// `None` only when no valid estimate has existed yet (e.g. a broken link as first input).
     pub estimate: Option<Arc<Estimate>>,
@@ -36,6 +36,27 @@ pub struct AppState {
     /// Bumped by "reset everything": fields drop the text they were holding.
     pub reset_generation: RwSignal<u32>,
     pub prefs: RwSignal<Prefs>,
+}
+
+/// Shown results are the same when they hold the very same estimate, inputs and rate card
+/// (the memo builds new ones only when the scenario or rate card changed): comparing by
+/// identity, not field by field, keeps the comparison code of every result type out of the
+/// first load.
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Arc<T>>, b: &Option<Arc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        same(&self.estimate, &other.estimate)
+            && same(&self.inputs, &other.inputs)
+            && same(&self.facility, &other.facility)
+            && self.stale == other.stale
+            && self.errors == other.errors
+    }
 }
 
 impl AppState {

@@ -128,7 +128,8 @@ fn forward(
     kickoff: CivilDate,
     campaign_floor: Option<CivilDate>,
 ) -> ProgramSchedule {
-    let mut results: Vec<StepResult> = Vec::new();
+    // By step, in plan order (no sort: each is put in its place).
+    let mut done: Vec<Option<StepResult>> = StepKind::ALL.iter().map(|_| None).collect();
     let mut state = LineState::default();
     let empty = Placed { batches: Vec::new(), blocked: Vec::new() };
     let (mut engineering, mut ppq, mut campaign) = (empty.clone(), empty.clone(), empty);
@@ -143,7 +144,7 @@ fn forward(
         let mut driver = None;
         let mut latest: Option<i64> = None;
         for a in &row.after {
-            if let Some(r) = results.iter().find(|r| r.step == *a) {
+            if let Some(r) = &done[a.index()] {
                 if latest.is_none_or(|l| r.end_day > l) {
                     latest = Some(r.end_day);
                     driver = Some(*a);
@@ -184,7 +185,7 @@ fn forward(
         } else {
             (earliest, earliest + i64::from(row.duration_days))
         };
-        results.push(StepResult {
+        done[kind.index()] = Some(StepResult {
             step: kind,
             active: on,
             start_day,
@@ -196,7 +197,7 @@ fn forward(
             waited_days: start_day - earliest,
         });
     }
-    results.sort_by_key(|r| r.step.index());
+    let mut results: Vec<StepResult> = done.into_iter().flatten().collect();
 
     // The critical path: back from the campaign through each step's driver. Excluded steps
     // pass the chain on without being marked.

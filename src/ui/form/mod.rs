@@ -1,13 +1,13 @@
 //! The input form, in process order: program, plan, cell line, seed train, production,
-//! downstream, schedule, rates; one file per section. Every field writes into the one
+//! downstream, schedule, rates; one file per section. The plan and the rates are drawn by the
+//! deferred module (`crate::deferred::form`), into places this form keeps for them; the
+//! components they share (section, date, check box, field error) are here. Every field writes into the one
 //! scenario signal, through the model's editing rules (`ttc_model::edit`).
 
 mod cell_line;
 mod downstream;
-mod plan;
 mod production;
 mod program;
-mod rates;
 mod schedule;
 mod seed_train;
 
@@ -23,7 +23,7 @@ use ttc_text::labels::problem_text;
 
 /// The model's error message for a non-numeric field, shown under it.
 #[component]
-pub(super) fn FieldError(#[prop(into)] path: String) -> impl IntoView {
+pub(crate) fn FieldError(#[prop(into)] path: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let id = format!("{}-err", field_id(&path));
@@ -37,7 +37,7 @@ pub(super) fn FieldError(#[prop(into)] path: String) -> impl IntoView {
 /// A free-text field (scenario name, product name, feed name): shown as plain text, never
 /// as HTML.
 #[component]
-pub(super) fn TextField(
+pub(crate) fn TextField(
     #[prop(into)] path: String,
     get: fn(&Scenario) -> String,
     set: fn(&mut Scenario, String),
@@ -74,7 +74,7 @@ pub(super) fn TextField(
 /// A date input bound to one scenario date. `optional`: an empty input means no date (and a
 /// button clears it). Text that is no date is kept, marked, and never written.
 #[component]
-pub(super) fn DateField(
+pub(crate) fn DateField(
     #[prop(into)] path: String,
     get: fn(&Scenario) -> Option<CivilDate>,
     set: fn(&mut Scenario, Option<CivilDate>),
@@ -137,12 +137,12 @@ pub(super) fn DateField(
 }
 
 /// What a [`CheckField`] reads and writes.
-pub(super) type FlagGet = std::sync::Arc<dyn Fn(&Scenario) -> bool + Send + Sync>;
-pub(super) type FlagSet = std::sync::Arc<dyn Fn(&mut Scenario, bool) + Send + Sync>;
+pub(crate) type FlagGet = std::sync::Arc<dyn Fn(&Scenario) -> bool + Send + Sync>;
+pub(crate) type FlagSet = std::sync::Arc<dyn Fn(&mut Scenario, bool) + Send + Sync>;
 
 /// A checkbox bound to one scenario flag.
 #[component]
-pub(super) fn CheckField(
+pub(crate) fn CheckField(
     #[prop(into)] id: String,
     get: FlagGet,
     set: FlagSet,
@@ -169,7 +169,7 @@ pub(super) fn CheckField(
 
 /// A section of the form.
 #[component]
-pub(super) fn Section(#[prop(into)] id: String, title: Label, children: Children) -> impl IntoView {
+pub(crate) fn Section(#[prop(into)] id: String, title: Label, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <fieldset class="section" id=id>
@@ -186,13 +186,15 @@ pub fn InputForm() -> impl IntoView {
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
             <Show when=stage.reached(Stage::FORM)><program::ProgramSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 1)><plan::PlanSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 2)><cell_line::CellLineSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 3)><seed_train::SeedTrainEditor /></Show>
-            <Show when=stage.reached(Stage::FORM + 4)><production::ProductionSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 5)><downstream::DownstreamSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 6)><schedule::ScheduleSection /></Show>
-            <Show when=stage.reached(Stage::LAST)><rates::RatesSection /></Show>
+            // The program plan and the rate card: drawn by the deferred module (`crate::deferred::form`)
+            // in places kept for them, so that their code stays out of the first load.
+            <div id="plan-root" class="deferred-form"></div>
+            <Show when=stage.reached(Stage::FORM + 1)><cell_line::CellLineSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 2)><seed_train::SeedTrainEditor /></Show>
+            <Show when=stage.reached(Stage::FORM + 3)><production::ProductionSection /></Show>
+            <Show when=stage.reached(Stage::FORM + 4)><downstream::DownstreamSection /></Show>
+            <Show when=stage.reached(Stage::LAST)><schedule::ScheduleSection /></Show>
+            <div id="rates-root" class="deferred-form"></div>
         </form>
     }
 }

@@ -128,12 +128,8 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
         1 => v1::baseline().clone(),
         _ => v2::baseline().clone(),
     };
-    let field = |key: &str| -> Option<&'static Entry> {
-        match version {
-            1 => V1_FIELDS.iter().find(|e| e.key == key),
-            _ => v2::fields().find(|e| e.key == key),
-        }
-    };
+    // Version 1's keys, then the keys each later version added, up to the link's.
+    let added: &[Entry] = if version >= 2 { v2::V2_FIELDS } else { &[] };
     let mut facility_profile = None;
     let mut seen: Vec<&str> = Vec::new();
     for pair in body.split('&').skip(1) {
@@ -147,7 +143,11 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
             facility_profile = Some(value.to_string());
             is_profile_id(value)
         } else {
-            let e = field(key).ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
+            let e = V1_FIELDS
+                .iter()
+                .chain(added)
+                .find(|e| e.key == key)
+                .ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
             (e.get_mut)(&mut scenario).read_text(value)
                 && (version > 1 || key != "r" || scenario.rate_overrides.keys().all(|r| in_v1(*r)))
         };

@@ -3,12 +3,12 @@
 //! engineering runs, PPQ batches), batch success rate and due date. Every edit goes through
 //! the model's rules (`ttc_model::edit`: a dependency that would close a loop is refused).
 
-use super::{CheckField, DateField, Section};
 use crate::i18n::label;
 use crate::i18n::*;
 use crate::model::scenario::{Phase, PlanAnchor, StepKind};
 use crate::model::validate::limits;
 use crate::ui::field::{choice, form_items, num, opts, whole, NumLens, SelectField};
+use crate::ui::form::{CheckField, DateField, FieldError, Section};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -84,14 +84,14 @@ fn StepRow(i: usize, kind: StepKind) -> impl IntoView {
             <fieldset class="after">
                 <legend>{move || td_string!(i18n.get_locale(), in_step_after)}</legend>
                 {others}
-                <super::FieldError path=format!("{path}.after") />
+                <FieldError path=format!("{path}.after") />
             </fieldset>
         </li>
     }
 }
 
 #[component]
-pub(super) fn PlanSection() -> impl IntoView {
+pub fn PlanSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let anchor = opts(&[
         ("kickoff", |l| td_string!(l, anchor_kickoff)),

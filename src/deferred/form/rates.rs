@@ -1,11 +1,11 @@
 //! The rate card section: every rate with its source, overridable for this scenario.
 
-use super::Section;
 use crate::i18n::*;
 use crate::i18n::{label, tr};
 use crate::model::facility::{Rate, RateUnit};
 use crate::model::validate::Limit;
 use crate::ui::field::{form_items, num, NumLens};
+use crate::ui::form::Section;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use ttc_text::labels::{local, rate_name, Unit};
@@ -24,7 +24,7 @@ fn rate_unit(rate: Rate) -> Unit {
 }
 
 #[component]
-pub(super) fn RatesSection() -> impl IntoView {
+pub fn RatesSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let facility = state.facility;

@@ -1,0 +1,45 @@
+//! The form sections the deferred module draws into places the page's form keeps for them:
+//! the program plan and the rate card. Their code (about 60 KB of WebAssembly) is not needed
+//! for the first result, so it stays out of the page's first load.
+//!
+//! They are the page's own form components (`crate::ui::form`, `crate::ui::field`) over an
+//! [`AppState`] of this module: it follows the scenario the page publishes, and an edit here
+//! goes to the page as an [`EditRequest`] (`crate::handover`), which the page applies and
+//! publishes back. Field errors come from this module's own estimate of the same scenario,
+//! so they show next to the fields here as they do in the page.
+
+mod plan;
+mod rates;
+
+pub use plan::PlanSection;
+pub use rates::RatesSection;
+
+use crate::deferred::Shared;
+use crate::handover::{self, EditRequest};
+use crate::model::{link, FacilityProfile, Scenario};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// This module's form state, following the page's scenario both ways.
+pub fn form_state(shared: Shared) -> AppState {
+    let state = AppState::new(Scenario::default(), FacilityProfile::current());
+    // Page -> form: the scenario (and rate card) the page shows.
+    Effect::new(move |_| {
+        let Ok(opened) = link::decode(&shared.link.get()) else { return };
+        if state.facility.with_untracked(|f| f.id != opened.facility_profile) {
+            state.facility.set(FacilityProfile::priced_with(&opened.facility_profile).0);
+        }
+        if state.scenario.with_untracked(|s| *s != opened.scenario) {
+            state.scenario.set(opened.scenario);
+        }
+    });
+    // Form -> page: an edit here, once it differs from what the page shows.
+    Effect::new(move |_| {
+        let text = state.scenario.with(|s| state.facility.with(|f| link::encode(s, &f.id)));
+        let page = shared.link.get_untracked();
+        if !page.is_empty() && text != page {
+            handover::window::request_edit(&EditRequest { link: text });
+        }
+    });
+    state
+}

@@ -1,0 +1,84 @@
+//! "Update to the current model": a scenario made with an earlier release (a version-1 link
+//! or file, or one saved from it) keeps the figures it had; this notice, drawn by the
+//! deferred module under the page's notices, says what updating it to the current model and
+//! rate card changes, and does it on request (an `EditRequest` to the page).
+
+use crate::deferred::Shared;
+use crate::handover::{self, EditRequest};
+use crate::i18n::*;
+use crate::model::date::CivilDate;
+use crate::model::program::MilestoneKind;
+use crate::model::{estimate, legacy, link, Estimate, FacilityProfile};
+use crate::ui::address::notice_box;
+use leptos::prelude::*;
+use ttc_text::format::{format_date, format_money, Currency};
+use ttc_text::labels::lang;
+
+/// The figures an update changes.
+#[derive(Clone, Debug, PartialEq)]
+struct Figures {
+    price_per_batch_usd: f64,
+    program_price_usd: f64,
+    first_release: CivilDate,
+    last_release: CivilDate,
+}
+
+impl Figures {
+    fn of(e: &Estimate) -> Self {
+        Figures {
+            price_per_batch_usd: e.cost.per_batch,
+            program_price_usd: e.program_cost.price_usd,
+            first_release: e
+                .program
+                .milestone(MilestoneKind::FirstBatchRelease)
+                .map_or(e.timeline.release_date, |m| m.date),
+            last_release: e.campaign.last_release_date,
+        }
+    }
+}
+
+/// What the update would change, and the updated scenario's link; `None` when the page's
+/// scenario does not follow version 1's model or either estimate cannot be made (an invalid
+/// input is fixed first).
+fn offer(page_link: &str) -> Option<(Figures, Figures, String)> {
+    let opened = link::decode(page_link).ok()?;
+    if !legacy::follows_v1(&opened.scenario) {
+        return None;
+    }
+    let (facility, _) = FacilityProfile::priced_with(&opened.facility_profile);
+    let current = FacilityProfile::current();
+    let updated = legacy::to_current_model(&opened.scenario);
+    let before = estimate(&opened.scenario, &facility).ok()?;
+    let after = estimate(&updated, &current).ok()?;
+    Some((Figures::of(&before), Figures::of(&after), link::encode(&updated, &current.id)))
+}
+
+#[component]
+pub fn ModelUpdateNotice() -> impl IntoView {
+    let shared = expect_context::<Shared>();
+    let dismissed = RwSignal::new(false);
+    let offer = Memo::new(move |_| offer(&shared.link.get()));
+    move || {
+        let (before, after, updated) = offer.get().filter(|_| !dismissed.get())?;
+        let l = shared.locale.get();
+        let money = |a: f64, b: f64| {
+            format!("{} → {}", format_money(a, Currency::Usd), format_money(b, Currency::Usd))
+        };
+        let date =
+            |a: CivilDate, b: CivilDate| format!("{} → {}", format_date(a, lang(l)), format_date(b, lang(l)));
+        let text = tf!(
+            l,
+            notice_older_model,
+            price = money(before.price_per_batch_usd, after.price_per_batch_usd),
+            program = money(before.program_price_usd, after.program_price_usd),
+            first = date(before.first_release, after.first_release),
+            last = date(before.last_release, after.last_release)
+        );
+        let update = move |_| handover::window::request_edit(&EditRequest { link: updated.clone() });
+        let action = view! {
+            <button type="button" id="update-model" on:click=update>{td_string!(l, btn_update_model)}</button>
+        }
+        .into_any();
+        Some(notice_box(l, "info", text, None, Some(action), move || dismissed.set(true)))
+    }
+}
