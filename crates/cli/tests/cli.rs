@@ -77,11 +77,11 @@ fn the_default_file_gives_the_recorded_and_hand_worked_figures() {
     let e = &file["estimate"];
     let ds = e["downstream"]["drug_substance_g"].as_f64().unwrap();
     let price = e["cost"]["price_per_batch_usd"].as_f64().unwrap();
-    // $862,091.17 per batch and $3,893,052.18 for the program, worked by hand in the model's
+    // $800,997.42 per batch and $3,648,677.18 for the program, worked by hand in the model's
     // tests (tests/model.rs, tests/program.rs).
-    assert!((price - 862_091.17).abs() < 0.005, "{price}");
+    assert!((price - 800_997.42).abs() < 0.005, "{price}");
     let program = e["program_cost"]["price_usd"].as_f64().unwrap();
-    assert!((program - 3_893_052.18).abs() < 0.005, "{program}");
+    assert!((program - 3_648_677.18).abs() < 0.005, "{program}");
     assert_eq!(e["program"]["kickoff_date"], "2027-01-15");
     let links = corpus_links();
     let default = links.iter().find(|l| l["scenario_file"] == "v2-default.json").unwrap();
@@ -287,7 +287,7 @@ fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
     assert!(run.err.contains("a rate card this version does not have (nowhere-2020-01)"), "{}", run.err);
     let e = json(&run.out);
     assert_eq!(e["rate_card"], "suzhou-2026-12");
-    assert!((e["estimate"]["cost"]["price_per_batch_usd"].as_f64().unwrap() - 862_091.17).abs() < 0.005);
+    assert!((e["estimate"]["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
 }
 
 #[test]
@@ -341,11 +341,11 @@ fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
     assert_eq!(rows[head][3], "Out (g)");
     let ds_row = rows[head..].iter().find(|r| r[0] == "Drug substance").expect("drug substance row");
     assert_eq!(figure(&ds_row[3]), default["drug_substance_g_per_batch"].as_f64().unwrap().round());
-    // Cost table: the price per batch, in whole dollars as on screen ($862,091.17 worked by
+    // Cost table: the price per batch, in whole dollars as on screen ($800,997.42 worked by
     // hand in crates/model/tests/model.rs).
     let price_row = rows.iter().find(|r| r[0].starts_with("Price per batch")).expect("price row");
     assert_eq!(figure(&price_row[4]), default["price_per_batch"].as_f64().unwrap().round());
-    assert_eq!(figure(&price_row[4]), 862_091.0);
+    assert_eq!(figure(&price_row[4]), 800_997.0);
 }
 
 #[test]

@@ -303,13 +303,13 @@ mod tests {
     }
 
     #[test]
-    fn the_2026_11_card_billed_occupancy_and_had_no_calendar() {
+    fn the_2026_11_card_had_no_calendar() {
         // As quoted then: a scenario priced with it keeps its figures.
         let (old, _) = FacilityProfile::priced_with("suzhou-2026-11");
         assert!(old.line_day_rate_includes_idle);
         assert!(old.closures.is_empty());
         let current = FacilityProfile::current();
-        assert!(!current.line_day_rate_includes_idle);
+        assert!(current.line_day_rate_includes_idle);
         assert_eq!(current.downstream_trains, 1);
         // Spring Festival 2027 (Chinese New Year is 6 February 2027), illustrative.
         let d = CivilDate::from_ymd(2027, 2, 6).unwrap();

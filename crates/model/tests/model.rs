@@ -64,11 +64,10 @@ fn v1_default_batch_cost_worked_by_hand() {
 }
 
 #[test]
-fn default_batch_bills_the_days_its_line_is_reserved() {
-    // Today's rate card (suzhou-2026-12) bills the line for the days it is reserved for the
-    // batch, occupancy / utilisation = 17 / 0.8 = 21.25 days, not 17: 4.25 days x $10,000
-    // = $42,500 more direct cost than version 1's card, x 1.15 x 1.25 = $61,093.75 more
-    // price: $862,091.17 a batch.
+fn a_rate_card_bills_occupancy_or_the_days_the_line_is_reserved() {
+    // The built-in cards state that the line's day rate includes the idle days between
+    // batches: a batch is billed its 17 days of production and turnaround, and today's default
+    // batch costs what version 1's did.
     let e = default_estimate();
     let v1 = v1_default_estimate();
     let line = |e: &Estimate| {
@@ -79,10 +78,17 @@ fn default_batch_bills_the_days_its_line_is_reserved() {
             .unwrap()
             .quantity
     };
-    assert!(close(line(&e), 21.25, 1e-12));
-    assert!(close(line(&v1), 17.0, 1e-12));
-    assert!(close(e.cost.direct - v1.cost.direct, 42_500.0, 1e-6));
-    assert!(close(e.cost.per_batch, 800_997.42 + 61_093.75, 0.01), "{}", e.cost.per_batch);
+    assert!(close(line(&e), 17.0, 1e-12));
+    assert!(close(e.cost.per_batch, v1.cost.per_batch, 1e-6));
+    // A card whose day rate does not: the batch is billed the days the line is reserved for
+    // it, occupancy / utilisation = 17 / 0.8 = 21.25 days: 4.25 days x $10,000 = $42,500 more
+    // direct cost, x 1.15 x 1.25 = $61,093.75 more price: $862,091.17 a batch.
+    let mut reserved = FacilityProfile::current();
+    reserved.line_day_rate_includes_idle = false;
+    let r = estimate(&Scenario::default(), &reserved).unwrap();
+    assert!(close(line(&r), 21.25, 1e-12));
+    assert!(close(r.cost.direct - e.cost.direct, 42_500.0, 1e-6));
+    assert!(close(r.cost.per_batch, 800_997.42 + 61_093.75, 0.01), "{}", r.cost.per_batch);
 }
 
 #[test]

@@ -26,11 +26,11 @@ fn milestone(e: &Estimate, kind: M) -> String {
     e.program.milestone(kind).map(|m| m.date.to_string()).unwrap_or_default()
 }
 
-/// Price of the default batch (`tests/model.rs`): $862,091.17, of which direct cost
-/// $599,715.60 (= 862,091.17 / 1.4375), QC release $60,000, bulk-harvest testing $40,000 and
+/// Price of the default batch (`tests/model.rs`): $800,997.42, of which direct cost
+/// $557,215.60 (= 800,997.42 / 1.4375), QC release $60,000, bulk-harvest testing $40,000 and
 /// QA review $15,000 included.
-const GMP_PRICE: f64 = 862_091.17;
-const GMP_DIRECT: f64 = 862_091.17 / 1.4375;
+const GMP_PRICE: f64 = 800_997.42;
+const GMP_DIRECT: f64 = 800_997.42 / 1.4375;
 const RELEASE_TESTING: f64 = 60_000.0 + 40_000.0 + 15_000.0;
 
 #[test]
@@ -81,15 +81,15 @@ fn default_program_price_worked_by_hand() {
     let c = &e.program_cost;
     // Fees: review $150,000; 8 methods x $40,000; raw materials $80,000; batch record
     // $60,000 (illustrative rate card). Engineering run: a batch without GMP release,
-    // (599,715.60 - 115,000) x 1.4375 = $696,778.67. Campaign: 3 x $862,091.17.
+    // (557,215.60 - 115,000) x 1.4375 = $635,684.92. Campaign: 3 x $800,997.42.
     let engineering = (GMP_DIRECT - RELEASE_TESTING) * 1.4375;
     assert!(close(c.step_price_usd(StepKind::EngineeringRuns), engineering, 0.01));
     assert!(close(c.step_price_usd(StepKind::MethodTransfer), 320_000.0, 1e-9));
     let total = 150_000.0 + 320_000.0 + 80_000.0 + 60_000.0 + engineering + 3.0 * GMP_PRICE;
     assert!(close(c.price_usd, total, 0.05), "{} vs {total}", c.price_usd);
-    assert!(close(c.price_usd, 3_893_052.18, 0.05));
-    // Per gram of the 3 x 4000.51 g delivered: $324.38; per expected released gram at 90 %:
-    // $360.42.
+    assert!(close(c.price_usd, 3_648_677.18, 0.05));
+    // Per gram of the 3 x 4000.51 g delivered: $304.02; per expected released gram at 90 %:
+    // $337.80.
     assert!(close(c.price_per_gram_usd.unwrap(), total / (3.0 * 4000.5116), 0.01));
     assert!(close(c.price_per_expected_gram_usd.unwrap(), total / (3.0 * 4000.5116 * 0.9), 0.01));
     // Direct cost beside the price: the batches' only (fees are prices).
@@ -117,7 +117,7 @@ fn ppq_batches_carry_their_testing_and_come_before_the_campaign() {
     let mut s = Scenario::default();
     s.program.phase = Phase::PpqCommercial;
     let e = run(&s);
-    // A PPQ batch: the GMP batch plus $120,000 of PPQ testing, x 1.4375 = $1,034,591.17.
+    // A PPQ batch: the GMP batch plus $120,000 of PPQ testing, x 1.4375 = $973,497.42.
     assert!(close(e.ppq_cost.per_batch, (GMP_DIRECT + 120_000.0) * 1.4375, 0.01));
     assert_eq!(e.program.ppq.batches.len(), 3);
     // PPQ starts where the campaign started before (first thaw 2027-09-10) and the campaign
