@@ -12,8 +12,11 @@ async fn default_scenario_shows_the_hand_worked_headline() {
     assert_eq!(c.text("h1"), "Tech Transfer Calculator");
     // 3 g/L x 1953 L x 0.682 798 (product of step yields) = 4000.5 g.
     assert_eq!(c.text(DS), "4,001 g");
-    // Thaw Mon 1 Mar 2027 + 15 seed-train days + 14 production days = Tue 30 Mar 2027.
-    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    // Kickoff Fri 15 Jan 2027; the first GMP thaw waits for the method transfer, 238 days
+    // (crates/model/tests/program.rs): Fri 10 Sep 2027, + 15 seed-train days + 14 production
+    // days = Sat 9 Oct 2027. The first release, 72 days after the thaw: Sun 21 Nov 2027.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
+    assert_eq!(c.text("#h-first-release .figure-value"), "Sun 21 Nov 2027");
     assert_eq!(c.input(TITER).value(), "3");
     assert_eq!(c.count(".stage"), 5);
 }
@@ -64,16 +67,17 @@ async fn invalid_text_is_kept_flagged_and_results_go_stale() {
 #[wasm_bindgen_test]
 async fn seed_train_editor_adds_removes_and_designs_stages() {
     let (c, _h) = mounted().await;
-    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
     c.click("#sec-seed-train .stage-actions button:nth-child(2)"); // add stage
     tick().await;
     assert_eq!(c.count(".stage"), 6);
-    // A copy of N-1 (180 L, 0.5 -> 4.0) after N-1: 3 more days, harvest Fri 2 Apr 2027.
-    assert_eq!(c.text("#h-harvest .figure-value"), "Fri 2 Apr 2027");
+    // A copy of N-1 (180 L, 0.5 -> 4.0) after N-1: 3 more days, harvest Tue 12 Oct 2027 (the
+    // thaw still waits for the method transfer; no operation falls in National Day week).
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 12 Oct 2027");
     c.click(".stage:nth-child(6) .stage-buttons button:nth-child(3)"); // remove it
     tick().await;
     assert_eq!(c.count(".stage"), 5);
-    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
     // Shrink N-1 so that N's inoculum (175 L) no longer fits, then redesign from N.
     type_into(&c.input("#f-seed_train-4-working_volume_l"), "100");
     tick().await;
@@ -95,7 +99,7 @@ async fn switching_language_translates_labels_and_dates() {
     c.click("#lang-switch");
     tick().await;
     assert_eq!(c.text("h1"), "技术转移计算器");
-    assert_eq!(c.text("#h-harvest .figure-value"), "2027年3月30日 周二");
+    assert_eq!(c.text("#h-harvest .figure-value"), "2027年10月9日 周六");
     assert!(c.text("label[for=f-production-titer_g_per_l]").starts_with("收获滴度"));
     c.click("#lang-switch");
     tick().await;
@@ -155,5 +159,5 @@ async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
     tick().await;
     assert_eq!(c.count(".stale-banner"), 0);
     // N-1 now lasts the default fixed 3 days from 0.5: the same harvest date as before.
-    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 30 Mar 2027");
+    assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
 }

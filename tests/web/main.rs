@@ -101,11 +101,12 @@ async fn mounted() -> (Container, impl Drop) {
     (c, handle)
 }
 
-/// Waits until the form has built its last section (a section per task after the headline),
-/// up to 5 s: for tests that mount the page without the deferred module.
+/// Waits until the page's form has built its last section (a section per task after the
+/// headline), up to 5 s: for tests that mount the page without the deferred module (which
+/// draws the plan and the rate card).
 async fn form_built(c: &Container) {
     for _ in 0..500 {
-        if c.0.query_selector("#sec-rates").ok().flatten().is_some() {
+        if c.0.query_selector("#sec-schedule").ok().flatten().is_some() {
             return;
         }
         TimeoutFuture::new(10).await;
@@ -120,7 +121,7 @@ async fn built(c: &Container) {
     for _ in 0..500 {
         if c.0.query_selector("#sec-rates").ok().flatten().is_some()
             && c.0.query_selector("#save-scenario").ok().flatten().is_some()
-            && c.0.query_selector("#result-details #campaign").ok().flatten().is_some()
+            && c.0.query_selector("#result-details #capacity").ok().flatten().is_some()
         {
             return;
         }
