@@ -133,16 +133,26 @@ pub fn start() {
     let listener = window_event_listener_untyped(STATE_EVENT, move |_| shared.read_page_state());
     // It listens as long as the page lives.
     std::mem::forget(listener);
-    let form = form::form_state(shared);
     // One part per task, details first: several short main-thread tasks instead of one long
     // one keep the page responsive to input while this module starts (total blocking time).
     let parts = [Part::Details, Part::Panel, Part::PrintHeader, Part::Plan, Part::Rates, Part::ModelUpdate];
     for (i, part) in parts.into_iter().enumerate() {
-        set_timeout(move || mount(shared, form, part), std::time::Duration::from_millis(10 * i as u64));
+        set_timeout(move || mount(shared, part), std::time::Duration::from_millis(10 * i as u64));
     }
 }
 
-fn mount(shared: Shared, form: AppState, part: Part) {
+thread_local! {
+    /// The form sections' state, shared by the parts that show the scenario (plan, rates,
+    /// print header); made at the first of them, once mounting has set up the executor its
+    /// effects run on.
+    static FORM: std::cell::OnceCell<AppState> = const { std::cell::OnceCell::new() };
+}
+
+fn form_state(shared: Shared) -> AppState {
+    FORM.with(|f| *f.get_or_init(|| form::form_state(shared)))
+}
+
+fn mount(shared: Shared, part: Part) {
     let id = match part {
         Part::Details => "result-details",
         Part::Panel => "panel-root",
@@ -156,7 +166,7 @@ fn mount(shared: Shared, form: AppState, part: Part) {
         // (`ui::stage`), later still in a tab opened in the background: try again until the
         // place is there.
         if part != Part::Details && part != Part::Panel {
-            set_timeout(move || mount(shared, form, part), std::time::Duration::from_millis(100));
+            set_timeout(move || mount(shared, part), std::time::Duration::from_millis(100));
         }
         return;
     };
@@ -170,15 +180,15 @@ fn mount(shared: Shared, form: AppState, part: Part) {
                 view! { <share::PanelApp /> }.into_any()
             }
             Part::PrintHeader => {
-                provide_context(form);
+                provide_context(form_state(shared));
                 view! { <print::PrintHeader /> }.into_any()
             }
             Part::Plan => {
-                provide_context(form);
+                provide_context(form_state(shared));
                 view! { <form::PlanSection /> }.into_any()
             }
             Part::Rates => {
-                provide_context(form);
+                provide_context(form_state(shared));
                 view! { <form::RatesSection /> }.into_any()
             }
             Part::ModelUpdate => view! { <model_update::ModelUpdateNotice /> }.into_any(),

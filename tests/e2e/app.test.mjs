@@ -15,8 +15,11 @@
 //                    3.5 g/L -> 4667.3 g -> "4,667 g" (Protein A 4, AEX 2, CEX 3 cycles as at 3 g/L)
 //                    5 g/L -> 6667.5 g -> "6,668 g"
 //   cost per batch   $800,997.42 -> "$800,997"; per gram 800,997.42 / 4000.51 = 200.22 -> "$200"
-//   harvest date     thaw Mon 1 Mar 2027 + 15 seed-train days + 14 production days = Tue 30 Mar 2027
-//                    one more 3-day seed stage: Fri 2 Apr 2027
+//   harvest date     kickoff Fri 15 Jan 2027; the first GMP thaw waits for the method transfer,
+//                    238 days (crates/model/tests/program.rs): Fri 10 Sep 2027 + 15 seed-train
+//                    days + 14 production days = Sat 9 Oct 2027
+//                    one more 3-day seed stage: Tue 12 Oct 2027 (the thaw still waits for the
+//                    method transfer; no operation falls in National Day week)
 //   total medium     seed train 180.5 L (206.3 L of stages − 25.8 L inocula) + basal 1225 L
 //                    (1400 − 0.5 × 1400 / 4 inoculum) + feed 554.4 L = 1959.9 L; + 10 % = 2155.9 -> "2,156 L"
 //   currencies       CNY at 7.1: 800,997.42 × 7.1 = 5,687,081.7 -> "¥5,687,082"; at 7.0 -> "¥5,606,982"
@@ -101,7 +104,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.equal(await figure(page, 'h-ds'), '4,001 g');
     assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
     assert.equal(await figure(page, 'h-per-gram'), '$200');
-    assert.equal(await figure(page, 'h-harvest'), 'Tue 30 Mar 2027');
+    assert.equal(await figure(page, 'h-harvest'), 'Sat 9 Oct 2027');
     assert.equal(await figure(page, 'h-medium'), '2,156 L');
     // Facility fit: the worst status in the fit list.
     const worst = (await page.locator('#fit .fit-item.fit-fail').count())
@@ -131,7 +134,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     );
     assert.equal(
       await text(page, '#h-harvest details.how p'),
-      'Vial thaw Mon 1 Mar 2027 + seed train 15 days + production 14 days = Tue 30 Mar 2027.',
+      'Vial thaw Fri 10 Sep 2027 + seed train 15 days + production 14 days = Sat 9 Oct 2027.',
     );
     assert.equal(
       await text(page, '#h-medium details.how p'),
@@ -234,7 +237,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
       // The results keep the last valid numbers (the defaults).
       assert.equal(await figure(page, 'h-ds'), '4,001 g');
       assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
-      assert.equal(await figure(page, 'h-harvest'), 'Tue 30 Mar 2027');
+      assert.equal(await figure(page, 'h-harvest'), 'Sat 9 Oct 2027');
       assert.ok(await page.locator('section.results.stale').count(), 'results not marked stale');
     }
 
@@ -248,7 +251,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await app.check();
   });
 
-  test('seed-train editor: adding a stage moves harvest to Fri 2 Apr 2027, removing it restores Tue 30 Mar 2027', async () => {
+  test('seed-train editor: adding a stage moves harvest to Tue 12 Oct 2027, removing it restores Sat 9 Oct 2027', async () => {
     const app = await env.openApp();
     const { page } = app;
     const stages = page.locator('#sec-seed-train .stage');
@@ -263,14 +266,14 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     // The new stage is a copy of N-1: 3 more seed-train days.
     await add.click();
     await waitFor(() => stages.count(), 6, 'number of stages');
-    await waitForFigure(page, 'h-harvest', 'Fri 2 Apr 2027');
+    await waitForFigure(page, 'h-harvest', 'Tue 12 Oct 2027');
     await waitFor(() => page.locator('#seed-train-results tbody tr').count(), 6, 'seed-train result rows');
-    assert.match(await text(page, '#h-harvest details.how p'), /seed train 18 days \+ production 14 days = Fri 2 Apr 2027\.$/);
+    assert.match(await text(page, '#h-harvest details.how p'), /seed train 18 days \+ production 14 days = Tue 12 Oct 2027\.$/);
 
     // Remove the added (last) stage.
     await stages.nth(5).locator('.stage-buttons button').nth(2).click();
     await waitFor(() => stages.count(), 5, 'number of stages');
-    await waitForFigure(page, 'h-harvest', 'Tue 30 Mar 2027');
+    await waitForFigure(page, 'h-harvest', 'Sat 9 Oct 2027');
     assert.equal(await figure(page, 'h-ds'), '4,001 g');
 
     await app.check();
@@ -299,7 +302,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.equal(await vessel(1), v0);
     await page.getByRole('button', { name: 'Move stage 2 up' }).click();
     await waitFor(() => vessel(0), v0, 'stage 1 vessel after moving back');
-    await waitForFigure(page, 'h-harvest', 'Tue 30 Mar 2027');
+    await waitForFigure(page, 'h-harvest', 'Sat 9 Oct 2027');
 
     await app.check();
   });
@@ -396,7 +399,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await page.keyboard.press('Enter');
     await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
     await waitForText(page, 'h1', '技术转移计算器');
-    await waitForFigure(page, 'h-harvest', '2027年3月30日 周二');
+    await waitForFigure(page, 'h-harvest', '2027年10月9日 周六');
     assert.equal(await focused(), 'lang-switch', 'focus lost after switching language');
     // Space, the other key that activates a button, switches back.
     await page.keyboard.press('Space');

@@ -3,8 +3,8 @@
 //
 // "No English left" means: no run of 3+ ASCII letters in the visible text, except
 //   * ALLOWED_WORDS: units, currency codes, abbreviations and proper names that Chinese
-//     technical writing keeps in Latin letters: VVD, USD, CNY, EUR, CHO, CDMO, PPQ, mAb, CSPR,
-//     SIP, Suzhou, and the file formats JSON, CSV (.json). (Shorter ones, g/L, L, mL, CV, DV, QC, QA, pH, Fc, N-1, UF/DF, cannot match
+//     technical writing keeps in Latin letters: VVD, USD, CNY, EUR, CHO, CDMO, PPQ, GMP, ISPE, mAb, CSPR,
+//     SIP, Suzhou, the source cdmoworld, and the file formats JSON, CSV (.json). (Shorter ones, g/L, L, mL, CV, DV, QC, QA, pH, Fc, N-1, UF/DF, cannot match
 //     a 3-letter run and need no entry.)
 //   * ALLOWED_PHRASES: "Protein A" (a resin's name), the product name "mAb-001";
 //   * data, not interface text: the facility's name and its rate-source citations from
@@ -24,7 +24,7 @@ const env = setupSuite();
 const EN = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'en.json'), 'utf8'));
 const ZH = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'zh.json'), 'utf8'));
 
-const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'mAb', 'CSPR', 'SIP', 'Suzhou', 'JSON', 'CSV', 'json'];
+const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'GMP', 'ISPE', 'cdmoworld', 'mAb', 'CSPR', 'SIP', 'Suzhou', 'JSON', 'CSV', 'json'];
 const ALLOWED_PHRASES = ['Protein A', 'mAb-001'];
 /**
  * The facility's texts as the Chinese page writes them (its name, its rate-source citations):
@@ -128,8 +128,8 @@ describe('Language: English and Chinese', () => {
     await switchLanguage(page, 'zh');
     await assertLocaleTexts(page, ZH);
     assert.equal(await text(page, '#lang-switch'), 'English');
-    // Dates the Chinese way (thaw Mon 1 Mar 2027 + 15 + 14 days); numbers unchanged.
-    await waitForFigure(page, 'h-harvest', '2027年3月30日 周二');
+    // Dates the Chinese way (thaw Fri 10 Sep 2027 + 15 + 14 days); numbers unchanged.
+    await waitForFigure(page, 'h-harvest', '2027年10月9日 周六');
     assert.equal(await figure(page, 'h-ds'), '4,001 g');
     assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
     const fitClass = await page.locator('#h-fit').getAttribute('class');
@@ -151,7 +151,7 @@ describe('Language: English and Chinese', () => {
     await app.reload();
     await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', "after a reload with localStorage ttc.lang = 'zh', <html lang>", 2_000);
     assert.equal(await text(page, 'h1'), ZH.app_title);
-    assert.equal(await figure(page, 'h-harvest'), '2027年3月30日 周二');
+    assert.equal(await figure(page, 'h-harvest'), '2027年10月9日 周六');
     await assertLocaleTexts(page, ZH);
 
     // And back to English, also remembered.
@@ -159,7 +159,7 @@ describe('Language: English and Chinese', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('ttc.lang')), 'en');
     await app.reload();
     await waitFor(() => page.locator('html').getAttribute('lang'), 'en', "after a reload with localStorage ttc.lang = 'en', <html lang>", 2_000);
-    assert.equal(await figure(page, 'h-harvest'), 'Tue 30 Mar 2027');
+    assert.equal(await figure(page, 'h-harvest'), 'Sat 9 Oct 2027');
     await assertLocaleTexts(page, EN);
 
     await app.check();

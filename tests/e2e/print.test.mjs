@@ -22,7 +22,7 @@ describe('Print summary', () => {
     assert.equal(await text(page, '.print-header h2'), 'Typical CHO mAb fed-batch, 2000 L');
     assert.equal(
       (await page.locator('.print-header p').allTextContents()).map((t) => t.trim()).slice(0, 2).join(' | '),
-      'mAb-001 · vial thaw Mon 1 Mar 2027 | Key assumptions: all inputs are the published or illustrative defaults.',
+      'mAb-001 · kickoff Fri 15 Jan 2027 | Key assumptions: all inputs are the published or illustrative defaults.',
     );
     assert.ok(await page.locator('.headline').isVisible(), 'headline not printed');
     for (const id of ['h-ds', 'h-batch-cost', 'h-per-gram', 'h-harvest', 'h-medium', 'h-fit']) {

@@ -32,8 +32,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Selector of the first full result: the app has rendered an estimate once it is visible. */
 export const FIRST_RESULT = '#h-ds .figure-value';
 /** Drawn by the deferred module (detailed results, share panel), loaded after the first result.
- * The detailed sections come one per task: the last of them (`#campaign`) means all are drawn. */
-export const LAST_DETAIL = '#result-details #campaign';
+ * The detailed sections come one per task: the last of them (`#capacity`) means all are drawn. */
+export const LAST_DETAIL = '#result-details #capacity';
 export const DEFERRED = [LAST_DETAIL, '#share'];
 /** The form's last section: the page builds the form a section per task after the first result. */
 export const FORM_BUILT = '#sec-rates';

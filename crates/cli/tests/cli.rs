@@ -70,7 +70,7 @@ fn the_default_file_gives_the_recorded_and_hand_worked_figures() {
     assert_eq!(run.err, "");
     let file = json(&run.out);
     assert_eq!(file["format"], "tech-transfer-estimate");
-    assert_eq!(file["version"], 1);
+    assert_eq!(file["version"], 2);
     assert_eq!(file["scenario_name"], "Typical CHO mAb fed-batch, 2000 L");
     assert_eq!(file["rate_card"], "suzhou-2026-12");
     assert_eq!(file["currency"], "USD");
@@ -98,9 +98,9 @@ fn a_version_1_file_keeps_its_figures_and_says_its_rate_card_is_older() {
     // $800,997.42 per batch, worked by hand for version 1 in the model's tests.
     assert!((e["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
     // Its link is a version-2 link now, carrying the values that keep version 1's figures:
-    // the plan anchored on the thaw date, no PPQ batches, 100 % success, tox batches
+    // the plan anchored on the thaw date, no engineering run, no PPQ batches, 100 % success, tox batches
     // released as GMP, the calendar not avoided.
-    let body = "v2&p=suzhou-2026-11&an=thaw&pq=0&sr=100&txr=1&ac=0";
+    let body = "v2&p=suzhou-2026-11&an=thaw&er=0&pq=0&sr=100&txr=1&ac=0";
     let link = ttc(&["link", &corpus("v1-default.json")]);
     assert_eq!(link.out, format!("{body}&c={:08x}\n", fnv(body.as_bytes())));
 }

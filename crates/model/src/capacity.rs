@@ -78,7 +78,7 @@ pub struct LinesRelease {
 pub struct DeliverBy {
     pub due_date: CivilDate,
     /// Drug substance wanted (g): the grams target, or what the batches target makes.
-    pub grams_wanted: f64,
+    pub drug_substance_wanted_g: f64,
     /// Batches planned for it, spares for the success rate included.
     pub batches: u32,
     /// The last release with 1, 2, ... lines.

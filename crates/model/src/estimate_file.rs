@@ -2,7 +2,7 @@
 //! field by field in `docs/estimate-format.md`. The command line's `ttc estimate` writes it.
 //!
 //! ```json
-//! { "format": "tech-transfer-estimate", "version": 1,
+//! { "format": "tech-transfer-estimate", "version": 2,
 //!   "scenario_name": "Typical CHO mAb fed-batch, 2000 L", "rate_card": "suzhou-2026-11",
 //!   "currency": "USD", "estimate": { "seed_train": [ ... ], ... } }
 //! ```
@@ -26,8 +26,9 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 pub const FORMAT_NAME: &str = "tech-transfer-estimate";
-/// The version this build writes. History: 1 (first release).
-pub const CURRENT_VERSION: u32 = 1;
+/// The version this build writes. History: 1 (first release); 2 (the program, its price,
+/// capacity and kilograms by a date; batches placed on lines; closure operations in the fit).
+pub const CURRENT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -174,7 +175,7 @@ mod tests {
     fn the_envelope_names_the_format_the_scenario_and_the_rate_card() {
         let file = default_file();
         assert_eq!(file["format"], "tech-transfer-estimate");
-        assert_eq!(file["version"], 1);
+        assert_eq!(file["version"], 2);
         assert_eq!(file["scenario_name"], "Typical CHO mAb fed-batch, 2000 L");
         assert_eq!(file["rate_card"], "suzhou-2026-11");
         assert_eq!(file["currency"], "USD");
@@ -240,10 +241,16 @@ mod tests {
 
     #[test]
     fn no_number_without_its_unit() {
-        // A scenario that has every optional part: perfusion N-1, a published range missed.
+        // A scenario that has every optional part: perfusion N-1, a published range missed,
+        // a due date, PPQ, a rolling seed train, operations left on closures and weekends.
         let mut s = Scenario::default();
         s.seed_train[4].mode = crate::scenario::StageMode::Perfusion { vvd: 1.0 };
         s.production.titer_g_per_l = 12.0;
+        s.program.phase = crate::scenario::Phase::PpqCommercial;
+        s.plan.due_date = crate::date::CivilDate::from_ymd(2028, 6, 30);
+        s.schedule.rolling_seed_train = true;
+        s.schedule.avoid_closures = false;
+        s.schedule.weekend_operations_allowed = false;
         let facility = FacilityProfile::current();
         let e = estimate(&s, &facility).unwrap();
         let file: Value = serde_json::from_str(&to_json(&s.name, &facility, &e)).unwrap();
@@ -267,8 +274,12 @@ mod tests {
         ];
         // Counts, indices (0-based), day numbers, ratios, and the numbers whose unit a sibling
         // field (`unit`) gives.
-        const UNITLESS: [&str; 26] = [
+        const UNITLESS: [&str; 30] = [
             "version",
+            "batch",
+            "fewest_lines",
+            "chosen_lines",
+            "from_kickoff_days",
             "rolling_batches",
             "delivered_batches",
             "lines",
@@ -301,6 +312,9 @@ mod tests {
             .collect();
         assert!(bad.is_empty(), "numbers without a unit in their name: {bad:?}");
         assert!(names.iter().any(|n| n == "cspr_pl_per_cell_day"));
+        for part in ["drug_substance_wanted_g", "fewest_lines", "released_kg_per_year", "from_kickoff_days"] {
+            assert!(names.iter().any(|n| n == part), "{part} missing: the scenario lacks a part");
+        }
     }
 
     #[test]

@@ -34,14 +34,15 @@ pub fn steps_v2() -> Vec<PlanStep> {
 }
 
 /// The program a version-1 scenario opens with: anchored on its thaw date (so the campaign
-/// keeps its dates), no PPQ batches, no spares, tox batches released as GMP batches were.
+/// keeps its dates), no engineering run or PPQ batch on its lines (so that its batches keep
+/// their lines and dates), no spares, tox batches released as GMP batches were.
 pub fn plan_v1() -> ProgramPlan {
     ProgramPlan {
         anchor: PlanAnchor::FirstGmpThaw,
         kickoff_date: CivilDate::from_ymd(2027, 1, 15).expect("valid date"),
         steps: steps_v2(),
         analytical_methods: 8,
-        engineering_runs: 1,
+        engineering_runs: 0,
         ppq_batches: 0,
         batch_success_pct: 100.0,
         tox_gmp_release: true,

@@ -167,9 +167,10 @@ impl Plans {
             rolling_max_age_days: (rolling && sc.rolling_seed_train).then_some(sc.max_cell_age_days),
             calendar,
         };
+        // PPQ batches each have their own thaw: they qualify the process as a whole.
         let series = Series {
             engineering: plan(&self.non_gmp, false),
-            ppq: plan(&self.gmp, true),
+            ppq: plan(&self.gmp, false),
             campaign: plan(self.campaign_timeline(), true),
             campaign_batches: batches,
         };
@@ -250,8 +251,16 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
     let own_batches = f64::from(campaign.batches - campaign.rolling_batches);
     cost.campaign = cost.per_batch * own_batches
         + rolling_cost.as_ref().map_or(0.0, |r| r.per_batch * f64::from(campaign.rolling_batches));
-    let engineering_cost = price(BatchKind::NonGmp, &plans.non_gmp, false);
-    let ppq_cost = price(BatchKind::Ppq, &plans.gmp, false);
+    // Each kind's breakdown counts its own batches (the campaign's counts the campaign's).
+    let counted = |mut c: CostBreakdown, n: usize| {
+        c.batches = n as u32;
+        c.campaign = c.per_batch * n as f64;
+        c
+    };
+    let rolling_cost = rolling_cost.map(|r| counted(r, campaign.rolling_batches as usize));
+    let engineering_cost =
+        counted(price(BatchKind::NonGmp, &plans.non_gmp, false), program.engineering.batches.len());
+    let ppq_cost = counted(price(BatchKind::Ppq, &plans.gmp, false), program.ppq.batches.len());
     let program_cost = program_cost::program_cost(
         s,
         facility,
@@ -290,7 +299,7 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
             .collect();
         DeliverBy {
             due_date,
-            grams_wanted: match s.program.target {
+            drug_substance_wanted_g: match s.program.target {
                 CampaignTarget::DrugSubstanceG { grams } => grams,
                 CampaignTarget::Batches { count } => f64::from(count) * ds_g * success,
             },

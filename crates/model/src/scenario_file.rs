@@ -2,8 +2,8 @@
 //! `docs/scenario-format.md`.
 //!
 //! ```json
-//! { "format": "tech-transfer-scenario", "version": 1,
-//!   "facility_profile": "suzhou-2026-11", "scenario": { ... } }
+//! { "format": "tech-transfer-scenario", "version": 2,
+//!   "facility_profile": "suzhou-2026-12", "scenario": { ... } }
 //! ```
 //!
 //! Reading is lenient where that loses nothing: a missing field takes its default, and an

@@ -72,7 +72,7 @@ fn StepRow(i: usize, kind: StepKind) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <li class="plan-step" role="group" aria-labelledby=name_id.clone()>
+        <li class="plan-step"><div class="plan-step-fields" role="group" aria-labelledby=name_id.clone()>
             <h3 id=name_id.clone() class="plan-step-name">{name}</h3>
             {included}
             {form_items(vec![
@@ -86,7 +86,7 @@ fn StepRow(i: usize, kind: StepKind) -> impl IntoView {
                 {others}
                 <FieldError path=format!("{path}.after") />
             </fieldset>
-        </li>
+        </div></li>
     }
 }
 

@@ -92,7 +92,8 @@ pub struct ProgramPlan {
     pub anchor: PlanAnchor,
     /// The day the transfer starts (contract signed, team formed).
     pub kickoff_date: CivilDate,
-    /// One row per [`StepKind`], in the order of [`StepKind::ALL`].
+    /// One row per [`StepKind`], each once (validation); written in the order of
+    /// [`StepKind::ALL`], read in any order.
     pub steps: Vec<PlanStep>,
     /// Analytical methods to transfer or qualify (release and stability panel). Default 8
     /// (illustrative: identity, purity by SEC and CE-SDS, charge variants, potency, host-cell

@@ -18,7 +18,7 @@ pub(super) fn capacity_block(c: &Ctx) -> Block {
         pct = success.clone()
     );
     if let Some(d) = &e.deliver_by {
-        let grams = format_number(d.grams_wanted, 0);
+        let grams = format_number(d.drug_substance_wanted_g, 0);
         let answer = match d.fewest_lines {
             Some(lines) => tf!(
                 l,
