@@ -11,14 +11,17 @@ import { ROOT, figure, parseMoney, parseNumber, setupSuite } from './support.mjs
 const env = setupSuite();
 // Built by the native suite (`cargo test --workspace` builds the binary its tests run).
 const TTC = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'ttc');
-const FILES = ['v1-default.json', 'v1-high-titer.json', 'v1-customised.json'];
+const FILES = [
+  'v1-default.json', 'v1-high-titer.json', 'v1-customised.json',
+  'v2-default.json', 'v2-customised.json', 'v2-tox-rolling.json', 'v2-ppq.json',
+];
 
 function ttc(...args) {
   return execFileSync(TTC, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 describe('Command line', () => {
-  test('ttc estimate prints the drug substance and price per batch the page shows', async () => {
+  test('ttc estimate prints the drug substance, price per batch and program price the page shows', async () => {
     if (!existsSync(TTC)) execFileSync('cargo', ['build', '-p', 'ttc'], { cwd: ROOT, stdio: 'inherit' });
     const app = await env.openApp();
     const { page } = app;
@@ -34,6 +37,8 @@ describe('Command line', () => {
       const price = out.estimate.cost.price_per_batch_usd;
       assert.equal(parseNumber(await figure(page, 'h-ds')), Math.round(ds), `${name}: drug substance`);
       assert.deepEqual(parseMoney(await figure(page, 'h-batch-cost')), { symbol: '$', value: Math.round(price), decimals: 0 }, `${name}: price per batch`);
+      const program = out.estimate.program_cost.price_usd;
+      assert.deepEqual(parseMoney(await figure(page, 'h-program')), { symbol: '$', value: Math.round(program), decimals: 0 }, `${name}: program price`);
     }
     await app.check();
   });

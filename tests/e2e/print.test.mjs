@@ -1,6 +1,8 @@
 // Print: the one-page summary. In print media the form and the long tables are hidden, the
-// print header (scenario, product, thaw date, key assumptions, currency) appears, and the
-// headline and timeline chart stay; the printout is exactly one page on A4 and on Letter.
+// print header (scenario, product, kickoff or first thaw, key assumptions, currency) appears,
+// and the headline (with the program's first release and price), the program (a small Gantt
+// and the milestones) and the batch cost chart stay; the printout is exactly one page on A4
+// and on Letter.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { pdfPageCount, screenshotPath, setupSuite, text, waitForFigure } from '.
 const env = setupSuite();
 
 describe('Print summary', () => {
-  test('print media hides the form, shows the print header, keeps the headline and timeline', async () => {
+  test('print media hides the form, shows the print header, keeps the headline and the program', async () => {
     const app = await env.openApp();
     const { page } = app;
     assert.equal(await page.locator('.print-header').isVisible(), false, 'print header shown on screen');
@@ -25,12 +27,16 @@ describe('Print summary', () => {
       'mAb-001 · kickoff Fri 15 Jan 2027 | Key assumptions: all inputs are the published or illustrative defaults.',
     );
     assert.ok(await page.locator('.headline').isVisible(), 'headline not printed');
-    for (const id of ['h-ds', 'h-batch-cost', 'h-per-gram', 'h-harvest', 'h-medium', 'h-fit']) {
+    for (const id of ['h-ds', 'h-batch-cost', 'h-per-gram', 'h-harvest', 'h-first-release', 'h-program', 'h-medium', 'h-fit']) {
       assert.ok(await page.locator(`#${id} .figure-value`).isVisible(), `#${id} not printed`);
     }
-    assert.ok(await page.locator('#timeline').isVisible(), '#timeline not printed');
-    assert.ok(await page.locator('#timeline svg.gantt').isVisible(), 'timeline chart not printed');
-    assert.equal(await page.locator('#timeline table').isVisible(), false, 'timeline table printed');
+    // The program: its Gantt chart and milestones; its steps table stays on screen.
+    assert.ok(await page.locator('#program svg.program').isVisible(), 'program chart not printed');
+    assert.ok(await page.locator('#ms-first-release').isVisible(), 'milestones not printed');
+    assert.equal(await page.locator('#program table.steps').isVisible(), false, 'steps table printed');
+    // Its price is in the headline; its lines stay on screen.
+    assert.equal(await page.locator('#program-cost').isVisible(), false, 'program cost lines printed');
+    assert.equal(await page.locator('#timeline').isVisible(), false, 'the batch timeline printed');
     assert.equal(await page.locator('details.how').first().isVisible(), false, '"how" explanations printed');
 
     // A changed input is listed as the client's in the key assumptions.

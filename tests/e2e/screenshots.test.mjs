@@ -139,6 +139,10 @@ describe('Layout at phone and desktop widths', () => {
       // The header row is hidden from sight only: screen readers still get the table, its
       // column headers (with the same names) and row headers, and its cells.
       const heads = await page.locator('#seed-train-results thead th').allTextContents();
+      // Off-screen sections skip rendering (content-visibility), and so the accessibility
+      // tree: the section is brought into view first, as a reader scrolling to it would.
+      await seedTrain.scrollIntoViewIfNeeded();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const sr = await tableForScreenReaders(page, '#seed-train-results table');
       assert.equal(sr.table, 1, `${lang}: the seed-train table is not a table for screen readers`);
       assert.deepEqual(sr.columnheaders, heads.map((h) => h.trim()), `${lang}: column headers screen readers get`);
@@ -167,9 +171,10 @@ describe('Layout at phone and desktop widths', () => {
       return { bad, wraps: wraps.length, scrolling: wraps.filter((w) => w.scrollWidth > w.clientWidth).length };
     });
     assert.deepEqual(found.bad, [], `sections and chart boxes at ${PHONE} px`);
-    // Timeline, production, volumes and cost each have a chart; at a phone width they scroll.
-    assert.equal(found.wraps, 4);
-    assert.equal(found.scrolling, 4, 'the charts keep their readable width and scroll in their box');
+    // The program, timeline, production, volumes, cost and capacity sections each have a chart;
+    // at a phone width they scroll.
+    assert.equal(found.wraps, 6);
+    assert.equal(found.scrolling, 6, 'the charts keep their readable width and scroll in their box');
     await app.check();
   });
 

@@ -10,16 +10,21 @@
 // Run: `make test`, or after `make dist`: node --test --test-reporter=spec tests/e2e/share.test.mjs
 //
 // Expected values are worked by hand, never copied from the page:
-//   links            `v1&p=<rate card>&<key>=<value>…&c=<checksum>`: only fields that differ from
-//                    the frozen v1 baseline (the default scenario), then FNV-1a 32 of everything
+//   links            `v2&p=<rate card>&<key>=<value>…&c=<checksum>`: only fields that differ from
+//                    the frozen v2 baseline (the default scenario), then FNV-1a 32 of everything
 //                    before "&c=" as 8 hex digits (fnv1a32 below, checked against the published
 //                    vectors "" 811c9dc5, "a" e40c292c, "foobar" bf9cf968).
-//                    default scenario  v1&p=suzhou-2026-11&c=4f21c4b9
-//                    titer 5 g/L       v1&p=suzhou-2026-11&tit=5&c=<fnv of the rest>
+//                    default scenario  v2&p=suzhou-2026-12&c=<fnv of the rest>
+//                    titer 5 g/L       v2&p=suzhou-2026-12&tit=5&c=<fnv of the rest>
+//                    A version-1 link opens with its figures and is written again as version 2:
+//                    its body with "v2&" for "v1&" and the values version 2's new fields need to
+//                    keep its figures, in key order: an=thaw, er=0, pq=0, sr=100, txr=1, ac=0
+//                    (crates/model/src/legacy.rs); its rate card (suzhou-2026-11) is older, so
+//                    the page says so, and offers "Update to the current model".
 //   drug substance   3 g/L × 1953 L × 0.6827977 = 4000.5 g -> "4,001 g"; 3.5 g/L -> "4,667 g";
 //                    5 g/L -> 6667.5 g -> "6,668 g" (app.test.mjs)
 //   comparison       6667.5 − 4000.5 = 2667.0 g -> "+2,667 g"; 2667.0 / 4000.5 = 66.67 % -> "+66.7%"
-//   corpus figures   tests/corpus/links-v1.json records each link's price per batch, drug
+//   corpus figures   tests/corpus/links-v*.json record each link's price per batch, drug
 //                    substance and first harvest date; the page must show them rounded the way
 //                    the headline does: "$" + whole dollars with thousands separators, whole
 //                    grams, and the date as "Www D Mon YYYY" (dateText below).
@@ -29,7 +34,7 @@
 //   QR code          level M, byte mode: versions 1-10 hold 14, 26, 42, 62, 84, 106, 122, 152,
 //                    180, 213 bytes (ISO/IEC 18004 table 7); version v is 17 + 4v modules, drawn
 //                    with a 4-module quiet zone: viewBox "-4 -4 N N", N = modules + 8.
-//                    http://127.0.0.1:<port>/calc/#v1&p=suzhou-2026-11&tit=5&c=… is 64-65
+//                    http://127.0.0.1:<port>/calc/#v2&p=suzhou-2026-12&tit=5&c=… is 64-65
 //                    bytes -> version 5, 37 modules, viewBox "-4 -4 45 45".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,11 +59,13 @@ const SAVED_KEY = 'ttc.saved.v1';
 const RECOVERED_KEY = 'ttc.saved.recovered';
 
 const CORPUS_DIR = join(ROOT, 'tests', 'corpus');
-const CORPUS = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v1.json'), 'utf8'));
+const CORPUS_V1 = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v1.json'), 'utf8'));
+const CORPUS = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v2.json'), 'utf8'));
 const corpusEntry = (file) => CORPUS.find((c) => c.scenario_file === file);
-const DEFAULT_ENTRY = corpusEntry('v1-default.json');
-const CUSTOMISED = corpusEntry('v1-customised.json');
-const HIGH_TITER = corpusEntry('v1-high-titer.json');
+const DEFAULT_ENTRY = corpusEntry('v2-default.json');
+const CUSTOMISED = corpusEntry('v2-customised.json');
+/** A corpus scenario on two lines (saved, dropped and compared in the tests below). */
+const TWO_LINES = corpusEntry('v2-ppq.json');
 
 /** FNV-1a, 32 bits, of the UTF-8 bytes of `text`, as 8 lowercase hex digits (a link's checksum). */
 function fnv1a32(text) {
@@ -70,9 +77,11 @@ function fnv1a32(text) {
 /** A link's text with its checksum appended: `${body}&c=${fnv1a32(body)}`. */
 const withChecksum = (body) => `${body}&c=${fnv1a32(body)}`;
 
-const DEFAULT_LINK = 'v1&p=suzhou-2026-11&c=4f21c4b9';
-const LINK_AT_3_5 = withChecksum('v1&p=suzhou-2026-11&tit=3.5');
-const LINK_AT_5 = withChecksum('v1&p=suzhou-2026-11&tit=5');
+const DEFAULT_LINK = withChecksum('v2&p=suzhou-2026-12');
+const LINK_AT_3_5 = withChecksum('v2&p=suzhou-2026-12&tit=3.5');
+const LINK_AT_5 = withChecksum('v2&p=suzhou-2026-12&tit=5');
+/** A version-1 link as this release writes it again (see the header). */
+const asV2 = (v1Link) => withChecksum(`${splitChecksum(v1Link)[0].replace(/^v1&/, 'v2&')}&an=thaw&er=0&pq=0&sr=100&txr=1&ac=0`);
 
 /** 1313885.19 -> "1,313,885" (rounded to a whole number, English thousands separators). */
 const grouped = (v) => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -231,12 +240,13 @@ describe('Scenario links in the address', () => {
   test('each link of the corpus opens with the figures recorded when it was made', async () => {
     // The checksum helper first: FNV-1a 32 published test vectors.
     assert.deepEqual(['', 'a', 'foobar'].map(fnv1a32), ['811c9dc5', 'e40c292c', 'bf9cf968']);
-    assert.equal(CORPUS.length, 3);
+    assert.equal(CORPUS.length, 4);
+    assert.equal(CORPUS_V1.length, 3);
     assert.equal(DEFAULT_ENTRY.link, DEFAULT_LINK);
 
     const app = await env.openApp();
     const { page } = app;
-    for (const entry of CORPUS) {
+    for (const entry of [...CORPUS_V1, ...CORPUS]) {
       const [body, checksum] = splitChecksum(entry.link);
       assert.equal(checksum, fnv1a32(body), `${entry.scenario_file}: checksum of its link`);
       await page.goto('about:blank');
@@ -246,15 +256,26 @@ describe('Scenario links in the address', () => {
       assert.equal(await figure(page, 'h-harvest'), dateText(entry.first_harvest), `${what}: harvest date`);
       assert.equal(await figure(page, 'h-batch-cost'), money(entry.price_per_batch), `${what}: price per batch`);
       assert.equal(await figure(page, 'h-ds'), grams(entry.drug_substance_g_per_batch), `${what}: drug substance`);
-      assert.equal(await page.locator(PAGE_NOTICE).count(), 0, `${what}: a notice is shown`);
-      // The link is written the same way again: the share panel offers exactly the link opened.
+      const v1 = entry.link.startsWith('v1&');
+      if (v1) {
+        // Priced with its older rate card, and on version 1's model: both said, with a way to
+        // update (the "Update to the current model" notice comes with the deferred module).
+        await waitFor(() => page.locator('#update-model').count(), 1, `${what}: update offered`);
+        assert.match(await text(page, `${PAGE_NOTICE} p`), /rate card/);
+      } else {
+        assert.equal(await page.locator(PAGE_NOTICE).count(), 0, `${what}: a notice is shown`);
+        assert.equal(await page.locator('#update-model').count(), 0, `${what}: update offered`);
+      }
+      // The link is written again: the share panel offers the link opened (a version-1 link
+      // as version 2, with the values that keep its figures); the address keeps the link
+      // opened until the user changes something.
       await openSharePanel(page);
-      await waitForShareLink(page, entry.link);
+      await waitForShareLink(page, v1 ? asV2(entry.link) : entry.link);
       assert.equal(await address(page), entry.link, `${what}: the address changed`);
     }
     // Spot checks of the helpers on the default: the figures worked by hand in app.test.mjs.
-    assert.deepEqual([dateText(DEFAULT_ENTRY.first_harvest), money(DEFAULT_ENTRY.price_per_batch)], ['Tue 30 Mar 2027', '$800,997']);
-    assert.equal(await page.locator('#share-link').inputValue(), `${env.server.url}#${HIGH_TITER.link}`);
+    assert.deepEqual([dateText(DEFAULT_ENTRY.first_harvest), money(DEFAULT_ENTRY.price_per_batch)], ['Sat 9 Oct 2027', '$800,997']);
+    assert.equal(await page.locator('#share-link').inputValue(), `${env.server.url}#${TWO_LINES.link}`);
     await app.check();
   });
 
@@ -297,7 +318,7 @@ describe('Scenario links in the address', () => {
     const app = await env.openApp();
     const { page } = app;
     await openSharePanel(page);
-    for (const entry of [HIGH_TITER, CUSTOMISED, DEFAULT_ENTRY]) {
+    for (const entry of [TWO_LINES, CUSTOMISED, DEFAULT_ENTRY]) {
       await page.evaluate((link) => {
         location.hash = link;
       }, entry.link);
@@ -315,14 +336,14 @@ describe('Scenario links in the address', () => {
     // ... and the warning goes when a good link is opened after it: it no longer applies.
     await page.evaluate((link) => {
       location.hash = link;
-    }, HIGH_TITER.link);
-    await waitForFigure(page, 'h-batch-cost', money(HIGH_TITER.price_per_batch));
+    }, TWO_LINES.link);
+    await waitForFigure(page, 'h-batch-cost', money(TWO_LINES.price_per_batch));
     await waitFor(() => page.locator(PAGE_NOTICE).count(), 0, 'the broken-link warning gone');
     await app.check();
   });
 
   test('a link priced with a rate card this build does not have opens with current prices and says so', async () => {
-    const link = withChecksum('v1&p=suzhou-2020-01&tit=5');
+    const link = withChecksum('v2&p=suzhou-2020-01&tit=5');
     const app = await openAt(link);
     const { page } = app;
     assert.equal(await figure(page, 'h-ds'), DS_AT_5);
@@ -335,7 +356,7 @@ describe('Scenario links in the address', () => {
     // A checksum computed for another text is refused: the test's checksum is the app's.
     await page.evaluate((l) => {
       location.hash = l;
-    }, `${splitChecksum(link)[0]}&c=${fnv1a32('v1&p=suzhou-2020-01&tit=4')}`);
+    }, `${splitChecksum(link)[0]}&c=${fnv1a32('v2&p=suzhou-2020-01&tit=4')}`);
     await waitForText(page, `${PAGE_NOTICE} p`, /its checksum does not match/);
     assert.equal(await figure(page, 'h-ds'), DEFAULT_DS);
     await app.check();
@@ -441,12 +462,12 @@ describe('Scenario files: export, import, drag and drop', () => {
     assert.equal(file.name, `${FILE_STEM}.json`);
     const json = JSON.parse(file.bytes.toString('utf8'));
     assert.equal(json.format, 'tech-transfer-scenario');
-    assert.equal(json.version, 1);
-    assert.equal(json.facility_profile, 'suzhou-2026-11');
+    assert.equal(json.version, 2);
+    assert.equal(json.facility_profile, 'suzhou-2026-12');
     assert.equal(json.scenario.name, DEFAULT_NAME);
     assert.equal(json.scenario.production.titer_g_per_l, 5);
     // Everything else is the default scenario, as written in the corpus file.
-    const expected = JSON.parse(readFileSync(join(CORPUS_DIR, 'v1-default.json'), 'utf8'));
+    const expected = JSON.parse(readFileSync(join(CORPUS_DIR, 'v2-default.json'), 'utf8'));
     expected.scenario.production.titer_g_per_l = 5;
     assert.deepEqual(json, expected);
     await app.check();
@@ -487,11 +508,11 @@ describe('Scenario files: export, import, drag and drop', () => {
     await setTiter(page, '5', DS_AT_5);
     await waitForAddress(page, LINK_AT_5);
     await openSharePanel(page);
-    await importFile(page, 'v1-customised.json', readFileSync(join(CORPUS_DIR, 'v1-customised.json')));
+    await importFile(page, 'v2-customised.json', readFileSync(join(CORPUS_DIR, 'v2-customised.json')));
     await waitForFigure(page, 'h-batch-cost', money(CUSTOMISED.price_per_batch));
     assert.equal(await figure(page, 'h-ds'), grams(CUSTOMISED.drug_substance_g_per_batch));
     assert.equal(await figure(page, 'h-harvest'), dateText(CUSTOMISED.first_harvest));
-    assert.equal(await text(page, `${PANEL_NOTICE} p`), 'Opened the scenario file “v1-customised.json”.');
+    assert.equal(await text(page, `${PANEL_NOTICE} p`), 'Opened the scenario file “v2-customised.json”.');
     // The file and its corpus link are the same scenario: the page writes exactly that link.
     await waitForShareLink(page, CUSTOMISED.link);
     await waitForAddress(page, CUSTOMISED.link);
@@ -508,8 +529,8 @@ describe('Scenario files: export, import, drag and drop', () => {
     const app = await env.openApp();
     const { page } = app;
     await openSharePanel(page);
-    const original = readFileSync(join(CORPUS_DIR, 'v1-customised.json'));
-    await importFile(page, 'v1-customised.json', original);
+    const original = readFileSync(join(CORPUS_DIR, 'v2-customised.json'));
+    await importFile(page, 'v2-customised.json', original);
     await waitForShareLink(page, CUSTOMISED.link);
     // "苏州工艺转移 mAb-X 2000 L 补料分批 方案B": letters and digits of any script are kept.
     const stem = '苏州工艺转移-mAb-X-2000-L-补料分批-方案B';
@@ -528,7 +549,7 @@ describe('Scenario files: export, import, drag and drop', () => {
     await setTiter(page, '5', DS_AT_5);
     await waitForAddress(page, LINK_AT_5);
     await openSharePanel(page);
-    const five = JSON.parse(readFileSync(join(CORPUS_DIR, 'v1-default.json'), 'utf8'));
+    const five = JSON.parse(readFileSync(join(CORPUS_DIR, 'v2-default.json'), 'utf8'));
     five.scenario.production.titer_g_per_l = 'five';
     for (const [name, content, reason] of [
       ['notes.json', 'titer 5, 2000 L', /^it is not a JSON file \(.+\)$/],
@@ -552,7 +573,7 @@ describe('Scenario files: export, import, drag and drop', () => {
   test('a scenario file dropped anywhere on the page opens it', async () => {
     const app = await env.openApp();
     const { page } = app;
-    const content = readFileSync(join(CORPUS_DIR, 'v1-high-titer.json'), 'utf8');
+    const content = readFileSync(join(CORPUS_DIR, 'v2-ppq.json'), 'utf8');
     const prevented = await page.evaluate((json) => {
       const dt = new DataTransfer();
       dt.items.add(new File([json], 'x.json', { type: 'application/json' }));
@@ -564,10 +585,10 @@ describe('Scenario files: export, import, drag and drop', () => {
     }, content);
     // The browser must not open the file itself (leaving the app).
     assert.deepEqual(prevented, { over: true, drop: true });
-    await waitForFigure(page, 'h-batch-cost', money(HIGH_TITER.price_per_batch));
-    assert.equal(await figure(page, 'h-ds'), grams(HIGH_TITER.drug_substance_g_per_batch));
+    await waitForFigure(page, 'h-batch-cost', money(TWO_LINES.price_per_batch));
+    assert.equal(await figure(page, 'h-ds'), grams(TWO_LINES.drug_substance_g_per_batch));
     assert.equal(await text(page, `${PANEL_NOTICE} p`), 'Opened the scenario file “x.json”.');
-    await waitForAddress(page, HIGH_TITER.link);
+    await waitForAddress(page, TWO_LINES.link);
     assert.ok(await page.locator('#go-back').isVisible());
     await app.check();
   });
@@ -645,7 +666,7 @@ describe('Saved scenarios and their comparison', () => {
     });
     assert.equal(row('Price per batch (incl. overhead and margin)').cells[1], '$800,997');
     // The titer does not move the schedule: same harvest date, not highlighted.
-    assert.deepEqual(row('Harvest date'), { class: '', cells: ['Harvest date', 'Tue 30 Mar 2027', 'Tue 30 Mar 2027'] });
+    assert.deepEqual(row('Harvest date'), { class: '', cells: ['Harvest date', 'Sat 9 Oct 2027', 'Sat 9 Oct 2027'] });
     // Inputs that differ: the name and the titer, nothing else.
     const group = table.rows.findIndex((r) => r.class === 'group');
     assert.ok(group > 0, 'no "Inputs that differ" row');
@@ -718,13 +739,13 @@ describe('Saved scenarios and their comparison', () => {
           localStorage.setItem('ttc.saved.v1', value);
         }
       },
-      arg: `${HIGH_TITER.link}\n{garbage`,
+      arg: `${TWO_LINES.link}\n{garbage`,
     });
     const { page } = app;
     await openSharePanel(page);
     await waitFor(() => page.locator('.saved-item').count(), 1, 'saved items');
-    assert.deepEqual(await savedNames(page), [linkName(HIGH_TITER.link)]);
-    assert.equal(linkName(HIGH_TITER.link), 'High titer, 2 lines, 20 kg');
+    assert.deepEqual(await savedNames(page), [linkName(TWO_LINES.link)]);
+    assert.equal(linkName(TWO_LINES.link), 'PPQ then commercial, 2 lines');
     const notice = page.locator(`${PANEL_NOTICE}.warn`);
     assert.equal(await notice.count(), 1);
     assert.equal(await notice.getAttribute('role'), 'status');
@@ -733,11 +754,11 @@ describe('Saved scenarios and their comparison', () => {
     assert.equal(await notice.locator('textarea').inputValue(), '{garbage');
     assert.deepEqual(
       await page.evaluate(([a, b]) => [localStorage.getItem(a), localStorage.getItem(b)], [SAVED_KEY, RECOVERED_KEY]),
-      [HIGH_TITER.link, '{garbage'],
+      [TWO_LINES.link, '{garbage'],
     );
     // The readable one opens.
     await page.locator('button[aria-label="Open saved scenario 1"]').click();
-    await waitForFigure(page, 'h-batch-cost', money(HIGH_TITER.price_per_batch));
+    await waitForFigure(page, 'h-batch-cost', money(TWO_LINES.price_per_batch));
     await app.check();
   });
 });
