@@ -161,3 +161,26 @@ async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
     // N-1 now lasts the default fixed 3 days from 0.5: the same harvest date as before.
     assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
 }
+
+#[wasm_bindgen_test]
+async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
+    let (c, _h) = mounted().await;
+    // Program price: fees $610,000 + one engineering run $635,684.92 + 3 x $800,997.42
+    // (crates/model/tests/program.rs) = $3,648,677.
+    assert_eq!(c.text("#h-program .figure-value"), "$3,648,677");
+    // No engineering run: the plan (the deferred module's) tells the page, which re-prices.
+    type_into(&c.input("#f-plan-engineering_runs"), "0");
+    for _ in 0..20 {
+        tick().await;
+    }
+    assert_eq!(c.text("#h-program .figure-value"), "$3,012,992");
+    // The page's own edits reach the plan: its field follows a reset (the field left first,
+    // as a click on the button does).
+    c.input("#f-plan-engineering_runs").dispatch_event(&Event::new("blur").unwrap()).unwrap();
+    c.click("#reset-all");
+    for _ in 0..20 {
+        tick().await;
+    }
+    assert_eq!(c.input("#f-plan-engineering_runs").value(), "1");
+    assert_eq!(c.text("#h-program .figure-value"), "$3,648,677");
+}

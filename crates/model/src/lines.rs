@@ -137,7 +137,8 @@ impl LinePlan<'_> {
                 None => earliest_thaw.add_days(s),
                 Some(p) => p.add_days(i64::from(self.spacing_days)),
             };
-            // The line free first (the lowest number among equals).
+            // The line free longest (one never used first; the lowest number among equals): a
+            // line that just ran an engineering run turns around while another takes the batch.
             let line = (0..lines).min_by_key(|&l| (line_free[l], l)).unwrap_or(0);
             if let Some(free) = line_free[line] {
                 earliest = earliest.max(free);

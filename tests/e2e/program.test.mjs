@@ -1,0 +1,121 @@
+// The program from kickoff, in the RELEASE build (dist/): the Gantt chart and its milestones,
+// a kickoff date moving them, production lines moving capacity and dates, and "kilograms by a
+// date" answered, or said impossible.
+//
+// Expected values are worked by hand (the model's own hand-worked tests are in
+// crates/model/tests/program.rs):
+//   default program   kickoff Fri 15 Jan 2027; the method transfer (day 28 to 238) sets the
+//                     first GMP thaw: day 238 = Fri 10 Sep 2027; thaw to release 72 days:
+//                     first release Sun 21 Nov 2027 (day 310). One line, a batch every 22 days;
+//                     batch 2 would thaw Sat 2 Oct, in National Day week (Oct 1-7, illustrative
+//                     calendar), so it waits 6 days; last release Mon 10 Jan 2028 (day 360).
+//                     Critical path: the review, the method transfer, the campaign.
+//   kickoff 1 Mar 2027 44 days later, no closure in the way: first thaw day 238 = Mon 25 Oct
+//                     2027, first release + 72 days = Wed 5 Jan 2028; batches every 22 days,
+//                     inoculated Nov 9, Dec 1, Dec 23 (harvest Jan 6, before Spring Festival
+//                     2028 on Jan 25): last release Dec 23 + 57 days = Fri 18 Feb 2028.
+//   three lines       a batch every ceil(17 / 0.8 / 3) = 8 days; batch 2 would be inoculated
+//                     Oct 3 with operations every 3 days from Sep 18, in National Day week:
+//                     the first inoculation whose operations all miss it is Oct 23 (thaw
+//                     Oct 8); batch 3 on Oct 31: last release Oct 31 + 57 = Mon 27 Dec 2027.
+//   10 kg by a date   4000.51 g a batch x 90 % success = 3600.46 g expected: 3 batches. One
+//                     line releases the last on Mon 10 Jan 2028; two lines (a batch every 11
+//                     days; batch 2 waits for Oct 23 as above, batch 3 Nov 3) on Thu 30 Dec
+//                     2027. Due Sun 9 Jan 2028: two lines are the fewest. Due 1 Nov 2027,
+//                     before any release: not even six lines.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { figure, setupSuite, text, waitFor, waitForFigure } from './support.mjs';
+
+const env = setupSuite();
+
+/** Types a date into a date input (the page reads it on change). */
+async function setDate(page, selector, iso) {
+  const input = page.locator(selector);
+  await input.scrollIntoViewIfNeeded();
+  await input.fill(iso);
+  await input.dispatchEvent('change');
+}
+
+/** The milestones table's rows: [milestone, date, days from kickoff]. */
+async function milestones(page) {
+  return page.locator('#program table.milestones tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent.trim())),
+  );
+}
+
+describe('Program from kickoff', () => {
+  test('the default program: Gantt chart with the critical path, milestones, first release in the headline', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    assert.equal(await figure(page, 'h-first-release'), 'Sun 21 Nov 2027');
+    assert.equal(await figure(page, 'h-program'), '$3,648,677');
+    assert.deepEqual(await milestones(page), [
+      ['First engineering run thawed', 'Sat 26 Jun 2027', '162'],
+      ['First GMP batch thawed', 'Fri 10 Sep 2027', '238'],
+      ['First GMP batch released', 'Sun 21 Nov 2027', '310'],
+      ['Last batch released', 'Mon 10 Jan 2028', '360'],
+    ]);
+    // The chart: a bar per step in the program, the critical ones outlined; the batches on
+    // line 1; a release mark for each of the three GMP batches.
+    await page.locator('#program svg.program').waitFor();
+    assert.equal(await page.locator('#program svg.program .pbar.critical').count(), 3 + 1, 'three steps and the legend');
+    assert.equal(await page.locator('#program svg.program .release-mark').count(), 3 + 1, 'three releases and the legend');
+    const critical = await page.locator('#program table.steps tr.critical th').allTextContents();
+    assert.deepEqual(critical, ['Tech-transfer review and gap analysis', 'Analytical method transfer', 'GMP campaign']);
+    assert.match(await text(page, '#program .note'), /campaign batch 2 by 6 days/);
+    await app.check();
+  });
+
+  test('a later kickoff moves the first GMP thaw, the releases and the Gantt chart', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    await setDate(page, '#f-plan-kickoff_date', '2027-03-01');
+    await waitForFigure(page, 'h-first-release', 'Wed 5 Jan 2028');
+    await waitFor(() => milestones(page), (m) => m[3]?.[1] === 'Fri 18 Feb 2028', 'the last release moved');
+    const m = await milestones(page);
+    assert.deepEqual(m[1], ['First GMP batch thawed', 'Mon 25 Oct 2027', '238']);
+    // The link carries the kickoff.
+    await waitFor(() => page.evaluate(() => location.hash), (h) => h.includes('&ko=2027-03-01&'), 'kickoff in the link');
+    await app.check();
+  });
+
+  test('three lines instead of one: capacity row chosen, the last release earlier', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    assert.match(await text(page, '#capacity tr.chosen th'), /^1/);
+    const lines = page.locator('#f-schedule-lines_used');
+    await lines.scrollIntoViewIfNeeded();
+    await lines.fill('3');
+    await waitFor(() => milestones(page), (m) => m[3]?.[1] === 'Mon 27 Dec 2027', 'the last release on three lines');
+    assert.match(await text(page, '#capacity tr.chosen th'), /^3/);
+    // The campaign's batches on the three lines, each on the line free longest: line 1 ran
+    // the engineering run, so the first batch goes to line 2.
+    const linesOf = await page.locator('#campaign tbody tr').evaluateAll((rows) => rows.map((r) => r.children[1].textContent.trim()));
+    assert.deepEqual(linesOf, ['2', '3', '1']);
+    // Capacity for three lines: a batch every 8 days, 365 / 8 = 45.6 a year, x 3.6005 kg =
+    // 164.3 kg; more lines than installed is a warning.
+    const row = await page.locator('#capacity tr.chosen').evaluate((r) => [...r.children].slice(0, 4).map((c) => c.textContent.trim()));
+    assert.deepEqual(row, ['3 (not installed)', '8', '45.6', '164.3']);
+    assert.match(await text(page, '#fit'), /3 production line\(s\); 1 installed/);
+    await app.check();
+  });
+
+  test('kilograms by a date: the fewest lines that make it, or that it cannot be done', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    await page.locator('#f-program-target-kind').selectOption('grams');
+    const grams = page.locator('#f-program-target-grams');
+    await grams.fill('10000');
+    await setDate(page, '#f-plan-due_date', '2028-01-09');
+    const answer =
+      '10,000 g by Sun 9 Jan 2028: 3 batches (spares for the success rate included); the fewest lines that release them in time: 2 (last release Thu 30 Dec 2027). With the 1 line(s) chosen, the last release is Mon 10 Jan 2028.';
+    await waitFor(() => text(page, '#capacity > p'), (t) => t.endsWith(answer), 'the answer');
+    await setDate(page, '#f-plan-due_date', '2027-11-01');
+    await waitFor(() => text(page, '#capacity > p'), /10,000 g by Mon 1 Nov 2027 cannot be done: even on 6 lines/, 'not possible');
+    // Clearing the date drops the question.
+    await page.locator('#sec-plan button[aria-label="Clear the date"]').click();
+    await waitFor(() => text(page, '#capacity > p'), (t) => !t.includes('10,000 g by'), 'the answer gone');
+    await app.check();
+  });
+});
