@@ -102,13 +102,8 @@ pub fn program_cost(s: &Scenario, f: &FacilityProfile, p: &ProgramSchedule, b: &
             rate: None,
         }
     };
-    for (step, rate) in [
-        (StepKind::TransferReview, Rate::TransferReviewFee),
-        (StepKind::MethodTransfer, Rate::MethodTransferPerMethod),
-        (StepKind::RawMaterials, Rate::RawMaterialsFee),
-        (StepKind::BatchRecord, Rate::BatchRecordFee),
-        (StepKind::SmallScale, Rate::SmallScaleFee),
-    ] {
+    for step in StepKind::ALL {
+        let Some(rate) = step.fee_rate() else { continue };
         if active(step) {
             lines.push(if step == StepKind::MethodTransfer {
                 fee(step, ProgramItem::Methods, f64::from(s.plan.analytical_methods), rate)

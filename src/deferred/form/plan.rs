@@ -6,7 +6,7 @@
 use crate::i18n::label;
 use crate::i18n::*;
 use crate::model::scenario::{Phase, PlanAnchor, StepKind};
-use crate::model::validate::limits;
+use crate::model::validate::{limits, Limit};
 use crate::ui::field::{choice, form_items, num, opts, whole, NumLens, SelectField};
 use crate::ui::form::{CheckField, DateField, FieldError, Section};
 use crate::ui::state::AppState;
@@ -51,6 +51,41 @@ fn StepRow(i: usize, kind: StepKind) -> impl IntoView {
     } else {
         label(|l| td_string!(l, in_step_days))
     };
+    let mut fields = vec![
+        whole(
+            format!("{path}.duration_days"),
+            Unit::Days,
+            limits::STEP_DAYS,
+            days_label,
+            step_lens(kind, |p| f64::from(p.duration_days), |p, v| p.duration_days = v as u32),
+        ),
+        whole(
+            format!("{path}.lag_days"),
+            Unit::Days,
+            limits::LAG_DAYS,
+            label(|l| td_string!(l, in_step_lag)),
+            step_lens(kind, |p| f64::from(p.lag_days), |p, v| p.lag_days = v as i32),
+        ),
+    ];
+    // Its fee, a rate of the card the scenario may override (as in the rate card section).
+    if let Some(rate) = kind.fee_rate() {
+        let facility = state.facility;
+        let fee_label = if kind == StepKind::MethodTransfer {
+            label(|l| td_string!(l, in_step_fee_per_method))
+        } else {
+            label(|l| td_string!(l, in_step_fee))
+        };
+        fields.push(num(
+            format!("rate_overrides.{}", rate.key()),
+            super::rates::rate_unit(rate),
+            Limit { min: 0.0, max: rate.max() },
+            fee_label,
+            NumLens::new(
+                move |s| Some(facility.with_untracked(|f| s.rate(rate, f))),
+                move |s, v| facility.with_untracked(|f| s.set_rate(rate, v, f)),
+            ),
+        ));
+    }
     let others = StepKind::ALL
         .into_iter()
         .enumerate()
@@ -75,12 +110,7 @@ fn StepRow(i: usize, kind: StepKind) -> impl IntoView {
         <li class="plan-step"><div class="plan-step-fields" role="group" aria-labelledby=name_id.clone()>
             <h3 id=name_id.clone() class="plan-step-name">{name}</h3>
             {included}
-            {form_items(vec![
-                whole(format!("{path}.duration_days"), Unit::Days, limits::STEP_DAYS, days_label,
-                    step_lens(kind, |p| f64::from(p.duration_days), |p, v| p.duration_days = v as u32)),
-                whole(format!("{path}.lag_days"), Unit::Days, limits::LAG_DAYS, label(|l| td_string!(l, in_step_lag)),
-                    step_lens(kind, |p| f64::from(p.lag_days), |p, v| p.lag_days = v as i32)),
-            ])}
+            {form_items(fields)}
             <fieldset class="after">
                 <legend>{move || td_string!(i18n.get_locale(), in_step_after)}</legend>
                 {others}

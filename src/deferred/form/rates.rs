@@ -3,6 +3,7 @@
 use crate::i18n::*;
 use crate::i18n::{label, tr};
 use crate::model::facility::{Rate, RateUnit};
+use crate::model::scenario::StepKind;
 use crate::model::validate::Limit;
 use crate::ui::field::{form_items, num, NumLens};
 use crate::ui::form::Section;
@@ -10,7 +11,7 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 use ttc_text::labels::{local, rate_name, Unit};
 
-fn rate_unit(rate: Rate) -> Unit {
+pub(super) fn rate_unit(rate: Rate) -> Unit {
     match rate.unit() {
         RateUnit::MoneyPerL => Unit::MoneyPerL,
         RateUnit::MoneyPerM2 => Unit::MoneyPerM2,
@@ -31,7 +32,8 @@ pub fn RatesSection() -> impl IntoView {
     view! {
         <Section id="sec-rates" title=label(|l| td_string!(l, sec_rates))>
             <p class="note wide">{tr(|l| td_string!(l, rates_note))}</p>
-            {Rate::ALL.into_iter().map(|rate| {
+            // The program steps' fees are edited in their rows of the plan.
+            {Rate::ALL.into_iter().filter(|r| !StepKind::ALL.iter().any(|k| k.fee_rate() == Some(*r))).map(|rate| {
                 let source = move || facility.with(|f| f.rate_source(rate).map(|s| local(i18n.get_locale(), s).to_string()));
                 let lens = NumLens::new(
                     move |s| Some(facility.with_untracked(|f| s.rate(rate, f))),

@@ -52,6 +52,20 @@ impl StepKind {
         matches!(self, StepKind::EngineeringRuns | StepKind::Ppq | StepKind::GmpCampaign)
     }
 
+    /// The rate card's fee of a work step (for the method transfer, per method); run steps
+    /// are priced as batches.
+    pub fn fee_rate(self) -> Option<crate::facility::Rate> {
+        use crate::facility::Rate;
+        match self {
+            StepKind::TransferReview => Some(Rate::TransferReviewFee),
+            StepKind::MethodTransfer => Some(Rate::MethodTransferPerMethod),
+            StepKind::RawMaterials => Some(Rate::RawMaterialsFee),
+            StepKind::BatchRecord => Some(Rate::BatchRecordFee),
+            StepKind::SmallScale => Some(Rate::SmallScaleFee),
+            StepKind::EngineeringRuns | StepKind::Ppq | StepKind::GmpCampaign => None,
+        }
+    }
+
     /// The step's position in [`StepKind::ALL`] (and in [`ProgramPlan::steps`]).
     pub fn index(self) -> usize {
         StepKind::ALL.iter().position(|&k| k == self).unwrap_or(0)
