@@ -1,6 +1,8 @@
 //! Benchmark of a full estimate of the default scenario (validation, seed train, production,
-//! downstream, schedule, campaign, cost and fit), of the scenario file round trip, and of a
-//! scenario link's round trip (done on every edit, to keep the address current).
+//! downstream, the program from kickoff with its batches on the lines, cost, program price,
+//! capacity and fit), of the same with a due date (the program again on 1 to 6 lines), of the
+//! scenario file round trip, and of a scenario link's round trip (done on every edit, to keep
+//! the address current).
 //!
 //! A plain timing loop rather than criterion: criterion's dependency tree doubles the cold
 //! build for one number. Each sample times a batch of runs; the report gives percentiles of the
@@ -43,6 +45,11 @@ fn main() {
     let facility = FacilityProfile::current();
     bench("estimate(default scenario)", 200, 200, || {
         black_box(estimate(black_box(&scenario), black_box(&facility)).ok());
+    });
+    let mut due = scenario.clone();
+    due.plan.due_date = ttc_model::date::CivilDate::from_ymd(2028, 1, 9);
+    bench("estimate(default + due date)", 200, 200, || {
+        black_box(estimate(black_box(&due), black_box(&facility)).ok());
     });
     let json = scenario_file::to_json(&scenario, &facility.id);
     bench("scenario file write + read", 100, 100, || {
