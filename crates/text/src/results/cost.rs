@@ -2,7 +2,6 @@
 
 use super::*;
 use ttc_model::cost::QuantityUnit;
-use ttc_model::facility::RateOrigin;
 
 pub(super) fn cost_block(c: &Ctx) -> Block {
     let (cost, l) = (&c.e.cost, c.locale);
@@ -26,14 +25,7 @@ pub(super) fn cost_block(c: &Ctx) -> Block {
                     c.money(line.unit_price),
                 )
             };
-            let source = match line.rate.map(|r| c.f.rate_origin(r, &c.s.rate_overrides)) {
-                Some(RateOrigin::Client) => td_string!(l, source_client).to_string(),
-                Some(RateOrigin::Published(s)) => {
-                    format!("{} {}", td_string!(l, source_published), local(l, s))
-                }
-                Some(RateOrigin::Illustrative) => td_string!(l, source_illustrative).to_string(),
-                None => td_string!(l, source_vessel_kit).to_string(),
-            };
+            let source = c.rate_source(line.rate, td_string!(l, source_vessel_kit));
             Row::new(vec![
                 Cell::Text(category_name(l, line.category).to_string()),
                 Cell::Head(cost_item_name(l, c.f, &line.item)),

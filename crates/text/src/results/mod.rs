@@ -168,6 +168,19 @@ impl Ctx<'_> {
     pub fn date(&self, d: ttc_model::date::CivilDate) -> String {
         format_date(d, lang(self.locale))
     }
+
+    /// Where a price comes from, in words: the client's own figure, the rate card's with its
+    /// published source, or illustrative; `otherwise` for a price that is no rate.
+    pub fn rate_source(&self, rate: Option<Rate>, otherwise: &str) -> String {
+        use ttc_model::facility::RateOrigin;
+        let l = self.locale;
+        match rate.map(|r| self.f.rate_origin(r, &self.s.rate_overrides)) {
+            Some(RateOrigin::Client) => td_string!(l, source_client).to_string(),
+            Some(RateOrigin::Published(s)) => format!("{} {}", td_string!(l, source_published), local(l, s)),
+            Some(RateOrigin::Illustrative) => td_string!(l, source_illustrative).to_string(),
+            None => otherwise.to_string(),
+        }
+    }
 }
 
 fn heads(items: &[(&str, bool)]) -> Vec<(String, bool)> {
