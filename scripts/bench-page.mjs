@@ -45,6 +45,8 @@ const THROTTLED_LOADS = Number(process.env.THROTTLED_LOADS ?? 5);
 const CPU_SLOWDOWN = 4;
 const TITER = '#f-production-titer_g_per_l';
 const FRAME_MS = 16.7;
+/** The detailed section drawn last (LAST_SECTION=#campaign for a build before the program). */
+const LAST_SECTION = process.env.LAST_SECTION ?? '#capacity';
 
 /** Nearest-rank percentile of a sorted array. */
 function percentile(sorted, q) {
@@ -61,12 +63,13 @@ function stats(values) {
 // been painted. performance.now() counts from the navigation start.
 const INIT_SCRIPT = `(() => {
   const sel = ${JSON.stringify(FIRST_RESULT)};
+  const last = ${JSON.stringify(LAST_SECTION)};
   window.__bench = { firstResult: null, firstResultPainted: null, details: null, longTasks: [] };
   new PerformanceObserver((list) => {
     for (const t of list.getEntries()) window.__bench.longTasks.push({ start: t.startTime, duration: t.duration });
   }).observe({ type: 'longtask', buffered: true });
   const details = new MutationObserver(() => {
-    const el = document.querySelector('#result-details #campaign'); // the last section drawn
+    const el = document.querySelector('#result-details ' + last); // the last section drawn
     if (el && el.checkVisibility()) { window.__bench.details = performance.now(); details.disconnect(); }
   });
   details.observe(document, { childList: true, subtree: true });
@@ -166,7 +169,7 @@ async function edits(browser, server) {
   const page = await context.newPage();
   await page.goto(server.url);
   await page.locator(FIRST_RESULT).waitFor({ state: 'visible', timeout: 30_000 });
-  await page.locator('#result-details #campaign').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator(`#result-details ${LAST_SECTION}`).waitFor({ state: 'visible', timeout: 30_000 });
   // The edited field on screen, as a user has it (an off-screen section is not laid out).
   await page.locator(TITER).scrollIntoViewIfNeeded();
   // Titers 2.00, 2.05, 2.10, … g/L: every edit changes the drug substance shown.

@@ -60,6 +60,26 @@ impl PartialEq for Shown {
 }
 
 impl AppState {
+    /// A form state that only checks its inputs: no estimate, just every input problem tied
+    /// to its field (`ttc_model::validate`). The deferred module's form sections use it: the
+    /// page estimates the same scenario, and a second estimate on every edit would cost a
+    /// frame's time for messages that validation alone gives.
+    pub fn validating(scenario: Scenario, facility: FacilityProfile) -> Self {
+        let mut state = Self::new(scenario, facility);
+        let (scenario, facility, unparsed) = (state.scenario, state.facility, state.unparsed);
+        state.shown = Memo::new(move |_| {
+            let errors = scenario.with(|s| facility.with(|f| crate::model::validate::validate(s, f)));
+            Shown {
+                estimate: None,
+                inputs: None,
+                facility: None,
+                stale: !errors.is_empty() || unparsed.with(|u| !u.is_empty()),
+                errors,
+            }
+        });
+        state
+    }
+
     pub fn new(scenario: Scenario, facility: FacilityProfile) -> Self {
         let scenario = RwSignal::new(scenario);
         let current_facility = StoredValue::new(facility.clone());

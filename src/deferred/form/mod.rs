@@ -5,8 +5,9 @@
 //! They are the page's own form components (`crate::ui::form`, `crate::ui::field`) over an
 //! [`AppState`] of this module: it follows the scenario the page publishes, and an edit here
 //! goes to the page as an [`EditRequest`] (`crate::handover`), which the page applies and
-//! publishes back. Field errors come from this module's own estimate of the same scenario,
-//! so they show next to the fields here as they do in the page.
+//! publishes back. Field errors come from this module's own validation of the same scenario
+//! (`AppState::validating`: no second estimate on every edit), so they show next to the fields
+//! here as they do in the page.
 
 mod plan;
 mod rates;
@@ -22,7 +23,7 @@ use leptos::prelude::*;
 
 /// This module's form state, following the page's scenario both ways.
 pub fn form_state(shared: Shared) -> AppState {
-    let state = AppState::new(Scenario::default(), FacilityProfile::current());
+    let state = AppState::validating(Scenario::default(), FacilityProfile::current());
     // Page -> form: the scenario (and rate card) the page shows.
     Effect::new(move |_| {
         let Ok(opened) = link::decode(&shared.link.get()) else { return };
