@@ -17,6 +17,8 @@ const WIDTHS = [1280, 375];
 /** Opens every <details> of the page, and checks the detailed parts are among them. */
 async function openEveryDetail(page) {
   await page.locator('details').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+  // The plan's steps are built when their box is first opened: all eight rows are audited.
+  await waitFor(() => page.locator('#sec-plan .plan-step').count(), 8, 'the plan steps built');
   const counts = await page.evaluate(() => ({
     closed: document.querySelectorAll('details:not([open])').length,
     how: document.querySelectorAll('.how-cell details.how[open]').length,

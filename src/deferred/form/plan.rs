@@ -130,14 +130,25 @@ pub fn PlanSection() -> impl IntoView {
     let (anchor_get, anchor_set) = choice(|s| Some(s.plan.anchor), |s, a| s.plan.anchor = a);
     let by_kickoff = Memo::new(move |_| state.scenario.with(|s| s.plan.anchor == PlanAnchor::Kickoff));
     let tox = Memo::new(move |_| state.scenario.with(|s| s.program.phase == Phase::Tox));
-    let rows = StepKind::ALL
-        .into_iter()
-        .enumerate()
-        .map(|(i, kind)| view! { <StepRow i=i kind=kind /> })
-        .collect_view();
-    // The steps fold away; a problem in one of them (a loop, a value out of range) opens them,
-    // so that its message is seen next to its field.
+    // The steps fold away, and are built the first time they are opened (their 8 rows are
+    // most of the section: built at start-up they were a long task). A problem in one of them
+    // (a loop, a value out of range) opens them, so that its message is seen by its field.
     let steps_box = NodeRef::<leptos::html::Details>::new();
+    let steps_opened = RwSignal::new(false);
+    let rows = move || {
+        steps_opened.get().then(|| {
+            StepKind::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, kind)| view! { <StepRow i=i kind=kind /> })
+                .collect_view()
+        })
+    };
+    let on_toggle = move |_| {
+        if steps_box.get().is_some_and(|el| el.open()) {
+            steps_opened.set(true);
+        }
+    };
     Effect::new(move |_| {
         let problem = state.shown.with(|x| x.errors.iter().any(|e| e.field.starts_with("plan.steps")));
         if let (true, Some(el)) = (problem, steps_box.get()) {
@@ -168,7 +179,7 @@ pub fn PlanSection() -> impl IntoView {
                 get=Arc::new(|s| s.plan.tox_gmp_release) set=Arc::new(|s, on| s.plan.tox_gmp_release = on) />
             <DateField path="plan.due_date" optional=true hidden=Signal::stored(false) label=label(|l| td_string!(l, in_due_date))
                 get=|s| s.plan.due_date set=|s, d| s.plan.due_date = d />
-            <details class="plan-steps-box wide" node_ref=steps_box>
+            <details class="plan-steps-box wide" node_ref=steps_box on:toggle=on_toggle>
                 <summary>{move || td_string!(use_i18n().get_locale(), plan_steps_summary)}</summary>
                 <ol class="plan-steps">{rows}</ol>
             </details>
