@@ -13,8 +13,7 @@ pub(super) fn campaign_block(c: &Ctx) -> Block {
         spacing = k.spacing_days,
         last = c.date(k.last_release_date),
         days = k.duration_days,
-        steady = format_number(k.steady_state_utilisation_pct, 0),
-        utilisation = format_number(k.line_utilisation_pct, 0)
+        steady = format_number(k.steady_state_utilisation_pct, 0)
     );
     if k.rolling_batches > 0 {
         let rolling =
