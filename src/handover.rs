@@ -42,7 +42,7 @@ pub const APPLY_UPDATE_EVENT: &str = "ttc-apply-update";
 
 /// The first field of an encoded [`PageState`]: a later change of the layout gets a new tag,
 /// and a module of another release (a stale cache) is refused instead of misread.
-const STATE_TAG: &str = "ttc-state-1";
+const STATE_TAG: &str = "ttc-state-2";
 const SEPARATOR: char = '\t';
 
 /// What the deferred module needs to know of the page.
@@ -54,6 +54,9 @@ pub struct PageState {
     pub link: String,
     /// The link text of the results shown; empty before any valid result.
     pub shown_link: String,
+    /// Raised when the page drops the text its fields hold ("reset all", another scenario
+    /// opened): the deferred module's form sections drop theirs too.
+    pub generation: u32,
 }
 
 /// Why a hand-over text cannot be read (a module of another release, or a page script
@@ -77,13 +80,14 @@ impl PageState {
             &self.prefs.eur_per_usd.to_string(),
             &self.link,
             &self.shown_link,
+            &self.generation.to_string(),
         ]
         .join(&SEPARATOR.to_string())
     }
 
     pub fn decode(text: &str) -> Result<PageState, HandoverError> {
         let parts: Vec<&str> = text.split(SEPARATOR).collect();
-        let [tag, lang, currency, cny, eur, link, shown_link] = parts[..] else {
+        let [tag, lang, currency, cny, eur, link, shown_link, generation] = parts[..] else {
             return Err(HandoverError::UnknownLayout);
         };
         if tag != STATE_TAG {
@@ -102,6 +106,7 @@ impl PageState {
             },
             link: link.to_string(),
             shown_link: shown_link.to_string(),
+            generation: generation.parse().map_err(|_| HandoverError::BadField("generation"))?,
         })
     }
 }
@@ -218,6 +223,7 @@ mod tests {
             prefs: Prefs { currency: Currency::Eur, cny_per_usd: 7.123_456_789_1, eur_per_usd: 0.1 + 0.2 },
             link: "v1&p=suzhou-2026-11&tit=5&c=0123abcd".into(),
             shown_link: String::new(),
+            generation: 7,
         };
         assert_eq!(PageState::decode(&state.encode()), Ok(state));
     }
@@ -231,6 +237,7 @@ mod tests {
             prefs: Prefs::default(),
             link: "x".into(),
             shown_link: "y".into(),
+            generation: 0,
         }
         .encode();
         let with = |i: usize, v: &str| {
@@ -242,6 +249,7 @@ mod tests {
         assert_eq!(with(2, "GBP"), Err(HandoverError::BadField("currency")));
         assert_eq!(with(3, "NaN"), Err(HandoverError::BadField("cny_per_usd")));
         assert_eq!(with(4, "-1"), Err(HandoverError::BadField("eur_per_usd")));
+        assert_eq!(with(7, "x"), Err(HandoverError::BadField("generation")));
     }
 
     #[test]

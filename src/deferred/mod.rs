@@ -60,6 +60,8 @@ pub struct Shared {
     pub notices: RwSignal<Vec<PanelNotice>>,
     /// The link of the results the page shows (the last valid inputs), empty before any.
     pub shown: RwSignal<String>,
+    /// The page's field-text generation (`PageState::generation`).
+    pub generation: RwSignal<u32>,
 }
 
 impl Shared {
@@ -70,6 +72,7 @@ impl Shared {
             locale: RwSignal::new(Locale::en),
             notices: RwSignal::new(Vec::new()),
             shown: RwSignal::new(String::new()),
+            generation: RwSignal::new(0),
         }
     }
 
@@ -89,6 +92,7 @@ impl Shared {
         set_if_changed(self.prefs, page.prefs);
         set_if_changed(self.link, page.link);
         set_if_changed(self.shown, page.shown_link);
+        set_if_changed(self.generation, page.generation);
     }
 }
 

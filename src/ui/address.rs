@@ -189,6 +189,7 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
             prefs: state.prefs.get(),
             link: text.clone(),
             shown_link,
+            generation: state.reset_generation.get(),
         });
         if first.is_none() {
             return;

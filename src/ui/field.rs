@@ -176,6 +176,10 @@ pub fn NumberField(
         if let Some(e) = local_error.get() {
             return Some(match e {
                 LocalError::NotANumber => td_string!(locale, err_not_a_number).to_string(),
+                // A lag may be negative: its message does not ask for 0 or more.
+                LocalError::NotWhole if limit.min < 0.0 => {
+                    td_string!(locale, err_not_whole_signed).to_string()
+                }
                 LocalError::NotWhole => td_string!(locale, err_not_whole).to_string(),
             });
         }

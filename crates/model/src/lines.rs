@@ -154,14 +154,20 @@ impl LinePlan<'_> {
             let mut inoculation = earliest;
             let mut moved_days = 0;
             if self.calendar.avoid {
-                for shift in 0..=MAX_CALENDAR_SHIFT_DAYS {
-                    let candidate = earliest.add_days(i64::from(shift));
-                    let ops = self.operations(candidate, own_thaw_at(candidate));
-                    if ops.iter().all(|&(_, d)| self.calendar.blocked(d).is_none()) {
-                        inoculation = candidate;
-                        moved_days = shift;
-                        break;
-                    }
+                // Every operation on a working day; when no day within reach gives that (a
+                // batch whose operations fall on every weekday cannot keep off weekends too),
+                // at least off the closures: weekend operations are then flagged.
+                let fits = |closures_only: bool| {
+                    (0..=MAX_CALENDAR_SHIFT_DAYS).find(|&shift| {
+                        let candidate = earliest.add_days(i64::from(shift));
+                        self.operations(candidate, own_thaw_at(candidate)).iter().all(|&(_, d)| {
+                            self.calendar.blocked(d).is_none_or(|closure| closures_only && !closure)
+                        })
+                    })
+                };
+                if let Some(shift) = fits(false).or_else(|| fits(true)) {
+                    inoculation = earliest.add_days(i64::from(shift));
+                    moved_days = shift;
                 }
             }
             let own_thaw = own_thaw_at(inoculation);
@@ -256,6 +262,22 @@ mod tests {
         let dates: Vec<String> = flagged.blocked.iter().map(|o| o.date.to_string()).collect();
         assert_eq!(dates, ["2027-02-07", "2027-02-10"]);
         assert!(flagged.blocked[0].closure);
+    }
+
+    #[test]
+    fn without_weekends_a_batch_still_keeps_off_a_closure() {
+        // Operations on days 0, 3, 6, 9, 12, 15 and 29 fall on six weekdays: no shift puts
+        // them all on Monday to Friday. The batch thawed on 2027-01-26 still moves off Spring
+        // Festival (Feb 5-12) to Feb 13, as with weekends allowed, and its weekend operations
+        // are flagged (the thaw on Saturday Feb 13 among them).
+        let t = default_timeline();
+        let f = FacilityProfile::current();
+        let mut p = plan(&t, &f, 1, true);
+        p.calendar.weekends_allowed = false;
+        let placed = p.place(1, CivilDate::from_ymd(2027, 1, 26).unwrap());
+        assert_eq!(placed.batches[0].thaw_date.to_string(), "2027-02-13");
+        assert!(placed.blocked.iter().all(|o| !o.closure));
+        assert!(placed.blocked.iter().any(|o| o.date.to_string() == "2027-02-13"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! A work step starts `lag` days after the latest of the steps it follows ends (at kickoff
 //! when it follows none; never before kickoff) and lasts its duration. A run step's first
 //! thaw is that earliest start; its batches are placed on the lines after those of the run
-//! steps dated before it; it ends when its last batch
+//! steps placed before it (the order their dependencies allow); it ends when its last batch
 //! ends (engineering: downstream done; PPQ and campaign: released) plus its report days. An
 //! excluded step takes no time: it ends when the steps it follows end, so the steps after it
 //! still wait for those. The critical path is the chain of latest predecessors from the
@@ -134,8 +134,9 @@ fn forward(
     let empty = Placed { batches: Vec::new(), blocked: Vec::new() };
     let (mut engineering, mut ppq, mut campaign) = (empty.clone(), empty.clone(), empty);
     let at = |day: i64| kickoff.add_days(day);
-    // Run steps take the lines in the order they are dated: a series dated later waits
-    // for the lines and trains the earlier ones leave busy.
+    // Run steps take the lines in the order their dependencies allow (plan order among steps
+    // ready together): a series placed later waits for the lines and trains the earlier ones
+    // leave busy.
     let order = topological(s);
     let mut campaign_ready_day = 0;
     for kind in order {

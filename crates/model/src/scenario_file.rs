@@ -119,6 +119,8 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
         return Err(FileError::NewerVersion { version, newest: CURRENT_VERSION });
     }
     let facility_profile = match object.get("facility_profile") {
+        // A version-1 file without one was priced with the card of its time.
+        None if version == 1 => "suzhou-2026-11".to_string(),
         None => super::facility::FacilityProfile::current().id,
         Some(Value::String(id)) => id.clone(),
         Some(_) => {

@@ -386,7 +386,9 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     c.whole("schedule.lines_used", sc.lines_used, limit(1.0, f64::from(facility.lines_possible)));
 
     c.number("schedule.line_utilisation_pct", sc.line_utilisation_pct, limits::UTILISATION_PCT);
-    c.whole("schedule.max_cell_age_days", sc.max_cell_age_days, limits::CELL_AGE_DAYS);
+    if sc.rolling_seed_train {
+        c.whole("schedule.max_cell_age_days", sc.max_cell_age_days, limits::CELL_AGE_DAYS);
+    }
 
     let plan = &s.plan;
     for step in StepKind::ALL {
@@ -409,7 +411,11 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     }
     c.whole("plan.analytical_methods", plan.analytical_methods, limits::ANALYTICAL_METHODS);
     c.whole("plan.engineering_runs", plan.engineering_runs, limits::ENGINEERING_RUNS);
-    c.whole("plan.ppq_batches", plan.ppq_batches, limits::PPQ_BATCHES);
+    // Checked where they apply: a field the form hides cannot hold a problem the user cannot
+    // see (PPQ batches outside the PPQ/commercial phase, the cell age without a rolling train).
+    if s.program.phase == super::scenario::Phase::PpqCommercial {
+        c.whole("plan.ppq_batches", plan.ppq_batches, limits::PPQ_BATCHES);
+    }
     c.number("plan.batch_success_pct", plan.batch_success_pct, limits::SUCCESS_PCT);
 
     for (&rate, &value) in &s.rate_overrides {

@@ -34,6 +34,15 @@ pub fn form_state(shared: Shared) -> AppState {
             state.scenario.set(opened.scenario);
         }
     });
+    // The page dropped its fields' text ("reset all", another scenario opened): so do these.
+    Effect::watch(
+        move || shared.generation.get(),
+        move |_, _, _| {
+            state.unparsed.set(Default::default());
+            state.reset_generation.update(|g| *g += 1);
+        },
+        false,
+    );
     // Form -> page: an edit here, once it differs from what the page shows.
     Effect::new(move |_| {
         let text = state.scenario.with(|s| state.facility.with(|f| link::encode(s, &f.id)));

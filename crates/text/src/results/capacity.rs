@@ -50,6 +50,9 @@ pub(super) fn capacity_block(c: &Ctx) -> Block {
             ),
         };
         intro = format!("{intro} {answer}");
+        if matches!(c.s.program.target, ttc_model::scenario::CampaignTarget::DrugSubstanceG { .. }) {
+            intro = format!("{intro} {}", td_string!(l, deliver_spares));
+        }
     }
     b.intro = Some(intro);
     let occupancy = e.timeline.line_occupancy_days;

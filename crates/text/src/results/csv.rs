@@ -63,9 +63,15 @@ pub fn results_csv(
             csv_record(&mut out, [status.as_str(), text.as_str()]);
         }
         for t in b.table.iter().chain(&b.more) {
+            // A column without a heading holds "how was this computed?" (not exported): every
+            // record then has as many fields as the heading row.
+            let kept = |j: usize| t.head.get(j).is_none_or(|(h, _)| !h.is_empty());
             csv_record(&mut out, t.head.iter().map(|(h, _)| h.as_str()).filter(|h| !h.is_empty()));
             for r in t.rows.iter().chain(&t.foot) {
-                csv_record(&mut out, r.cells.iter().filter_map(csv_cell));
+                csv_record(
+                    &mut out,
+                    r.cells.iter().enumerate().filter(|&(j, _)| kept(j)).filter_map(|(_, c)| csv_cell(c)),
+                );
             }
         }
     }

@@ -187,7 +187,7 @@ fn gantt_rows(c: &Ctx) -> Vec<ProgramRow> {
 pub(super) fn program_block(c: &Ctx) -> Block {
     let (e, l) = (c.e, c.locale);
     let p = &e.program;
-    let mut b = Block::new("program", td_string!(l, sec_program));
+    let mut b = Block::new("program", td_string!(l, sec_program_plan));
     let first = p.milestone(MilestoneKind::FirstBatchRelease);
     let last = p.milestone(MilestoneKind::LastRelease);
     b.intro = Some(tf!(
