@@ -33,6 +33,11 @@ pub const OPEN_EVENT: &str = "ttc-open";
 pub const EDIT_GLOBAL: &str = "ttcEdit";
 /// Fired on the window after [`EDIT_GLOBAL`] is set.
 pub const EDIT_EVENT: &str = "ttc-edit";
+/// Set by the deferred module to `"1"` while one of its form fields holds text that is no
+/// valid value, `"0"` otherwise: the page then marks its results stale, as for its own fields.
+pub const FORM_UNPARSED_GLOBAL: &str = "ttcFormUnparsed";
+/// Fired on the window after [`FORM_UNPARSED_GLOBAL`] is set.
+pub const FORM_UNPARSED_EVENT: &str = "ttc-form-unparsed";
 /// Set to `true` by `pwa/register.js` when a new release waits for a reload.
 pub const UPDATE_READY_GLOBAL: &str = "ttcUpdateReady";
 /// Fired by `pwa/register.js` when a new release waits for a reload.
@@ -201,6 +206,17 @@ pub mod window {
     /// The page: the last edit request.
     pub fn read_edit_request() -> Option<EditRequest> {
         get(EDIT_GLOBAL).map(|t| EditRequest::decode(&t))
+    }
+
+    /// The deferred module: whether one of its form fields holds text that is no value.
+    pub fn report_form_unparsed(bad: bool) {
+        set(FORM_UNPARSED_GLOBAL, if bad { "1" } else { "0" }.to_string());
+        fire(FORM_UNPARSED_EVENT);
+    }
+
+    /// The page: whether a deferred form field holds text that is no value.
+    pub fn form_unparsed() -> bool {
+        get(FORM_UNPARSED_GLOBAL).as_deref() == Some("1")
     }
 
     /// Whether `pwa/register.js` says a new release waits.

@@ -9,7 +9,9 @@
 //! The page and the deferred module are two WebAssembly modules; what passes between them is
 //! defined in `crate::handover`.
 
-use crate::handover::{self, PageState, APPLY_UPDATE_EVENT, EDIT_EVENT, OPEN_EVENT, UPDATE_READY_EVENT};
+use crate::handover::{
+    self, PageState, APPLY_UPDATE_EVENT, EDIT_EVENT, FORM_UNPARSED_EVENT, OPEN_EVENT, UPDATE_READY_EVENT,
+};
 use crate::i18n::*;
 use crate::model::facility::{Bilingual, FacilityProfile, RateCardFound};
 use crate::model::link::{self, Link, LinkError};
@@ -161,6 +163,10 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
             apply_edit(&state, notices, &request.link);
         }
     });
+    // A field of the deferred module's form holds text that is no value (or no longer does).
+    let on_form_unparsed = window_event_listener_untyped(FORM_UNPARSED_EVENT, move |_| {
+        state.set_unparsed("deferred form", handover::window::form_unparsed());
+    });
     // A new release is installed (pwa/register.js).
     if handover::window::update_ready() {
         notices.push(Notice::UpdateReady);
@@ -171,6 +177,7 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
         on_hash.remove();
         on_open.remove();
         on_edit.remove();
+        on_form_unparsed.remove();
         on_update.remove();
     });
     let i18n = use_i18n();

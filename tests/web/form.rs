@@ -184,3 +184,20 @@ async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
     assert_eq!(c.input("#f-plan-engineering_runs").value(), "1");
     assert_eq!(c.text("#h-program .figure-value"), "$3,648,677");
 }
+
+#[wasm_bindgen_test]
+async fn text_that_is_no_value_in_the_deferred_form_marks_the_pages_results_stale() {
+    let (c, _h) = mounted().await;
+    assert_eq!(c.count(".stale-banner"), 0);
+    type_into(&c.input("#f-plan-analytical_methods"), "eight");
+    for _ in 0..10 {
+        tick().await;
+    }
+    assert_eq!(c.count(".stale-banner"), 1);
+    // Fixed: the results are current again.
+    type_into(&c.input("#f-plan-analytical_methods"), "8");
+    for _ in 0..10 {
+        tick().await;
+    }
+    assert_eq!(c.count(".stale-banner"), 0);
+}

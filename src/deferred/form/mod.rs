@@ -43,6 +43,12 @@ pub fn form_state(shared: Shared) -> AppState {
         },
         false,
     );
+    // Text here that is no value keeps the page's results marked stale, as its own fields do.
+    Effect::watch(
+        move || state.unparsed.with(|u| !u.is_empty()),
+        move |bad, _, _| handover::window::report_form_unparsed(*bad),
+        false,
+    );
     // Form -> page: an edit here, once it differs from what the page shows.
     Effect::new(move |_| {
         let text = state.scenario.with(|s| state.facility.with(|f| link::encode(s, &f.id)));
