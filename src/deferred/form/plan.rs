@@ -181,6 +181,8 @@ pub fn PlanSection() -> impl IntoView {
                 get=|s| s.plan.due_date set=|s, d| s.plan.due_date = d />
             <details class="plan-steps-box wide" node_ref=steps_box on:toggle=on_toggle>
                 <summary>{move || td_string!(use_i18n().get_locale(), plan_steps_summary)}</summary>
+                // A step listed twice or missing (a file or link written by hand).
+                <FieldError path="plan.steps" />
                 <ol class="plan-steps">{rows}</ol>
             </details>
         </Section>
