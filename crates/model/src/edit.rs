@@ -278,7 +278,8 @@ impl Scenario {
             }
             _ => (0.5, 4.0),
         };
-        let designed = design_seed_train(&self.production, &self.cell_line, facility, seeding, split);
+        let excess = self.seed_rules.transfer_excess_pct;
+        let designed = design_seed_train(&self.production, &self.cell_line, facility, seeding, split, excess);
         if designed.is_empty() {
             return false;
         }

@@ -274,8 +274,9 @@ mod tests {
         ];
         // Counts, indices (0-based), day numbers, ratios, and the numbers whose unit a sibling
         // field (`unit`) gives.
-        const UNITLESS: [&str; 30] = [
+        const UNITLESS: [&str; 31] = [
             "version",
+            "vials_needed",
             "batch",
             "fewest_lines",
             "chosen_lines",

@@ -8,7 +8,7 @@
 //! batches carried GMP release testing, and there were no PPQ batches before the campaign.
 
 use crate::date::CivilDate;
-use crate::scenario::{PlanAnchor, PlanStep, ProgramPlan, Scenario, StepKind};
+use crate::scenario::{PlanAnchor, PlanStep, ProgramPlan, Scenario, SeedRules, StepKind};
 
 /// The plan's rows as version 2 defined them (frozen: a later change of defaults goes into
 /// a later version, not here).
@@ -50,8 +50,31 @@ pub fn plan_v1() -> ProgramPlan {
     }
 }
 
+/// The seed train's rules as versions 1 and 2 computed (frozen): passaged on the first
+/// whole day that reaches the split density, growth without a ceiling, no transfer excess in
+/// a designed train. The window and ceilings keep today's published values: with the
+/// options off they only set where the fit warns.
+pub fn seed_rules_v2() -> SeedRules {
+    SeedRules {
+        passage_window: false,
+        window_low_e6_per_ml: 2.0,
+        window_high_e6_per_ml: 5.0,
+        growth_ceiling: false,
+        max_density_batch_e6_per_ml: 10.0,
+        max_density_perfusion_e6_per_ml: 100.0,
+        transfer_excess_pct: 0.0,
+    }
+}
+
+/// Sets every field added after version 2 to its version-2 value (for a version-1 or
+/// version-2 scenario).
+pub fn fill_v2(s: &mut Scenario) {
+    s.seed_rules = seed_rules_v2();
+}
+
 /// Sets every field added after version 1 to its version-1 value.
 pub fn fill_v1(s: &mut Scenario) {
+    fill_v2(s);
     s.plan = plan_v1();
     s.schedule.rolling_seed_train = false;
     s.schedule.max_cell_age_days = 60;
@@ -60,25 +83,40 @@ pub fn fill_v1(s: &mut Scenario) {
 
 /// Paths of the fields added after version 1, as a version-1 file would have spelt them (a
 /// version-1 reader did not know them: they are reported as unknown, not read).
-pub const ADDED_AFTER_V1: [(&str, &str); 4] = [
+pub const ADDED_AFTER_V1: [(&str, &str); 5] = [
     ("", "plan"),
+    ("", "seed_rules"),
     ("schedule", "rolling_seed_train"),
     ("schedule", "max_cell_age_days"),
     ("schedule", "avoid_closures"),
 ];
 
+/// Paths of the fields added after version 2, as a version-2 file would have spelt them.
+pub const ADDED_AFTER_V2: [(&str, &str); 1] = [("", "seed_rules")];
+
 /// Whether a scenario still follows version 1's model: every field version 2 added holds
-/// its version-1 value (a version-1 link or file, or a scenario saved from one). The page
-/// then offers to update it to the current model.
+/// its version-1 value (a version-1 link or file, or a scenario saved from one).
 pub fn follows_v1(s: &Scenario) -> bool {
     s.plan == plan_v1() && !s.schedule.rolling_seed_train && !s.schedule.avoid_closures
 }
 
+/// Whether a scenario still follows an earlier model than today's: version 1's, or the
+/// seed train without version 3's rules (a version-1 or version-2 link or file, or a
+/// scenario saved from one). The page then offers to update it to the current model.
+pub fn follows_earlier_model(s: &Scenario) -> bool {
+    follows_v1(s) || (!s.seed_rules.passage_window && !s.seed_rules.growth_ceiling)
+}
+
 /// The scenario on today's model: the client's inputs kept (its first thaw date too: the plan
-/// stays anchored on it), the fields version 2 added set to today's defaults for its phase
-/// (PPQ batches, the success rate, tox batches without GMP release, closures avoided).
+/// stays anchored on it, and its own seed train), the fields version 2 added set to today's
+/// defaults for its phase (PPQ batches, the success rate, tox batches without GMP release,
+/// closures avoided) when it still follows version 1, and version 3's seed-train rules on.
 pub fn to_current_model(s: &Scenario) -> Scenario {
     let mut updated = s.clone();
+    updated.seed_rules = SeedRules::default();
+    if !follows_v1(s) {
+        return updated;
+    }
     let defaults = ProgramPlan::default();
     updated.plan = ProgramPlan {
         anchor: PlanAnchor::FirstGmpThaw,
@@ -99,15 +137,25 @@ mod tests {
     #[test]
     fn a_version_1_scenario_is_recognised_and_updated_keeping_its_inputs() {
         let v1 = crate::link::baseline_v1();
-        assert!(follows_v1(&v1));
-        assert!(!follows_v1(&Scenario::default()));
+        assert!(follows_v1(&v1) && follows_earlier_model(&v1));
+        assert!(!follows_earlier_model(&Scenario::default()));
         let updated = to_current_model(&v1);
-        assert!(!follows_v1(&updated));
+        assert!(!follows_earlier_model(&updated));
+        assert_eq!(updated.seed_rules, SeedRules::default());
         // The client's inputs and first thaw stay; the new fields take today's defaults.
         assert_eq!(updated.schedule.thaw_date, v1.schedule.thaw_date);
         assert_eq!(updated.plan.anchor, PlanAnchor::FirstGmpThaw);
         assert_eq!((updated.plan.ppq_batches, updated.plan.batch_success_pct), (3, 90.0));
         assert!(updated.schedule.avoid_closures && !updated.plan.tox_gmp_release);
         assert_eq!((&updated.seed_train, &updated.production), (&v1.seed_train, &v1.production));
+    }
+
+    #[test]
+    fn a_version_2_scenario_gets_only_the_seed_rules() {
+        let v2 = crate::link::baseline_v2();
+        assert!(!follows_v1(&v2) && follows_earlier_model(&v2));
+        let updated = to_current_model(&v2);
+        assert_eq!(updated.seed_rules, SeedRules::default());
+        assert_eq!(Scenario { seed_rules: v2.seed_rules.clone(), ..updated }, v2);
     }
 }

@@ -219,8 +219,9 @@ mod tests {
         }
     }
 
+    /// The default batch of versions 1 and 2 (a 15-day seed train), as worked by hand below.
     fn default_timeline() -> Timeline {
-        let s = Scenario::default();
+        let s = crate::link::baseline_v2();
         build_timeline(&run_seed_train(&s), 14, &s.schedule, s.schedule.thaw_date, Release::Gmp)
     }
 

@@ -32,6 +32,8 @@ pub struct Scenario {
     /// Seed-train stages in order, from the vial thaw to N-1. The production bioreactor (N)
     /// is not a stage here: it is [`Scenario::production`].
     pub seed_train: Vec<SeedStage>,
+    /// How the seed train passages, where its growth stops and how it is designed.
+    pub seed_rules: SeedRules,
     pub production: Production,
     pub downstream: Downstream,
     pub schedule: Schedule,
@@ -125,6 +127,63 @@ pub struct SeedStage {
     pub mode: StageMode,
 }
 
+/// The seed train's rules: when a culture is passaged, where its growth stops, and the
+/// transfer excess a designed train keeps.
+///
+/// Links and files of versions 1 and 2 had none of these rules: they open with both options
+/// off and no excess ([`crate::legacy::seed_rules_v2`]), which reproduces their figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeedRules {
+    /// Passage a batch stage within the window below: on the first whole day that reaches
+    /// its split density, or one day earlier when waiting that day would overshoot the
+    /// window's highest density and the day before is already in the window. Off: always
+    /// the first whole day that reaches the split density.
+    pub passage_window: bool,
+    /// Lowest and highest acceptable split density of a batch seed culture (10^6 cells/mL).
+    /// Published split 2-5 x10^6 cells/mL (bioprocesstools CHO growth notes; vendor notes).
+    pub window_low_e6_per_ml: f64,
+    pub window_high_e6_per_ml: f64,
+    /// Growth stops at the maximum viable density of the stage's mode. Off: exponential
+    /// growth without limit (the fit still flags a culture beyond the maximum).
+    pub growth_ceiling: bool,
+    /// Maximum viable density of a batch seed culture (10^6 cells/mL). Batch passages of CHO
+    /// in shake flasks and bags stop around 5-10 x10^6 (DOMAIN.md, growth): default 10.
+    pub max_density_batch_e6_per_ml: f64,
+    /// Maximum viable density of a perfused seed culture (10^6 cells/mL). Perfusion N-1
+    /// reaches ~40-100 x10^6 (Stepper 2020; Xu et al. 2020): default 100.
+    pub max_density_perfusion_e6_per_ml: f64,
+    /// Excess culture a designed train plans over the computed inoculum (%), for hold-up,
+    /// sampling and a density shortfall; commonly 10-20 % (DOMAIN.md). Default 12: the
+    /// smallest whole percentage that keeps every designed transfer under the 90 % share the
+    /// fit warns about (1 / 1.12 = 89.3 %).
+    pub transfer_excess_pct: f64,
+}
+
+impl Default for SeedRules {
+    fn default() -> Self {
+        Self {
+            passage_window: true,
+            window_low_e6_per_ml: 2.0,
+            window_high_e6_per_ml: 5.0,
+            growth_ceiling: true,
+            max_density_batch_e6_per_ml: 10.0,
+            max_density_perfusion_e6_per_ml: 100.0,
+            transfer_excess_pct: 12.0,
+        }
+    }
+}
+
+impl SeedRules {
+    /// The density a stage of `mode` stops growing at, when the ceiling applies.
+    pub fn ceiling_e6_per_ml(&self, mode: StageMode) -> f64 {
+        match mode {
+            StageMode::Batch => self.max_density_batch_e6_per_ml,
+            StageMode::Perfusion { .. } => self.max_density_perfusion_e6_per_ml,
+        }
+    }
+}
+
 /// How much of a feed medium goes in on each feed day.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -211,6 +270,7 @@ impl Default for Scenario {
             program: Program::default(),
             cell_line: CellLine::default(),
             seed_train: default_seed_train(),
+            seed_rules: SeedRules::default(),
             production: Production::default(),
             downstream: Downstream::default(),
             schedule: Schedule::default(),
@@ -238,9 +298,11 @@ impl Default for CellLine {
 }
 
 /// A conventional seed train: seeded at 0.5 and split at 4 x 10^6 cells/mL (within the
-/// published 0.3-0.6 -> 2-5 x 10^6 window), 8-fold expansion per 3-day passage at Td = 24 h.
-/// It is the train [`super::seed_train::design_seed_train`] proposes for the default
-/// production step (a test checks that).
+/// published 0.3-0.6 -> 2-5 x 10^6 window), 8-fold expansion per 3-day passage at Td = 24 h,
+/// each stage 12 % larger than the inoculum the next needs. It is the train
+/// [`super::seed_train::design_seed_train`] proposes for the default production step (a
+/// test checks that); the first flask takes one whole vial (28.5 x10^6 viable cells in
+/// 25 mL).
 fn default_seed_train() -> Vec<SeedStage> {
     let stage = |vessel: &str, volume_l: f64| SeedStage {
         vessel_id: vessel.into(),
@@ -250,11 +312,12 @@ fn default_seed_train() -> Vec<SeedStage> {
         mode: StageMode::Batch,
     };
     vec![
-        stage("sf125", 0.047),
-        stage("sf1000", 0.37),
-        stage("rb10", 2.9),
-        stage("rb50", 23.0),
-        stage("sub200", 180.0),
+        stage("sf125", 0.025),
+        stage("sf250", 0.084),
+        stage("sf3000", 0.6),
+        stage("rb10", 4.0),
+        stage("sub50", 28.0),
+        stage("sub200", 200.0),
     ]
 }
 

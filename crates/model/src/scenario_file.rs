@@ -2,7 +2,7 @@
 //! `docs/scenario-format.md`.
 //!
 //! ```json
-//! { "format": "tech-transfer-scenario", "version": 2,
+//! { "format": "tech-transfer-scenario", "version": 3,
 //!   "facility_profile": "suzhou-2026-12", "scenario": { ... } }
 //! ```
 //!
@@ -17,8 +17,9 @@ use std::fmt;
 
 pub const FORMAT_NAME: &str = "tech-transfer-scenario";
 /// The version this build writes. History: 1 (first release); 2 (`plan`, the program;
-/// `schedule.rolling_seed_train`, `max_cell_age_days`, `avoid_closures`).
-pub const CURRENT_VERSION: u32 = 2;
+/// `schedule.rolling_seed_train`, `max_cell_age_days`, `avoid_closures`); 3 (`seed_rules`:
+/// passage window, growth ceilings, transfer excess).
+pub const CURRENT_VERSION: u32 = 3;
 /// Larger inputs are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1_000_000;
 
@@ -146,10 +147,12 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
     let mut scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
         FileError::InvalidField { path: format!("scenario.{}", e.path()), message: e.inner().to_string() }
     })?;
-    if version == 1 {
-        // The fields version 2 added take the values that reproduce version 1's figures
-        // (not today's defaults, which a missing field would otherwise get).
-        crate::legacy::fill_v1(&mut scenario);
+    // The fields later versions added take the values that reproduce the file's figures
+    // (not today's defaults, which a missing field would otherwise get).
+    match version {
+        1 => crate::legacy::fill_v1(&mut scenario),
+        2 => crate::legacy::fill_v2(&mut scenario),
+        _ => {}
     }
     Ok(LoadedScenario { scenario, facility_profile, version, unknown_fields })
 }
@@ -160,10 +163,17 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
 /// 1 -> 2: version 1 did not know the fields version 2 added; a version-1 file that has
 /// them (written by hand) had them reported as unknown and ignored, and still does. Their
 /// version-1 values are set after reading ([`crate::legacy::fill_v1`]).
+///
+/// 2 -> 3: the same for `seed_rules` ([`crate::legacy::fill_v2`]).
 fn migrate(mut scenario: Value, version: u32, unknown: &mut Vec<String>) -> Value {
     debug_assert!(version <= CURRENT_VERSION);
-    if version == 1 {
-        for (section, key) in crate::legacy::ADDED_AFTER_V1 {
+    let added: &[(&str, &str)] = match version {
+        1 => &crate::legacy::ADDED_AFTER_V1,
+        2 => &crate::legacy::ADDED_AFTER_V2,
+        _ => &[],
+    };
+    {
+        for &(section, key) in added {
             let object = if section.is_empty() { Some(&mut scenario) } else { scenario.get_mut(section) };
             if let Some(Value::Object(map)) = object {
                 if map.remove(key).is_some() {
@@ -187,7 +197,7 @@ mod tests {
         let loaded = from_json(&text).unwrap();
         assert_eq!(loaded.scenario, s);
         assert_eq!(loaded.facility_profile, "suzhou-2026-11");
-        assert_eq!(loaded.version, 2);
+        assert_eq!(loaded.version, 3);
         assert!(loaded.unknown_fields.is_empty());
     }
 
@@ -203,6 +213,16 @@ mod tests {
             loaded.unknown_fields,
             vec!["scenario.plan".to_string(), "scenario.schedule.avoid_closures".to_string()]
         );
+    }
+
+    #[test]
+    fn a_version_2_file_gets_version_2_seed_rules() {
+        let text = r#"{"format":"tech-transfer-scenario","version":2,
+            "scenario":{"seed_rules":{"transfer_excess_pct":20},"schedule":{"avoid_closures":true}}}"#;
+        let loaded = from_json(text).unwrap();
+        assert_eq!(loaded.scenario.seed_rules, crate::legacy::seed_rules_v2());
+        assert!(loaded.scenario.schedule.avoid_closures);
+        assert_eq!(loaded.unknown_fields, vec!["scenario.seed_rules".to_string()]);
     }
 
     #[test]
@@ -225,7 +245,7 @@ mod tests {
         assert_eq!(from_json("[1,2]"), Err(FileError::NotAScenarioFile));
         assert_eq!(
             from_json(r#"{"format":"tech-transfer-scenario","version":7,"scenario":{}}"#),
-            Err(FileError::NewerVersion { version: 7, newest: 2 })
+            Err(FileError::NewerVersion { version: 7, newest: 3 })
         );
         let bad = r#"{"format":"tech-transfer-scenario","version":1,"scenario":{"cell_line":{"doubling_time_h":"fast"}}}"#;
         match from_json(bad) {

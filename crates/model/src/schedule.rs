@@ -276,23 +276,23 @@ mod tests {
 
     #[test]
     fn default_batch_dates_worked_by_hand() {
-        // Thaw Monday 2027-03-01; five 3-day seed stages -> N inoculated day 15 (2027-03-16);
-        // 14 production days -> harvest day 29 (2027-03-30); downstream 6 days -> day 35;
-        // bulk-harvest testing to day 29 + 28 = 57; QC to day 35 + 30 = 65; release
-        // max(57, 65) + 7 = day 72 = 2027-05-12.
+        // Thaw Monday 2027-03-01; a 2-day first flask and five 3-day stages -> N inoculated
+        // day 17 (2027-03-18); 14 production days -> harvest day 31 (2027-04-01); downstream
+        // 6 days -> day 37; bulk-harvest testing to day 31 + 28 = 59; QC to day 37 + 30 = 67;
+        // release max(59, 67) + 7 = day 74 = 2027-05-14.
         let s = Scenario::default();
         let t = build_timeline(&run_seed_train(&s), 14, &s.schedule, s.schedule.thaw_date, Release::Gmp);
-        assert_eq!(t.thaw_to_inoculation_days, 15);
-        assert_eq!(t.harvest_day, 29);
-        assert_eq!(t.harvest_date.to_string(), "2027-03-30");
-        assert_eq!(t.downstream_end_day, 35);
-        assert_eq!(t.release_day, 72);
-        assert_eq!(t.release_date.to_string(), "2027-05-12");
+        assert_eq!(t.thaw_to_inoculation_days, 17);
+        assert_eq!(t.harvest_day, 31);
+        assert_eq!(t.harvest_date.to_string(), "2027-04-01");
+        assert_eq!(t.downstream_end_day, 37);
+        assert_eq!(t.release_day, 74);
+        assert_eq!(t.release_date.to_string(), "2027-05-14");
         assert_eq!(t.line_occupancy_days, 17);
-        // Transfers on days 3, 6, 9, 12: day 6 is Sunday 2027-03-07, day 12 Saturday 2027-03-13;
-        // inoculation (day 15) and harvest (day 29) fall on Tuesdays.
+        // Transfers on days 2, 5, 8, 11, 14: day 5 is Saturday 2027-03-06; inoculation
+        // (day 17) and harvest (day 31) fall on Thursdays.
         let weekend: Vec<u32> = t.events.iter().filter(|e| e.on_weekend).map(|e| e.day).collect();
-        assert_eq!(weekend, vec![6, 12]);
+        assert_eq!(weekend, vec![5]);
     }
 
     #[test]
@@ -314,11 +314,12 @@ mod tests {
         let s = Scenario::default();
         let stages = run_seed_train(&s);
         let none = build_timeline(&stages, 14, &s.schedule, s.schedule.thaw_date, Release::None);
-        // Harvest day 29 + 6 days of downstream = day 35, and nothing after it.
-        assert_eq!((none.downstream_end_day, none.release_day), (35, 35));
+        // Harvest day 31 + 6 days of downstream = day 37, and nothing after it.
+        assert_eq!((none.downstream_end_day, none.release_day), (37, 37));
         assert!(!none.spans.iter().any(|sp| sp.activity == Activity::QcRelease));
+        // Moved 10 days: released on 2027-03-01 + 47 days.
         let later = none.moved_to(s.schedule.thaw_date.add_days(10));
-        assert_eq!(later.release_date.to_string(), "2027-04-15");
-        assert_eq!(later.harvest_day, 29);
+        assert_eq!(later.release_date.to_string(), "2027-04-17");
+        assert_eq!(later.harvest_day, 31);
     }
 }

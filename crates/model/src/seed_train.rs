@@ -5,7 +5,7 @@
 //! 10^6 cells/mL x L = 10^9 cells.
 
 use super::facility::FacilityProfile;
-use super::scenario::{CellLine, Production, Scenario, SeedStage, StageEnd, StageMode};
+use super::scenario::{CellLine, Production, Scenario, SeedRules, SeedStage, StageEnd, StageMode};
 use serde::Serialize;
 
 /// Specific growth rate mu (1/day) from the doubling time Td (h): mu = ln 2 / Td.
@@ -24,6 +24,59 @@ pub fn days_to_reach(x0: f64, xs: f64, mu_per_day: f64, lag_days: f64) -> f64 {
 /// X = X0 exp(mu (t - lag)).
 pub fn density_after(x0: f64, mu_per_day: f64, days: f64, lag_days: f64) -> f64 {
     x0 * (mu_per_day * (days - lag_days).max(0.0)).exp()
+}
+
+/// How a culture grows: exponentially from its seeding density after the lag, up to a
+/// maximum viable density where growth stops (DOMAIN.md, growth: batch seed cultures stop
+/// around 5-10 x10^6 cells/mL, perfusion 40-100+). `ceiling` is infinite when the rule is
+/// off; a culture seeded above its ceiling does not grow.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Growth {
+    pub x0: f64,
+    pub mu_per_day: f64,
+    pub lag_days: f64,
+    pub ceiling: f64,
+}
+
+impl Growth {
+    /// X(t) = min(X0 exp(mu (t - lag)), max(ceiling, X0)).
+    pub fn density(&self, days: f64) -> f64 {
+        density_after(self.x0, self.mu_per_day, days, self.lag_days).min(self.ceiling.max(self.x0))
+    }
+
+    /// Exact days to reach `x`, or `None` when growth stops below it.
+    pub fn days_to(&self, x: f64) -> Option<f64> {
+        (x <= self.ceiling.max(self.x0)).then(|| days_to_reach(self.x0, x, self.mu_per_day, self.lag_days))
+    }
+
+    /// The day the culture reaches its ceiling, when it has one above the seeding density.
+    pub fn ceiling_day(&self) -> Option<f64> {
+        (self.ceiling.is_finite() && self.ceiling > self.x0)
+            .then(|| days_to_reach(self.x0, self.ceiling, self.mu_per_day, self.lag_days))
+    }
+}
+
+/// The whole day a batch stage is passaged on, aiming at `target` (10^6 cells/mL):
+/// the first whole day that reaches it (or, when growth stops below it, the first whole day
+/// at the ceiling). With the passage window on and the target inside the window, one day
+/// earlier when the day that reaches the target would overshoot the window's highest density
+/// and the day before is already in the window: the whole-day rule then has no cliff (a
+/// doubling time of 24.1 h passages a 0.5 -> 4.0 culture on day 3 at 3.97, not on day 4
+/// at 7.9).
+pub fn passage_day(growth: &Growth, target: f64, rules: &SeedRules, batch: bool) -> u32 {
+    let exact = growth.days_to(target).or(growth.ceiling_day()).unwrap_or(0.0);
+    let day = whole_days(exact);
+    let (low, high) = (rules.window_low_e6_per_ml, rules.window_high_e6_per_ml);
+    let in_window = rules.passage_window && batch && (low..=high).contains(&target);
+    if in_window
+        && day > 1
+        && growth.density(f64::from(day)) > high
+        && growth.density(f64::from(day - 1)) >= low
+    {
+        day - 1
+    } else {
+        day
+    }
 }
 
 /// Operations happen on whole days: a stage lasts the exact time rounded up, at least one
@@ -55,6 +108,13 @@ pub struct StageResult {
     pub seeding_density_e6_per_ml: f64,
     /// Density reached at the end of the last whole day (10^6 cells/mL).
     pub final_density_e6_per_ml: f64,
+    /// Set when the culture reaches its mode's maximum viable density within the stage: the
+    /// stage is over-grown. Reported with the ceiling rule off too (the culture then keeps
+    /// growing on paper).
+    pub overgrown: Option<Overgrowth>,
+    /// Vials the target seeding density needs (first stage only, else 0); more than
+    /// [`MAX_VIALS`] are not thawed.
+    pub vials_needed: f64,
     /// Vials thawed into this stage (first stage only, else 0).
     pub vials: u32,
     /// Culture needed from the previous stage: X0,n Vn / Xfinal,n-1 (L); 0 for the first stage.
@@ -73,6 +133,14 @@ pub struct StageResult {
     /// Viable cells seeded and at the end (10^9 cells).
     pub cells_seeded_e9: f64,
     pub cells_final_e9: f64,
+}
+
+/// Where a stage's culture reached its maximum viable density.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Overgrowth {
+    pub ceiling_e6_per_ml: f64,
+    /// Exact days from the stage's start.
+    pub reached_after_days: f64,
 }
 
 /// The inoculum a stage (or the production bioreactor) takes from the culture before it.
@@ -101,21 +169,27 @@ pub fn transfer(
     }
 }
 
+/// The most vials a seed train thaws; a first stage that needs more is a fit failure.
+pub const MAX_VIALS: f64 = 1000.0;
+
 /// Runs the seed train forwards from the thaw. Expects a validated scenario.
 pub fn run_seed_train(s: &Scenario) -> Vec<StageResult> {
     let mu = growth_rate_per_day(s.cell_line.doubling_time_h);
     let lag_days = s.cell_line.lag_h / 24.0;
     let per_vial = viable_cells_per_vial_e6(&s.cell_line);
+    let rules = &s.seed_rules;
     let mut results: Vec<StageResult> = Vec::with_capacity(s.seed_train.len());
     for stage in &s.seed_train {
         let v = stage.working_volume_l;
+        let mut vials_needed = 0.0;
         let (vials, inoculum_needed_l, inoculum_l, x0) = match results.last() {
             None => {
                 // The whole content of the vial(s) goes in: enough vials for the target.
                 let target_e6 = stage.seeding_density_e6_per_ml * v * 1000.0;
+                vials_needed = (target_e6 / per_vial - 1e-9).ceil();
                 // `max` then `min`, not `clamp`: a NaN becomes 1 vial, where `clamp` keeps it.
                 #[expect(clippy::manual_clamp, reason = "NaN must go to the lower bound")]
-                let vials = (target_e6 / per_vial - 1e-9).ceil().max(1.0).min(1000.0);
+                let vials = vials_needed.max(1.0).min(MAX_VIALS);
                 (vials as u32, 0.0, 0.0, vials * per_vial / (v * 1000.0))
             }
             Some(prev) => {
@@ -128,14 +202,28 @@ pub fn run_seed_train(s: &Scenario) -> Vec<StageResult> {
                 (0, t.needed_l, t.transferred_l, t.seeding_density_e6_per_ml)
             }
         };
-        let duration_exact_days = match stage.end {
-            StageEnd::SplitDensity { density_e6_per_ml } => {
-                days_to_reach(x0, density_e6_per_ml, mu, lag_days)
-            }
-            StageEnd::FixedDays { days } => f64::from(days),
+        let ceiling = rules.ceiling_e6_per_ml(stage.mode);
+        let growth = Growth {
+            x0,
+            mu_per_day: mu,
+            lag_days,
+            ceiling: if rules.growth_ceiling { ceiling } else { f64::INFINITY },
         };
-        let duration_days = whole_days(duration_exact_days);
-        let final_density = density_after(x0, mu, f64::from(duration_days), lag_days);
+        let batch = matches!(stage.mode, StageMode::Batch);
+        let (duration_exact_days, duration_days) = match stage.end {
+            StageEnd::SplitDensity { density_e6_per_ml } => (
+                growth.days_to(density_e6_per_ml).or(growth.ceiling_day()).unwrap_or(0.0),
+                passage_day(&growth, density_e6_per_ml, rules, batch),
+            ),
+            StageEnd::FixedDays { days } => (f64::from(days), days.max(1)),
+        };
+        let final_density = growth.density(f64::from(duration_days));
+        // Over-grown: the stage's culture passes its mode's maximum within the stage.
+        let unlimited = Growth { ceiling: ceiling.max(x0), ..growth };
+        let overgrown = unlimited
+            .ceiling_day()
+            .filter(|day| *day < f64::from(duration_days) - 1e-9)
+            .map(|day| Overgrowth { ceiling_e6_per_ml: ceiling, reached_after_days: day });
         let (perfusion_medium_l, cspr) = match stage.mode {
             StageMode::Batch => (0.0, None),
             StageMode::Perfusion { vvd } => {
@@ -154,6 +242,8 @@ pub fn run_seed_train(s: &Scenario) -> Vec<StageResult> {
             duration_days,
             seeding_density_e6_per_ml: x0,
             final_density_e6_per_ml: final_density,
+            overgrown,
+            vials_needed,
             vials,
             inoculum_needed_l,
             inoculum_l,
@@ -189,19 +279,23 @@ pub fn round_up_2_significant(volume_l: f64) -> f64 {
 /// in N -> volume of N-1 at its split density -> the smallest facility seed vessel whose
 /// working range holds it -> repeat until one thawed vial can seed the stage at the target
 /// density (or the smallest vessel is reached). Every stage is seeded at
-/// `seeding_e6_per_ml` and split at `split_e6_per_ml`, in batch mode.
+/// `seeding_e6_per_ml` and split at `split_e6_per_ml`, in batch mode, and holds
+/// `transfer_excess_pct` more culture than the next stage's inoculum (for hold-up, samples
+/// and a density shortfall: DOMAIN.md, commonly 10-20 %).
 pub fn design_seed_train(
     production: &Production,
     cell_line: &CellLine,
     facility: &FacilityProfile,
     seeding_e6_per_ml: f64,
     split_e6_per_ml: f64,
+    transfer_excess_pct: f64,
 ) -> Vec<SeedStage> {
     let vessels = facility.seed_vessels();
     let per_vial_e6 = viable_cells_per_vial_e6(cell_line);
     let mut cells_needed_e9 = production.seeding_density_e6_per_ml * production.initial_volume_l;
     let mut stages = Vec::new();
-    let valid = [seeding_e6_per_ml, split_e6_per_ml, cells_needed_e9, per_vial_e6]
+    let excess = 1.0 + transfer_excess_pct / 100.0;
+    let valid = [seeding_e6_per_ml, split_e6_per_ml, cells_needed_e9, per_vial_e6, excess]
         .iter()
         .all(|x| x.is_finite() && *x > 0.0);
     if !valid || vessels.is_empty() || split_e6_per_ml <= seeding_e6_per_ml {
@@ -209,7 +303,7 @@ pub fn design_seed_train(
     }
     let smallest = vessels[0];
     for _ in 0..super::validate::limits::MAX_SEED_STAGES {
-        let volume_needed_l = cells_needed_e9 / split_e6_per_ml;
+        let volume_needed_l = cells_needed_e9 * excess / split_e6_per_ml;
         let vessel = vessels
             .iter()
             .copied()
@@ -284,8 +378,9 @@ mod tests {
     }
 
     #[test]
-    fn default_train_runs_as_worked_by_hand() {
-        let s = Scenario::default();
+    fn version_2_default_train_runs_as_worked_by_hand() {
+        // The default train of versions 1 and 2 (5 stages, no transfer excess, no window).
+        let s = crate::link::baseline_v2();
         let r = run_seed_train(&s);
         assert_eq!(r.len(), 5);
         // Thaw: 30e6 cells x 95 % = 28.5e6 viable; target 0.5e6/mL x 47 mL = 23.5e6 -> 1 vial;
@@ -307,17 +402,120 @@ mod tests {
     }
 
     #[test]
+    fn default_train_runs_as_worked_by_hand() {
+        let s = Scenario::default();
+        let r = run_seed_train(&s);
+        assert_eq!(r.len(), 6);
+        // Thaw: one vial, 28.5e6 viable cells, into 25 mL: 1.14 x10^6/mL (the target
+        // 0.5 x 25 = 12.5e6 needs one vial); to 4.0 takes log2(3.509) = 1.81 -> 2 days;
+        // reached 1.14 x 4 = 4.56, inside the 2-5 window.
+        assert_eq!((r[0].vials, r[0].duration_days), (1, 2));
+        assert!(close(r[0].seeding_density_e6_per_ml, 1.14, 1e-12));
+        assert!(close(r[0].final_density_e6_per_ml, 4.56, 1e-12));
+        // Stage 2 (250 mL flask, 84 mL) takes 0.5 x 0.084 / 4.56 = 9.21 mL of the 25 mL.
+        assert!(close(r[1].inoculum_l, 0.5 * 0.084 / 4.56, 1e-12));
+        // Stages 2-6 seeded at 0.5 reach 4.0 in exactly 3 days: 2 + 5 x 3 = 17 days to N.
+        assert_eq!(r.iter().map(|x| x.duration_days).collect::<Vec<_>>(), vec![2, 3, 3, 3, 3, 3]);
+        assert_eq!(r[5].end_day, 17);
+        // Each stage holds 12 % more than the next takes: N-1 (200 L) gives 0.5 x 1400 / 4 =
+        // 175 L (87.5 %); the 50 L SUB (28 L) gives 0.5 x 200 / 4 = 25 L (89.3 %).
+        assert!(close(r[5].inoculum_l, 25.0, 1e-9));
+        assert!(close(r[4].inoculum_l, 0.5 * 28.0 / 4.0, 1e-9));
+        assert!(close(r[5].fresh_medium_l, 175.0, 1e-9));
+        assert!(r.iter().all(|x| x.overgrown.is_none()));
+    }
+
+    #[test]
+    fn no_cliff_at_a_whole_day_with_the_passage_window() {
+        // Td 24.1 h, 0.5 -> 4.0: exact 3 x 24.1 / 24 = 3.0125 days. The first whole day at
+        // 4.0 is day 4, at 0.5 x 2^(96/24.1) = 7.92, over the window's 5.0; day 3 reaches
+        // 0.5 x 2^(72/24.1) = 3.97, inside 2-5: passaged on day 3.
+        let mut s = Scenario::default();
+        s.cell_line.doubling_time_h = 24.1;
+        let r = run_seed_train(&s);
+        let n1 = &r[5];
+        assert_eq!(n1.duration_days, 3);
+        assert!(close(n1.final_density_e6_per_ml, 0.5 * 2f64.powf(72.0 / 24.1), 1e-12));
+        assert!(close(n1.final_density_e6_per_ml, 3.9657, 1e-4));
+        // N takes 0.5 x 1400 / 3.9657 = 176.5 L of N-1's 200 L.
+        // Thaw to N: stage 1 1.14 -> 4.0 in log2(3.509) x 24.1 / 24 = 1.82 -> 2 days; then 5 x 3.
+        assert_eq!(n1.end_day, 17);
+        // Without the window (versions 1 and 2): day 4 at 7.92, 4 days a stage.
+        s.seed_rules.passage_window = false;
+        let r = run_seed_train(&s);
+        assert_eq!(r[5].duration_days, 4);
+        assert!(close(r[5].final_density_e6_per_ml, 0.5 * 2f64.powf(96.0 / 24.1), 1e-12));
+    }
+
+    #[test]
+    fn the_window_never_passages_below_its_low_end_or_a_target_outside_it() {
+        let rules = SeedRules::default();
+        let mu = growth_rate_per_day(40.0);
+        // Td 40 h, 0.5 -> 4.0: exact 5 days; day 5 reaches 4.0 exactly (not over 5): day 5.
+        let g = Growth { x0: 0.5, mu_per_day: mu, lag_days: 0.0, ceiling: 10.0 };
+        assert_eq!(passage_day(&g, 4.0, &rules, true), 5);
+        // Td 20 h, 0.5 -> 4.0: exact 2.5 days. Day 3: 0.5 x 2^3.6 = 6.06 > 5; day 2:
+        // 0.5 x 2^2.4 = 2.64 >= 2: passaged on day 2.
+        let g = Growth { x0: 0.5, mu_per_day: growth_rate_per_day(20.0), lag_days: 0.0, ceiling: 10.0 };
+        assert_eq!(passage_day(&g, 4.0, &rules, true), 2);
+        // Seeded at 0.2: day 2 reaches 0.2 x 2^2.4 = 1.06, under 2: day 3 at 2.43.
+        let low = Growth { x0: 0.2, ..g };
+        assert_eq!(passage_day(&low, 2.2, &rules, true), 3);
+        // An enriched N-1 aiming at 22 (outside the window) and a perfusion stage follow
+        // their target.
+        let ceiling = Growth { ceiling: 100.0, ..g };
+        assert_eq!(passage_day(&ceiling, 22.0, &rules, true), whole_days(ceiling.days_to(22.0).unwrap()));
+        assert_eq!(passage_day(&g, 4.0, &rules, false), 3);
+    }
+
+    #[test]
+    fn growth_stops_at_the_ceiling_and_the_stage_says_it_is_overgrown() {
+        // A batch stage held 10 days at Td 24 h from 0.5: without a ceiling 0.5 x 2^10 = 512.
+        let mut s = Scenario::default();
+        s.seed_train[5].end = StageEnd::FixedDays { days: 10 };
+        let r = run_seed_train(&s);
+        // With the default ceiling of 10: reached on day log2(20) = 4.32, held there.
+        assert!(close(r[5].final_density_e6_per_ml, 10.0, 1e-12));
+        let o = r[5].overgrown.unwrap();
+        assert!(close(o.ceiling_e6_per_ml, 10.0, 0.0) && close(o.reached_after_days, 20f64.log2(), 1e-12));
+        // Versions 1 and 2 kept growing: 512, still reported as over-grown.
+        s.seed_rules.growth_ceiling = false;
+        let r = run_seed_train(&s);
+        assert!(close(r[5].final_density_e6_per_ml, 512.0, 1e-9));
+        assert!(r[5].overgrown.is_some());
+        // A split density above the ceiling is never reached: the stage ends on the first
+        // whole day at the ceiling (day 5) and is over-grown.
+        let mut s = Scenario::default();
+        s.seed_train[5].end = StageEnd::SplitDensity { density_e6_per_ml: 12.0 };
+        let r = run_seed_train(&s);
+        assert_eq!(r[5].duration_days, 5);
+        assert!(close(r[5].final_density_e6_per_ml, 10.0, 1e-12));
+        assert!(r[5].overgrown.is_some());
+    }
+
+    #[test]
+    fn vials_beyond_the_cap_are_reported() {
+        let mut s = Scenario::default();
+        // 0.5 x 10^6/mL in 200 L = 10^11 cells from 28.5e6 a vial: 3,509 vials.
+        s.seed_train.drain(..5);
+        let r = run_seed_train(&s);
+        assert_eq!(r[0].vials, 1000);
+        assert!(close(r[0].vials_needed, (0.5 * 200_000.0 / 28.5f64).ceil(), 0.0));
+        assert_eq!(r[0].vials_needed, 3509.0);
+    }
+
+    #[test]
     fn fixed_days_and_perfusion_stage() {
         let mut s = Scenario::default();
         // Intensified N-1: perfused at 1 VVD for 5 days from 0.5: density 0.5 x 2^5 = 16.
-        s.seed_train[4].end = StageEnd::FixedDays { days: 5 };
-        s.seed_train[4].mode = StageMode::Perfusion { vvd: 1.0 };
+        s.seed_train[5].end = StageEnd::FixedDays { days: 5 };
+        s.seed_train[5].mode = StageMode::Perfusion { vvd: 1.0 };
         let r = run_seed_train(&s);
-        assert_eq!(r[4].duration_days, 5);
-        assert!(close(r[4].final_density_e6_per_ml, 16.0, 1e-9));
-        // Perfusion medium = 1 VVD x 180 L x 5 days = 900 L; CSPR = 1 / 16e6 mL = 62.5 pL/cell/day.
-        assert!(close(r[4].perfusion_medium_l, 900.0, 1e-9));
-        assert!(close(r[4].cspr_pl_per_cell_day.unwrap(), 62.5, 1e-9));
+        assert_eq!(r[5].duration_days, 5);
+        assert!(close(r[5].final_density_e6_per_ml, 16.0, 1e-9));
+        // Perfusion medium = 1 VVD x 200 L x 5 days = 1000 L; CSPR = 1 / 16e6 mL = 62.5 pL/cell/day.
+        assert!(close(r[5].perfusion_medium_l, 1000.0, 1e-9));
+        assert!(close(r[5].cspr_pl_per_cell_day.unwrap(), 62.5, 1e-9));
     }
 
     #[test]
@@ -332,14 +530,18 @@ mod tests {
 
     #[test]
     fn designed_train_for_the_default_process_is_the_default_train() {
-        // Worked backwards: N needs 0.5 x 1400 = 700 (1e9 cells) -> 700 / 4 = 175 L -> 200 L
-        // SUB at 180 L; 0.5 x 180 / 4 = 22.5 -> 50 L bag at 23 L; 2.875 -> 10 L bag at 2.9 L;
-        // 0.3625 -> 1 L flask at 0.37 L; 0.04625 -> 125 mL flask at 47 mL, which one vial
-        // (28.5e6 viable >= 0.5e6 x 47 = 23.5e6) can seed.
+        // Worked backwards with a 12 % excess: N needs 0.5 x 1400 = 700 (1e9 cells) ->
+        // 700 x 1.12 / 4 = 196 L -> 200 L SUB at 200 L; 0.5 x 200 x 1.12 / 4 = 28 -> 50 L SUB
+        // (the 50 L bag holds 25) at 28 L; 3.92 -> 10 L bag at 4.0 L; 0.56 -> 3 L flask at its
+        // 0.6 L minimum; 0.084 -> 250 mL flask at 84 mL, which one vial cannot seed
+        // (0.5 x 84 = 42e6 > 28.5e6); 0.01176 -> 125 mL flask at its 25 mL minimum.
         let s = Scenario::default();
         let f = FacilityProfile::current();
-        let designed = design_seed_train(&s.production, &s.cell_line, &f, 0.5, 4.0);
+        let designed = design_seed_train(&s.production, &s.cell_line, &f, 0.5, 4.0, 12.0);
         assert_eq!(designed, s.seed_train);
+        // Versions 1 and 2 designed without excess: the 5-stage train of their default.
+        let v2 = crate::link::baseline_v2();
+        assert_eq!(design_seed_train(&s.production, &s.cell_line, &f, 0.5, 4.0, 0.0), v2.seed_train);
     }
 
     #[test]
@@ -348,9 +550,10 @@ mod tests {
         let f = FacilityProfile::current();
         let mut cell_line = s.cell_line.clone();
         cell_line.cells_per_vial_e6 = 0.1; // far too few cells for any flask
-        let designed = design_seed_train(&s.production, &cell_line, &f, 0.5, 4.0);
+        let designed = design_seed_train(&s.production, &cell_line, &f, 0.5, 4.0, 12.0);
         assert!(designed.len() <= crate::validate::limits::MAX_SEED_STAGES);
         assert_eq!(designed[0].vessel_id, "sf125");
-        assert!(design_seed_train(&s.production, &cell_line, &f, 4.0, 0.5).is_empty());
+        assert!(design_seed_train(&s.production, &cell_line, &f, 4.0, 0.5, 12.0).is_empty());
+        assert!(design_seed_train(&s.production, &cell_line, &f, 0.5, 4.0, f64::NAN).is_empty());
     }
 }

@@ -28,6 +28,15 @@ fn fully_customised() -> Scenario {
     s.cell_line.lag_h = 6.25;
     s.cell_line.cells_per_vial_e6 = 45.5;
     s.cell_line.post_thaw_viability_pct = 92.3;
+    s.seed_rules = ttc_model::scenario::SeedRules {
+        passage_window: false,
+        window_low_e6_per_ml: 2.5,
+        window_high_e6_per_ml: 6.25,
+        growth_ceiling: true,
+        max_density_batch_e6_per_ml: 8.5,
+        max_density_perfusion_e6_per_ml: 65.0,
+        transfer_excess_pct: 17.5,
+    };
     let stage = |vessel: &str, volume: f64, x0: f64, end: StageEnd, mode: StageMode| SeedStage {
         vessel_id: vessel.into(),
         working_volume_l: volume,
@@ -126,8 +135,8 @@ fn fully_customised() -> Scenario {
 #[test]
 fn the_default_scenario_link_is_short() {
     let text = encode(&Scenario::default(), "suzhou-2026-12");
-    assert!(text.starts_with("v2&p=suzhou-2026-12&c="), "{text}");
-    assert_eq!(text.len(), "v2&p=suzhou-2026-12&c=".len() + 8);
+    assert!(text.starts_with("v3&p=suzhou-2026-12&c="), "{text}");
+    assert_eq!(text.len(), "v3&p=suzhou-2026-12&c=".len() + 8);
     assert_eq!(decode(&text).unwrap().scenario, Scenario::default());
 }
 
@@ -262,7 +271,7 @@ fn every_single_character_edit_is_refused() {
 fn malformed_links_say_what_is_wrong() {
     assert_eq!(decode("hello"), Err(LinkError::NotALink));
     assert_eq!(decode(""), Err(LinkError::NotALink));
-    assert_eq!(decode("v3&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 3, newest: 2 }));
+    assert_eq!(decode("v4&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 4, newest: 3 }));
     assert_eq!(decode("v1&p=suzhou-2026-11&tit=5"), Err(LinkError::Truncated));
     assert_eq!(decode("v1&p=suzhou-2026-11&c=zzzzzzzz"), Err(LinkError::ChecksumMismatch));
     let long = "v1&".to_string() + &"a".repeat(link::MAX_LINK_CHARS);

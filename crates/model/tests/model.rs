@@ -4,7 +4,7 @@
 
 use ttc_model::downstream::DsStep;
 use ttc_model::fit::{FitCheck, FitStatus};
-use ttc_model::link::baseline_v1;
+use ttc_model::link::{baseline_v1, baseline_v2};
 use ttc_model::scenario::{CampaignTarget, FeedAmount, PlanAnchor, StageEnd};
 use ttc_model::scenario_file;
 use ttc_model::{estimate, Estimate, FacilityProfile, Problem, Scenario};
@@ -68,7 +68,7 @@ fn a_rate_card_bills_occupancy_or_the_days_the_line_is_reserved() {
     // The built-in cards state that the line's day rate includes the idle days between
     // batches: a batch is billed its 17 days of production and turnaround, and today's default
     // batch costs what version 1's did.
-    let e = default_estimate();
+    let e = estimate(&baseline_v2(), &FacilityProfile::current()).unwrap();
     let v1 = v1_default_estimate();
     let line = |e: &Estimate| {
         e.cost
@@ -85,7 +85,7 @@ fn a_rate_card_bills_occupancy_or_the_days_the_line_is_reserved() {
     // direct cost, x 1.15 x 1.25 = $61,093.75 more price: $862,091.17 a batch.
     let mut reserved = FacilityProfile::current();
     reserved.line_day_rate_includes_idle = false;
-    let r = estimate(&Scenario::default(), &reserved).unwrap();
+    let r = estimate(&baseline_v2(), &reserved).unwrap();
     assert!(close(line(&r), 21.25, 1e-12));
     assert!(close(r.cost.direct - e.cost.direct, 42_500.0, 1e-6));
     assert!(close(r.cost.per_batch, 800_997.42 + 61_093.75, 0.01), "{}", r.cost.per_batch);
@@ -112,9 +112,35 @@ fn default_scenario_fits_the_facility() {
     let problems: Vec<_> = e.fit.iter().filter(|i| i.status != FitStatus::Pass).collect();
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(e.fit_status, FitStatus::Pass);
-    // Medium total 180.54 + 1225 + 554.4 = 1959.94 L; with 10 % overage 2155.9 L.
-    assert!(close(e.volumes.total_medium_l, 1959.94, 0.01));
-    assert!(close(e.volumes.total_medium_with_overage_l, 2155.94, 0.01));
+    // Medium total 203.62 (the seed train: `default_batch_cost_worked_by_hand`) + 1225
+    // + 554.4 = 1983.02 L; with 10 % overage 2181.33 L.
+    assert!(close(e.volumes.total_medium_l, 1983.02, 0.01));
+    assert!(close(e.volumes.total_medium_with_overage_l, 2181.33, 0.01));
+}
+
+#[test]
+fn default_batch_cost_worked_by_hand() {
+    // Today's default differs from version 2's (whose price, $800,997.42, equals version 1's
+    // worked above) only in its seed train, each stage 12 % larger than the next one's
+    // inoculum: six stages, 17 days.
+    let e = default_estimate();
+    // Seed fresh medium: 0.025 (the vial's flask) + (0.084 - 0.5 x 0.084 / 4.56)
+    // + (0.6 - 0.075) + (4.0 - 0.5) + (28 - 3.5) + (200 - 25) = 203.6248 L, against
+    // version 2's 180.5414 L: 23.0834 L more at $8 + 10 % overage = $203.13.
+    let seed_l = 0.025 + (0.084 - 0.5 * 0.084 / 4.56) + 0.525 + 3.5 + 24.5 + 175.0;
+    let old_seed_l = 0.047 + (0.37 - 0.5 * 0.37 / (28.5 / 47.0 * 8.0)) + 2.5375 + 20.125 + 157.5;
+    let media = (seed_l - old_seed_l) * 8.0 * 1.1;
+    // Kits: 125 mL $15, 250 mL $20, 3 L $60, 10 L bag $450, 50 L SUB $2500, 200 L SUB
+    // $4500 = $8045 against 125 mL, 1 L $35, 10 L bag, 50 L bag $900, 200 L SUB = $5900.
+    let kits = (15.0 + 20.0 + 60.0 + 450.0 + 2500.0 + 4500.0) - (15.0 + 35.0 + 450.0 + 900.0 + 4500.0);
+    // Two more upstream days: 2 operators x 2 days x $400; the seed suite 2 days x $2000.
+    let days = 2.0 * 2.0 * 400.0 + 2.0 * 2000.0;
+    let more_direct = media + kits + days;
+    assert!(close(more_direct, 7448.13, 0.01));
+    // Overhead 15 % and margin 25 %: x 1.4375.
+    assert!(close(e.cost.per_batch, 800_997.42 + more_direct * 1.4375, 0.01), "{}", e.cost.per_batch);
+    assert!(close(e.cost.per_batch, 811_704.11, 0.01));
+    assert!(close(e.seed_train.iter().map(|s| s.fresh_medium_l).sum::<f64>(), seed_l, 1e-9));
 }
 
 #[test]
@@ -136,7 +162,8 @@ fn feed_overflow_is_a_failure_with_the_largest_v0_that_fits() {
 
 #[test]
 fn inoculum_larger_than_previous_stage_is_shown_where_it_is() {
-    let mut s = Scenario::default();
+    // Worked on version 2's default train (five stages).
+    let mut s = baseline_v2();
     s.seed_train[3].working_volume_l = 10.0; // 50 L bag at 10 L; N-1 needs 22.5 L of it
     let e = estimate(&s, &FacilityProfile::current()).unwrap();
     let item =
@@ -265,7 +292,7 @@ fn weekend_operations_are_checked_for_every_batch_of_the_campaign() {
     // fall on Tue, Fri, Mon, Thu, Sun (4 Apr), Wed, Wed: Sunday 4 April is also in the
     // Qingming closure (3-5 April, illustrative calendar), so it is flagged as a closure.
     // (The campaign anchored on its thaw date, no engineering run before it.)
-    let mut s = Scenario::default();
+    let mut s = baseline_v2(); // the 15-day seed train of version 2's default
     s.plan.anchor = PlanAnchor::FirstGmpThaw;
     s.plan.engineering_runs = 0;
     s.schedule.avoid_closures = false;

@@ -6,9 +6,14 @@
 use ttc_model::cost::CostItem;
 use ttc_model::date::CivilDate;
 use ttc_model::fit::FitCheck;
+use ttc_model::link::baseline_v2;
 use ttc_model::program::MilestoneKind as M;
 use ttc_model::scenario::{CampaignTarget, Phase, PlanAnchor, StepKind};
 use ttc_model::{estimate, Estimate, FacilityProfile, Scenario};
+
+// The program's figures below were worked by hand on the default scenario of version 2
+// (`baseline_v2`: a 15-day seed train), which links and files of version 2 still open as;
+// today's default (a 17-day train) is worked at the end.
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
@@ -38,7 +43,7 @@ fn default_program_dates_worked_by_hand() {
     // Kickoff Fri 2027-01-15 (day 0). Transfer review days 0-42. Method transfer starts 14
     // days before the review ends, day 28, and takes 210 days: ends day 238. Raw materials
     // 42-162, batch record 42-132; small-scale runs excluded (end at 42).
-    let e = run(&Scenario::default());
+    let e = run(&baseline_v2());
     let p = &e.program;
     let step = |k| p.step(k).unwrap();
     assert_eq!((step(StepKind::TransferReview).start_day, step(StepKind::TransferReview).end_day), (0, 42));
@@ -77,7 +82,7 @@ fn default_program_dates_worked_by_hand() {
 
 #[test]
 fn default_program_price_worked_by_hand() {
-    let e = run(&Scenario::default());
+    let e = run(&baseline_v2());
     let c = &e.program_cost;
     // Fees: review $150,000; 8 methods x $40,000; raw materials $80,000; batch record
     // $60,000 (illustrative rate card). Engineering run: a batch without GMP release,
@@ -98,7 +103,7 @@ fn default_program_price_worked_by_hand() {
 
 #[test]
 fn tox_batches_skip_gmp_release_unless_chosen() {
-    let mut s = Scenario::default();
+    let mut s = baseline_v2();
     s.program.phase = Phase::Tox;
     let e = run(&s);
     // No QC release, bulk-harvest testing or QA disposition: released when downstream ends,
@@ -114,7 +119,7 @@ fn tox_batches_skip_gmp_release_unless_chosen() {
 
 #[test]
 fn ppq_batches_carry_their_testing_and_come_before_the_campaign() {
-    let mut s = Scenario::default();
+    let mut s = baseline_v2();
     s.program.phase = Phase::PpqCommercial;
     let e = run(&s);
     // A PPQ batch: the GMP batch plus $120,000 of PPQ testing, x 1.4375 = $973,497.42.
@@ -130,7 +135,7 @@ fn ppq_batches_carry_their_testing_and_come_before_the_campaign() {
 
 #[test]
 fn later_batches_of_a_rolling_seed_train_skip_the_seed_train() {
-    let mut s = Scenario::default();
+    let mut s = baseline_v2();
     s.schedule.rolling_seed_train = true;
     s.schedule.avoid_closures = false;
     s.plan.anchor = PlanAnchor::FirstGmpThaw;
@@ -159,7 +164,7 @@ fn later_batches_of_a_rolling_seed_train_skip_the_seed_train() {
 
 #[test]
 fn a_grams_target_plans_spares_for_the_success_rate() {
-    let mut s = Scenario::default();
+    let mut s = baseline_v2();
     // 4000.51 g a batch. 10 kg at 100 %: ceil(2.50) = 3 batches; at 90 %, 3600.46 g
     // expected a batch: ceil(2.78) = 3; at 70 %, 2800.36 g: ceil(3.57) = 4.
     s.program.target = CampaignTarget::DrugSubstanceG { grams: 10_000.0 };
@@ -178,7 +183,7 @@ fn a_grams_target_plans_spares_for_the_success_rate() {
 
 #[test]
 fn kilograms_by_a_date_needs_the_fewest_lines_that_make_it() {
-    let mut s = Scenario::default();
+    let mut s = baseline_v2();
     s.program.target = CampaignTarget::DrugSubstanceG { grams: 10_000.0 };
     // Three batches. One line: last release 2028-01-10 (default_program_dates_worked_by_hand).
     // Two lines, a batch every 11 days: batch 2 (inoculated Oct 6 at the earliest) has
@@ -204,7 +209,7 @@ fn kilograms_by_a_date_needs_the_fewest_lines_that_make_it() {
 
 #[test]
 fn capacity_of_the_default_process_on_one_two_and_six_lines() {
-    let e = run(&Scenario::default());
+    let e = run(&baseline_v2());
     let c = &e.capacity;
     assert_eq!(c.len(), 6);
     // 4000.51 g a batch, 90 % success: 3.6005 kg expected a batch.
@@ -225,7 +230,7 @@ fn capacity_of_the_default_process_on_one_two_and_six_lines() {
 fn the_kickoff_a_first_thaw_needs() {
     // Anchored on the first thaw (2027-03-01), the plan runs backwards: the campaign waits
     // 238 days after kickoff (default_program_dates_worked_by_hand), so kickoff 2026-07-06.
-    let mut s = Scenario::default();
+    let mut s = baseline_v2();
     s.plan.anchor = PlanAnchor::FirstGmpThaw;
     s.schedule.avoid_closures = false;
     let e = run(&s);
@@ -235,9 +240,24 @@ fn the_kickoff_a_first_thaw_needs() {
 
 #[test]
 fn a_dependency_cycle_is_an_error_at_its_step() {
-    let mut s = Scenario::default();
+    let mut s = baseline_v2();
     s.plan.steps[0].after = vec![StepKind::MethodTransfer];
     let errors = estimate(&s, &FacilityProfile::current()).unwrap_err();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["plan.steps[0].after", "plan.steps[1].after"]);
+}
+
+#[test]
+fn todays_default_program_worked_by_hand() {
+    // The campaign may start on day 238 as before (review 42 + methods 210 - 14 overlap),
+    // Fri 10 Sep 2027. The seed train now takes 17 days (a 2-day first flask and five 3-day
+    // stages): operations on days 0, 2, 5, 8, 11, 14, 17 (inoculation) and 31 (harvest).
+    // From Sep 10, day 5 is Wed 15 Sep, the Mid-Autumn Festival closure: the thaw moves one
+    // day, to Sat 11 Sep (operations Sep 11, 13, 16, 19, 22, 25, 28 and Oct 12, after
+    // National Day week). Release is day 74 from thaw (max(31 + 28, 37 + 30) + 7):
+    // Wed 24 Nov 2027, day 313 from kickoff.
+    let e = run(&Scenario::default());
+    assert_eq!(milestone(&e, M::FirstBatchThaw), "2027-09-11");
+    assert_eq!(milestone(&e, M::FirstBatchRelease), "2027-11-24");
+    assert_eq!(e.timeline.thaw_to_inoculation_days, 17);
 }

@@ -67,7 +67,7 @@ prop_compose! {
         s.plan.engineering_runs = engineering;
         s.program.phase = [Phase::Tox, Phase::Clinical, Phase::PpqCommercial][phase as usize];
         s.plan.batch_success_pct = success;
-        s.seed_train = design_seed_train(&s.production, &s.cell_line, &f, seeding, split);
+        s.seed_train = design_seed_train(&s.production, &s.cell_line, &f, seeding, split, s.seed_rules.transfer_excess_pct);
         s
     }
 }

@@ -48,6 +48,8 @@ pub fn baseline_v1() -> Scenario {
             stage("rb50", 23.0),
             stage("sub200", 180.0),
         ],
+        // Added in version 3: versions 1 and 2's behaviour (crate::legacy).
+        seed_rules: legacy::seed_rules_v2(),
         production: Production {
             vessel_id: "sub2000".into(),
             initial_volume_l: 1400.0,

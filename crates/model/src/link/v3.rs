@@ -1,0 +1,85 @@
+//! Link version 3, frozen: the seed train's rules it added to version 2's fields, and its
+//! baseline, the default scenario as it was when version 3 was defined (the seed train
+//! designed with a 12 % transfer excess, passaged within a density window, growth stopping
+//! at a maximum viable density). Version 3 keeps every key of versions 1 and 2; each
+//! version is decoded against its own baseline forever (`tests/corpus/links-v3.json`).
+
+use super::v1::{link_fields, Entry};
+use super::v2::baseline_v2;
+use crate::scenario::{Scenario, SeedRules, SeedStage, StageEnd, StageMode};
+
+/// The default scenario when link version 3 was defined: version 2's, with the seed train
+/// of six stages each 12 % larger than the inoculum the next takes, and the seed train's
+/// rules on.
+pub fn baseline_v3() -> Scenario {
+    let mut s = baseline_v2();
+    let stage = |vessel: &str, volume_l: f64| SeedStage {
+        vessel_id: vessel.into(),
+        working_volume_l: volume_l,
+        seeding_density_e6_per_ml: 0.5,
+        end: StageEnd::SplitDensity { density_e6_per_ml: 4.0 },
+        mode: StageMode::Batch,
+    };
+    s.seed_train = vec![
+        stage("sf125", 0.025),
+        stage("sf250", 0.084),
+        stage("sf3000", 0.6),
+        stage("rb10", 4.0),
+        stage("sub50", 28.0),
+        stage("sub200", 200.0),
+    ];
+    s.seed_rules = SeedRules {
+        passage_window: true,
+        window_low_e6_per_ml: 2.0,
+        window_high_e6_per_ml: 5.0,
+        growth_ceiling: true,
+        max_density_batch_e6_per_ml: 10.0,
+        max_density_perfusion_e6_per_ml: 100.0,
+        transfer_excess_pct: 12.0,
+    };
+    s
+}
+
+/// [`baseline_v3`], built once.
+pub(super) fn baseline() -> &'static Scenario {
+    static BASELINE: std::sync::OnceLock<Scenario> = std::sync::OnceLock::new();
+    BASELINE.get_or_init(baseline_v3)
+}
+
+// The fields version 3 added, after version 2's. Keys are frozen for version 3.
+link_fields! { V3_FIELDS {
+    "pw" => seed_rules.passage_window;
+    "wl" => seed_rules.window_low_e6_per_ml;
+    "wh" => seed_rules.window_high_e6_per_ml;
+    "gc" => seed_rules.growth_ceiling;
+    "mxb" => seed_rules.max_density_batch_e6_per_ml;
+    "mxp" => seed_rules.max_density_perfusion_e6_per_ml;
+    "tx" => seed_rules.transfer_excess_pct;
+} }
+
+/// Every field of a version-3 link: version 2's, then version 3's.
+pub(super) fn fields() -> impl Iterator<Item = &'static Entry> {
+    super::v2::fields().chain(V3_FIELDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_baseline_is_the_default_scenario_of_version_3() {
+        // Today's defaults are version 3's: the default scenario's link carries no field.
+        // When a default changes, this fails: a new version then freezes the new baseline.
+        assert_eq!(baseline_v3(), Scenario::default());
+    }
+
+    #[test]
+    fn keys_are_unique_across_versions() {
+        let keys: Vec<&str> = fields().map(|e| e.key).collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(k), "key {k} twice");
+            assert_ne!(*k, "p");
+            assert_ne!(*k, "c");
+        }
+    }
+}
