@@ -60,8 +60,22 @@ fn corpus_links() -> Vec<Value> {
         .collect()
 }
 
-/// The default scenario's link today: only the version, the rate card and the checksum.
+/// Version 2's default scenario as its link recorded it: only the version, the rate card and
+/// the checksum.
 const DEFAULT_LINK: &str = "v2&p=suzhou-2026-12&c=35bd2753";
+
+/// Version 2's default seed train in a link: sf125, sf1000, rb10, rb50 and sub200 (base64url
+/// of the vessel ids), their volumes, seeded at 0.5 and split at 4.
+const V2_TRAIN: &str =
+    "c2YxMjU:0.047:0.5:s4:b,c2YxMDAw:0.37:0.5:s4:b,cmIxMA:2.9:0.5:s4:b,cmI1MA:23:0.5:s4:b,c3ViMjAw:180:0.5:s4:b";
+
+/// The link this release writes for version 2's default scenario: a version-3 link that
+/// carries what differs from today's default, its seed train and the seed train's rules off
+/// (no window, no ceiling, no transfer excess).
+fn v2_default_as_v3_link() -> String {
+    let body = format!("v3&p=suzhou-2026-12&st={V2_TRAIN}&pw=0&gc=0&tx=0");
+    format!("{body}&c={:08x}", fnv(body.as_bytes()))
+}
 
 #[test]
 fn the_default_file_gives_the_recorded_and_hand_worked_figures() {
@@ -97,10 +111,12 @@ fn a_version_1_file_keeps_its_figures_and_says_its_rate_card_is_older() {
     let e = &json(&run.out)["estimate"];
     // $800,997.42 per batch, worked by hand for version 1 in the model's tests.
     assert!((e["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
-    // Its link is a version-2 link now, carrying the values that keep version 1's figures:
-    // the plan anchored on the thaw date, no engineering run, no PPQ batches, 100 % success, tox batches
-    // released as GMP, the calendar not avoided.
-    let body = "v2&p=suzhou-2026-11&an=thaw&er=0&pq=0&sr=100&txr=1&ac=0";
+    // Its link is a version-3 link now, carrying the values that keep version 1's figures:
+    // its seed train, the plan anchored on the thaw date, no engineering run, no PPQ batches,
+    // 100 % success, tox batches released as GMP, the calendar not avoided, the seed train's
+    // rules off.
+    let body =
+        format!("v3&p=suzhou-2026-11&st={V2_TRAIN}&an=thaw&er=0&pq=0&sr=100&txr=1&ac=0&pw=0&gc=0&tx=0");
     let link = ttc(&["link", &corpus("v1-default.json")]);
     assert_eq!(link.out, format!("{body}&c={:08x}\n", fnv(body.as_bytes())));
 }
@@ -140,7 +156,7 @@ fn link_then_open_gives_a_file_with_the_same_estimate() {
         let link = ttc(&["link", &corpus(name)]);
         assert_eq!(link.code, 0, "{name}: {}", link.err);
         let link_text = link.out.trim_end();
-        assert!(link_text.starts_with("v2&") && !link_text.contains('\n'), "{}", link.out);
+        assert!(link_text.starts_with("v3&") && !link_text.contains('\n'), "{}", link.out);
         let opened = ttc(&["open", link_text]);
         assert_eq!(opened.code, 0, "{name}: {}", opened.err);
         assert_eq!(json(&opened.out)["format"], "tech-transfer-scenario");
@@ -151,14 +167,14 @@ fn link_then_open_gives_a_file_with_the_same_estimate() {
         assert_eq!(json(&again.out), json(&original.out), "{name}");
     }
     // The default scenario's link is the one recorded: only the rate card and the checksum.
-    assert_eq!(ttc(&["link", &corpus("v2-default.json")]).out, format!("{DEFAULT_LINK}\n"));
+    assert_eq!(ttc(&["link", &corpus("v2-default.json")]).out, format!("{}\n", v2_default_as_v3_link()));
 }
 
 #[test]
 fn standard_input_and_whole_urls() {
     let file = std::fs::read(corpus("v2-default.json")).unwrap();
     let link = ttc_bytes(&["link", "-"], &file);
-    assert_eq!((link.code, link.out.as_str()), (0, format!("{DEFAULT_LINK}\n").as_str()));
+    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v3_link()).as_str()));
     let bare = ttc(&["open", DEFAULT_LINK]);
     assert_eq!(bare.code, 0, "{}", bare.err);
     // A whole URL as copied from the address bar, and a link piped in with its line break.
@@ -166,8 +182,16 @@ fn standard_input_and_whole_urls() {
     assert_eq!((url.code, &url.out), (0, &bare.out), "{}", url.err);
     let piped = ttc_bytes(&["open", "-"], format!("{DEFAULT_LINK}\n").as_bytes());
     assert_eq!((piped.code, &piped.out), (0, &bare.out), "{}", piped.err);
-    // The default link opens the default corpus file (same inputs, same rate card).
-    assert_eq!(json(&bare.out), json(std::str::from_utf8(&file).unwrap()));
+    // Version 2's default link opens the version-2 default corpus file (same inputs, same
+    // rate card), written as a version-3 file: its scenario, plus the seed train's rules off.
+    let mut expected = json(std::str::from_utf8(&file).unwrap());
+    expected["version"] = 3.into();
+    expected["scenario"]["seed_rules"] = serde_json::json!({
+        "passage_window": false, "window_low_e6_per_ml": 2.0, "window_high_e6_per_ml": 5.0,
+        "growth_ceiling": false, "max_density_batch_e6_per_ml": 10.0,
+        "max_density_perfusion_e6_per_ml": 100.0, "transfer_excess_pct": 0.0
+    });
+    assert_eq!(json(&bare.out), expected);
 }
 
 #[test]
@@ -275,7 +299,7 @@ fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
     file["colour"] = "red".into();
     file["scenario"]["production"]["stirrer"] = "pitched".into();
     let link = ttc_bytes(&["link", "-"], file.to_string().as_bytes());
-    assert_eq!((link.code, link.out.as_str()), (0, format!("{DEFAULT_LINK}\n").as_str()));
+    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v3_link()).as_str()));
     assert_eq!(
         link.err,
         "Fields this version does not know were ignored: colour, scenario.production.stirrer.\n"
@@ -332,8 +356,10 @@ fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
     let rows = records(&run.out);
     let links = corpus_links();
     let default = links.iter().find(|l| l["scenario_file"] == "v2-default.json").unwrap();
-    // The link of the scenario, as the page writes it: the default scenario's corpus link.
-    assert_eq!(rows[1], ["Link to this scenario", default["link"].as_str().unwrap()]);
+    // The link of the scenario, as the page writes it: version 2's default as a version-3
+    // link (its corpus link, version 2, opens as the same scenario).
+    assert!(default["link"].as_str().is_some());
+    assert_eq!(rows[1], ["Link to this scenario".to_string(), v2_default_as_v3_link()]);
     // Downstream table: the drug substance row's mass out, in whole grams as on screen.
     let section =
         rows.iter().position(|r| r[0] == "Downstream: masses and yields").expect("downstream section");

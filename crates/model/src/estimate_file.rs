@@ -186,7 +186,9 @@ mod tests {
         {
             assert!(!file["estimate"][section].is_null(), "estimate.{section} missing");
         }
-        assert_eq!(file["estimate"]["fit_status"], "pass");
+        // Version 1's default transfers 97 % of N-1 into N: warned about since version 3
+        // (a warning, no figure changes).
+        assert_eq!(file["estimate"]["fit_status"], "warning");
     }
 
     #[test]

@@ -99,6 +99,35 @@ pub enum FitCheck {
         target_e6_per_ml: f64,
         previous_final_e6_per_ml: f64,
     },
+    /// The share of the previous stage's culture an inoculum takes: above
+    /// [`MAX_INOCULUM_SHARE_PCT`] nothing is left for hold-up, samples or a density
+    /// shortfall. `stage` is `None` for the production bioreactor.
+    InoculumShare {
+        stage: Option<usize>,
+        inoculum_l: f64,
+        previous_l: f64,
+    },
+    /// A batch stage passaged outside the passage window (or, with the window off, outside
+    /// the published 2-5 x10^6 cells/mL split range): `window` says which bounds.
+    PassageDensity {
+        stage: usize,
+        density_e6_per_ml: f64,
+        low_e6_per_ml: f64,
+        high_e6_per_ml: f64,
+        window: bool,
+    },
+    /// A stage whose culture reaches its mode's maximum viable density before it ends.
+    Overgrown {
+        stage: usize,
+        ceiling_e6_per_ml: f64,
+        reached_after_days: f64,
+        duration_days: u32,
+    },
+    /// More vials than a seed train thaws.
+    VialCount {
+        needed: f64,
+        max: f64,
+    },
     /// V0 against the production bioreactor's working range.
     ProductionInitialVolume {
         volume_l: f64,
@@ -150,6 +179,10 @@ pub struct FitItem {
     pub field: Option<String>,
 }
 
+/// An inoculum above this share of the previous stage's culture leaves no margin (DOMAIN.md:
+/// transfers are planned with a 10-20 % excess).
+pub const MAX_INOCULUM_SHARE_PCT: f64 = 90.0;
+
 /// All fit items, failures first within the process order.
 pub fn check_fit(
     s: &Scenario,
@@ -166,7 +199,17 @@ pub fn check_fit(
     };
     const EPS: f64 = 1e-9;
 
+    let share_ok =
+        |inoculum_l: f64, previous_l: f64| inoculum_l <= previous_l * MAX_INOCULUM_SHARE_PCT / 100.0 + EPS;
     for (i, (st, input)) in stages.iter().zip(&s.seed_train).enumerate() {
+        if i == 0 && st.vials_needed > super::seed_train::MAX_VIALS {
+            item(
+                false,
+                FitStatus::Fail,
+                FitCheck::VialCount { needed: st.vials_needed, max: super::seed_train::MAX_VIALS },
+                Some("seed_train[0].working_volume_l".into()),
+            );
+        }
         if let Some(v) = facility.vessel(&st.vessel_id) {
             item(
                 v.holds(st.working_volume_l),
@@ -194,6 +237,19 @@ pub fn check_fit(
                 // Shown at the previous stage, whose volume falls short.
                 Some(format!("seed_train[{}].working_volume_l", i - 1)),
             );
+            if st.inoculum_l <= prev.working_volume_l + EPS && !share_ok(st.inoculum_l, prev.working_volume_l)
+            {
+                item(
+                    false,
+                    FitStatus::Warning,
+                    FitCheck::InoculumShare {
+                        stage: Some(i),
+                        inoculum_l: st.inoculum_l,
+                        previous_l: prev.working_volume_l,
+                    },
+                    Some(format!("seed_train[{}].working_volume_l", i - 1)),
+                );
+            }
             if st.inoculum_needed_l > st.working_volume_l + EPS {
                 item(
                     false,
@@ -209,6 +265,52 @@ pub fn check_fit(
         }
     }
 
+    // How each stage ended: its passage density against the window, its growth against the
+    // maximum viable density of its mode.
+    let rules = &s.seed_rules;
+    for (i, (st, input)) in stages.iter().zip(&s.seed_train).enumerate() {
+        let (low, high, window) = if rules.passage_window {
+            (rules.window_low_e6_per_ml, rules.window_high_e6_per_ml, true)
+        } else {
+            let (low, high) = PublishedRange::SeedSplitDensity.bounds();
+            (low, high, false)
+        };
+        if let (StageEnd::SplitDensity { density_e6_per_ml }, StageMode::Batch) = (input.end, input.mode) {
+            let d = st.final_density_e6_per_ml;
+            if (low..=high).contains(&density_e6_per_ml) && !(low - EPS..=high + EPS).contains(&d) {
+                item(
+                    false,
+                    FitStatus::Warning,
+                    FitCheck::PassageDensity {
+                        stage: i,
+                        density_e6_per_ml: d,
+                        low_e6_per_ml: low,
+                        high_e6_per_ml: high,
+                        window,
+                    },
+                    Some(format!("seed_train[{i}].end.density_e6_per_ml")),
+                );
+            }
+        }
+        if let Some(o) = st.overgrown {
+            let field = match input.end {
+                StageEnd::SplitDensity { .. } => format!("seed_train[{i}].end.density_e6_per_ml"),
+                StageEnd::FixedDays { .. } => format!("seed_train[{i}].end.days"),
+            };
+            item(
+                false,
+                FitStatus::Warning,
+                FitCheck::Overgrown {
+                    stage: i,
+                    ceiling_e6_per_ml: o.ceiling_e6_per_ml,
+                    reached_after_days: o.reached_after_days,
+                    duration_days: st.duration_days,
+                },
+                Some(field),
+            );
+        }
+    }
+
     if let Some(last) = stages.last() {
         item(
             production.inoculum_needed_l <= last.working_volume_l + EPS,
@@ -221,6 +323,17 @@ pub fn check_fit(
             // Shown at N-1, whose volume falls short.
             Some(format!("seed_train[{}].working_volume_l", stages.len() - 1)),
         );
+        let inoculum_l = production.inoculum_needed_l.min(last.working_volume_l);
+        if !share_ok(inoculum_l, last.working_volume_l)
+            && production.inoculum_needed_l <= last.working_volume_l + EPS
+        {
+            item(
+                false,
+                FitStatus::Warning,
+                FitCheck::InoculumShare { stage: None, inoculum_l, previous_l: last.working_volume_l },
+                Some(format!("seed_train[{}].working_volume_l", stages.len() - 1)),
+            );
+        }
         if production.inoculum_needed_l > production.initial_volume_l + EPS {
             item(
                 false,

@@ -224,6 +224,41 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     c.number("cell_line.cells_per_vial_e6", cl.cells_per_vial_e6, limits::CELLS_PER_VIAL_E6);
     c.number("cell_line.post_thaw_viability_pct", cl.post_thaw_viability_pct, limits::VIABILITY_PCT);
 
+    // The seed train's rules: a window's values only when it is on, likewise the ceilings
+    // (hidden fields are not validated); the excess always (the design button uses it).
+    let r = &s.seed_rules;
+    if r.passage_window {
+        let low_ok =
+            c.number("seed_rules.window_low_e6_per_ml", r.window_low_e6_per_ml, limits::DENSITY_E6_PER_ML);
+        let field = "seed_rules.window_high_e6_per_ml";
+        if c.number(field, r.window_high_e6_per_ml, limits::DENSITY_E6_PER_ML)
+            && low_ok
+            && r.window_high_e6_per_ml <= r.window_low_e6_per_ml
+        {
+            c.push(
+                field,
+                Problem::MustExceed {
+                    value: r.window_high_e6_per_ml,
+                    other_field: "seed_rules.window_low_e6_per_ml".into(),
+                    other_value: r.window_low_e6_per_ml,
+                },
+            );
+        }
+    }
+    if r.growth_ceiling {
+        c.number(
+            "seed_rules.max_density_batch_e6_per_ml",
+            r.max_density_batch_e6_per_ml,
+            limits::DENSITY_E6_PER_ML,
+        );
+        c.number(
+            "seed_rules.max_density_perfusion_e6_per_ml",
+            r.max_density_perfusion_e6_per_ml,
+            limits::DENSITY_E6_PER_ML,
+        );
+    }
+    c.number("seed_rules.transfer_excess_pct", r.transfer_excess_pct, limits::TRANSFER_EXCESS_PCT);
+
     if s.seed_train.is_empty() {
         c.push("seed_train", Problem::NoSeedStages);
     } else if s.seed_train.len() > limits::MAX_SEED_STAGES {

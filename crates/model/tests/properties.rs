@@ -130,6 +130,22 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
+    fn a_slower_cell_line_never_passages_earlier(s in valid_scenario(), slower_h in 0.0..6.0f64, window in any::<bool>()) {
+        // Every stage's passage day, and so the days from thaw to N, never come earlier when
+        // the doubling time is longer (with or without the passage window).
+        let mut s = s;
+        s.seed_rules.passage_window = window;
+        let mut slow = s.clone();
+        slow.cell_line.doubling_time_h += slower_h;
+        let f = FacilityProfile::current();
+        let (Ok(a), Ok(b)) = (estimate(&s, &f), estimate(&slow, &f)) else { return Ok(()) };
+        prop_assert!(b.timeline.thaw_to_inoculation_days >= a.timeline.thaw_to_inoculation_days);
+        for (x, y) in a.seed_train.iter().zip(&b.seed_train) {
+            prop_assert!(y.end_day >= x.end_day, "stage ends day {} vs {}", y.end_day, x.end_day);
+        }
+    }
+
+    #[test]
     fn every_output_is_finite_and_non_negative(s in valid_scenario()) {
         let e = estimate(&s, &FacilityProfile::current()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         all_finite_and_non_negative(&e).map_err(TestCaseError::fail)?;

@@ -348,6 +348,36 @@ pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, st
         FitCheck::InoculumAvailable { stage: s, needed_l, available_l } => {
             tf!(locale, fit_inoculum, stage = stage(*s), needed = n(*needed_l), available = n(*available_l))
         }
+        FitCheck::InoculumShare { stage: s, inoculum_l, previous_l } => tf!(
+            locale,
+            fit_inoculum_share,
+            stage = stage(*s),
+            inoculum = n(*inoculum_l),
+            previous = n(*previous_l),
+            share = n(inoculum_l / previous_l * 100.0)
+        ),
+        FitCheck::PassageDensity { stage: i, density_e6_per_ml, low_e6_per_ml, high_e6_per_ml, window } => {
+            let (stage, density, low, high) = (
+                stage_name(locale, *i, stages),
+                n(*density_e6_per_ml),
+                n(*low_e6_per_ml),
+                n(*high_e6_per_ml),
+            );
+            if *window {
+                tf!(locale, fit_passage_window, stage = stage, density = density, low = low, high = high)
+            } else {
+                tf!(locale, fit_passage_published, stage = stage, density = density, low = low, high = high)
+            }
+        }
+        FitCheck::Overgrown { stage: i, ceiling_e6_per_ml, reached_after_days, duration_days } => tf!(
+            locale,
+            fit_overgrown,
+            stage = stage_name(locale, *i, stages),
+            ceiling = n(*ceiling_e6_per_ml),
+            reached = n(*reached_after_days),
+            days = duration_days
+        ),
+        FitCheck::VialCount { needed, max } => tf!(locale, fit_vials, needed = n(*needed), max = n(*max)),
         FitCheck::SeedingReachable { stage: s, target_e6_per_ml, previous_final_e6_per_ml } => tf!(
             locale,
             fit_seeding_reachable,

@@ -7,6 +7,8 @@ pub const CELLS_PER_VIAL_E6: Limit = limit(0.1, 1000.0);
 pub const VIABILITY_PCT: Limit = limit(1.0, 100.0);
 pub const SEED_VOLUME_L: Limit = limit(0.001, 5000.0);
 pub const DENSITY_E6_PER_ML: Limit = limit(0.01, 200.0);
+/// Transfer excess of a designed seed train (commonly 10-20 %; doubling is already absurd).
+pub const TRANSFER_EXCESS_PCT: Limit = limit(0.0, 100.0);
 pub const FIXED_DAYS: Limit = limit(1.0, 30.0);
 pub const VVD: Limit = limit(0.0, 10.0);
 pub const PRODUCTION_VOLUME_L: Limit = limit(1.0, 100_000.0);
