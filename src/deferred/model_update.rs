@@ -38,11 +38,11 @@ impl Figures {
 }
 
 /// What the update would change, and the updated scenario's link; `None` when the page's
-/// scenario does not follow version 1's model or either estimate cannot be made (an invalid
-/// input is fixed first).
+/// scenario follows today's model or either estimate cannot be made (an invalid input is
+/// fixed first).
 fn offer(page_link: &str) -> Option<(Figures, Figures, String)> {
     let opened = link::decode(page_link).ok()?;
-    if !legacy::follows_v1(&opened.scenario) {
+    if !legacy::follows_earlier_model(&opened.scenario) {
         return None;
     }
     let (facility, _) = FacilityProfile::priced_with(&opened.facility_profile);

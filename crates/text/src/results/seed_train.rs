@@ -42,6 +42,22 @@ pub(super) fn seed_train_block(c: &Ctx) -> Block {
                     tf!(l, how_stage, x0 = x0, mu = mu, exact = exact, days = days, xf = xf, volume = volume)
                 }
             };
+            let rules = &c.s.seed_rules;
+            if matches!(c.s.seed_train.get(i).map(|x| x.end), Some(StageEnd::SplitDensity { .. }))
+                && st.duration_days < ttc_model::seed_train::whole_days(st.duration_exact_days)
+            {
+                let (low, high) =
+                    (format_auto(rules.window_low_e6_per_ml), format_auto(rules.window_high_e6_per_ml));
+                how = format!(
+                    "{how} {}",
+                    tf!(l, how_stage_early, next = days + 1, high = high, low = low, days = days)
+                );
+            }
+            if let (Some(o), true) = (st.overgrown, rules.growth_ceiling) {
+                let (ceiling, reached) =
+                    (format_auto(o.ceiling_e6_per_ml), format_number(o.reached_after_days, 2));
+                how = format!("{how} {}", tf!(l, how_stage_ceiling, ceiling = ceiling, reached = reached));
+            }
             if st.perfusion_medium_l > 0.0 {
                 how = format!(
                     "{how} {}",
