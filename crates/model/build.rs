@@ -26,28 +26,31 @@ fn facility_code(path: &str) -> String {
     let num = |v: &serde_json::Value, k: &str| -> String {
         format!("{:?}", v[k].as_f64().unwrap_or_else(|| panic!("{path}: `{k}` must be a number")))
     };
+    // Table-driven: the texts and numbers are static data that a loop turns into the profile,
+    // rather than one allocation call per field in the code (which cost the page about 2 KB
+    // of compressed WebAssembly for the rate sources and notes alone).
     let mut c = String::from("FacilityProfile {\n");
     // Texts shown to clients come in both interface languages.
-    let bilingual = |t: &serde_json::Value, what: &str| -> String {
+    let pair = |t: &serde_json::Value, what: &str| -> String {
         let lang = |l: &str| -> String {
             format!("{:?}", t[l].as_str().unwrap_or_else(|| panic!("{path}: {what} needs an `{l}` text")))
         };
-        format!("Bilingual {{ en: {}.into(), zh: {}.into() }}", lang("en"), lang("zh"))
+        format!("{}, {}", lang("en"), lang("zh"))
     };
     for k in ["id", "currency"] {
         writeln!(c, "    {k}: {}.into(),", str_of(&v, k)).unwrap();
     }
     for k in ["name", "illustrative"] {
-        writeln!(c, "    {k}: {},", bilingual(&v[k], k)).unwrap();
+        writeln!(c, "    {k}: Bilingual::new({}),", pair(&v[k], k)).unwrap();
     }
     for k in ["lines_installed", "lines_possible"] {
         writeln!(c, "    {k}: {},", v[k].as_u64().unwrap_or_else(|| panic!("{path}: `{k}`"))).unwrap();
     }
-    c.push_str("    vessels: vec![\n");
+    c.push_str("    vessels: vessels(&[\n");
     for vessel in v["vessels"].as_array().unwrap_or_else(|| panic!("{path}: vessels")) {
         writeln!(
             c,
-            "        Vessel {{ id: {}.into(), name: {}.into(), kind: VesselKind::{}, nominal_volume_l: {}, min_working_volume_l: {}, max_working_volume_l: {}, kit_cost: {}, production: {} }},",
+            "        ({}, {}, VesselKind::{}, {}, {}, {}, {}, {}),",
             str_of(vessel, "id"),
             str_of(vessel, "name"),
             camel(vessel["kind"].as_str().unwrap_or_else(|| panic!("{path}: vessel kind"))),
@@ -59,7 +62,7 @@ fn facility_code(path: &str) -> String {
         )
         .unwrap();
     }
-    c.push_str("    ],\n    rates: RateCard::from_pairs(&[\n");
+    c.push_str("    ]),\n    rates: RateCard::from_pairs(&[\n");
     for (k, value) in v["rates"].as_object().unwrap_or_else(|| panic!("{path}: rates")) {
         writeln!(
             c,
@@ -69,14 +72,13 @@ fn facility_code(path: &str) -> String {
         )
         .unwrap();
     }
-    c.push_str("    ]),\n    rate_sources: [\n");
+    c.push_str("    ]),\n    rate_sources: rate_sources(&[\n");
     if let Some(sources) = v["rate_sources"].as_object() {
         for (k, value) in sources {
-            writeln!(c, "        (Rate::{}, {}),", camel(k), bilingual(value, &format!("rate source `{k}`")))
-                .unwrap();
+            writeln!(c, "        (Rate::{}, {}),", camel(k), pair(value, &format!("rate source `{k}`"))).unwrap();
         }
     }
-    c.push_str("    ].into_iter().collect(),\n");
+    c.push_str("    ]),\n");
     let trains = v
         .get("downstream_trains")
         .map_or(1, |t| t.as_u64().unwrap_or_else(|| panic!("{path}: downstream_trains")));
@@ -87,25 +89,31 @@ fn facility_code(path: &str) -> String {
             .is_some_and(|b| b.as_bool().unwrap_or_else(|| panic!("{path}: `{k}` must be true or false")));
         writeln!(c, "    {k}: {b},").unwrap();
     }
-    c.push_str("    closures: vec![\n");
+    c.push_str("    closures: closures(&[\n");
     for closure in v.get("closures").and_then(|c| c.as_array()).into_iter().flatten() {
         let date = |k: &str| -> String {
             let text = closure[k].as_str().unwrap_or_else(|| panic!("{path}: closure `{k}` must be a date"));
             let parts: Vec<u32> =
                 text.split('-').map(|p| p.parse().unwrap_or_else(|_| panic!("{path}: `{text}`"))).collect();
             assert!(parts.len() == 3, "{path}: `{text}` is not YYYY-MM-DD");
-            format!("CivilDate::from_ymd({}, {}, {}).expect(\"valid date\")", parts[0], parts[1], parts[2])
+            let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0);
+            let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            assert!(
+                (1..=12).contains(&parts[1]) && (1..=month_days[parts[1] as usize - 1]).contains(&parts[2]),
+                "{path}: `{text}` is not a date"
+            );
+            format!("({}, {}, {})", parts[0], parts[1], parts[2])
         };
         writeln!(
             c,
-            "        Closure {{ name: {}, first_day: {}, last_day: {} }},",
-            bilingual(&closure["name"], "closure name"),
+            "        ({}, {}, {}),",
+            pair(&closure["name"], "closure name"),
             date("first_day"),
             date("last_day")
         )
         .unwrap();
     }
-    c.push_str("    ],\n}");
+    c.push_str("    ]),\n}");
     c
 }
 

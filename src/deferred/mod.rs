@@ -120,8 +120,9 @@ enum Part {
     Panel,
     /// The printed summary's header, with the QR code of the link.
     PrintHeader,
-    /// The program plan and the rate card in the page's form.
+    /// The program plan, the seed train's rules and the rate card in the page's form.
     Plan,
+    SeedRules,
     Rates,
     /// "Update to the current model", under the page's notices.
     ModelUpdate,
@@ -129,8 +130,8 @@ enum Part {
 
 /// The module's entry point: mounts the detailed results into `#result-details`, the share
 /// panel into `#panel-root`, the printed summary's header (with the link's QR code) into
-/// `#print-header-root`, the program plan and rate card into `#plan-root` and `#rates-root`
-/// of the page's form, and "Update to the current model" into `#model-update-root`.
+/// `#print-header-root`, the program plan, the seed train's rules and the rate card into
+/// `#plan-root`, `#seed-rules-root` and `#rates-root` of the page's form, and "Update to the current model" into `#model-update-root`.
 pub fn start() {
     let shared = Shared::new();
     shared.read_page_state();
@@ -139,7 +140,8 @@ pub fn start() {
     std::mem::forget(listener);
     // One part per task, details first: several short main-thread tasks instead of one long
     // one keep the page responsive to input while this module starts (total blocking time).
-    let parts = [Part::Details, Part::Panel, Part::PrintHeader, Part::Plan, Part::Rates, Part::ModelUpdate];
+    let parts =
+        [Part::Details, Part::Panel, Part::PrintHeader, Part::Plan, Part::SeedRules, Part::Rates, Part::ModelUpdate];
     for (i, part) in parts.into_iter().enumerate() {
         set_timeout(move || mount(shared, part), std::time::Duration::from_millis(10 * i as u64));
     }
@@ -162,6 +164,7 @@ fn mount(shared: Shared, part: Part) {
         Part::Panel => "panel-root",
         Part::PrintHeader => "print-header-root",
         Part::Plan => "plan-root",
+        Part::SeedRules => "seed-rules-root",
         Part::Rates => "rates-root",
         Part::ModelUpdate => "model-update-root",
     };
@@ -190,6 +193,10 @@ fn mount(shared: Shared, part: Part) {
             Part::Plan => {
                 provide_context(form_state(shared));
                 view! { <form::PlanSection /> }.into_any()
+            }
+            Part::SeedRules => {
+                provide_context(form_state(shared));
+                view! { <form::SeedRulesSection /> }.into_any()
             }
             Part::Rates => {
                 provide_context(form_state(shared));

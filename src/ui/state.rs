@@ -1,6 +1,6 @@
 //! The page's state: one source of truth (the scenario) and what is derived from it.
 
-use crate::model::{estimate, Estimate, FacilityProfile, FieldError, Scenario};
+use crate::model::{estimate_headline, Estimate, FacilityProfile, FieldError, Scenario};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -65,29 +65,34 @@ impl AppState {
     /// page estimates the same scenario, and a second estimate on every edit would cost a
     /// frame's time for messages that validation alone gives.
     pub fn validating(scenario: Scenario, facility: FacilityProfile) -> Self {
-        let mut state = Self::new(scenario, facility);
-        let (scenario, facility, unparsed) = (state.scenario, state.facility, state.unparsed);
-        state.shown = Memo::new(move |_| {
-            let errors = scenario.with(|s| facility.with(|f| crate::model::validate::validate(s, f)));
-            Shown {
-                estimate: None,
-                inputs: None,
-                facility: None,
-                stale: !errors.is_empty() || unparsed.with(|u| !u.is_empty()),
-                errors,
-            }
-        });
-        state
+        Self::build::<false>(scenario, facility)
     }
 
+    /// The page's state: the headline estimate of the scenario on every edit.
     pub fn new(scenario: Scenario, facility: FacilityProfile) -> Self {
+        Self::build::<true>(scenario, facility)
+    }
+
+    /// `ESTIMATE` is a constant so that each module compiles only the kind it uses (the
+    /// deferred module carries no headline estimate, the page no second validation path).
+    fn build<const ESTIMATE: bool>(scenario: Scenario, facility: FacilityProfile) -> Self {
         let scenario = RwSignal::new(scenario);
         let current_facility = StoredValue::new(facility.clone());
         let facility = RwSignal::new(facility);
         let unparsed = RwSignal::new(BTreeSet::new());
         let shown = Memo::new(move |previous: Option<&Shown>| {
-            let result = scenario.with(|s| facility.with(|f| estimate(s, f)));
             let typing_error = unparsed.with(|u| !u.is_empty());
+            if !ESTIMATE {
+                let errors = scenario.with(|s| facility.with(|f| crate::model::validate::validate(s, f)));
+                return Shown {
+                    estimate: None,
+                    inputs: None,
+                    facility: None,
+                    stale: !errors.is_empty() || typing_error,
+                    errors,
+                };
+            }
+            let result = scenario.with(|s| facility.with(|f| estimate_headline(s, f)));
             match result {
                 Ok(e) => Shown {
                     estimate: Some(Arc::new(e)),

@@ -132,6 +132,47 @@ fn one_train() -> u32 {
 // it can still be shown as quoted.
 include!(concat!(env!("OUT_DIR"), "/facility_profiles.rs"));
 
+// The generated profiles' tables, turned into their types (`build.rs`).
+impl Bilingual {
+    fn new(en: &str, zh: &str) -> Self {
+        Self { en: en.into(), zh: zh.into() }
+    }
+}
+
+type VesselRow = (&'static str, &'static str, VesselKind, f64, f64, f64, f64, bool);
+
+fn vessels(rows: &[VesselRow]) -> Vec<Vessel> {
+    rows.iter()
+        .map(|&(id, name, kind, nominal, min, max, kit_cost, production)| Vessel {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            nominal_volume_l: nominal,
+            min_working_volume_l: min,
+            max_working_volume_l: max,
+            kit_cost,
+            production,
+        })
+        .collect()
+}
+
+fn rate_sources(rows: &[(Rate, &str, &str)]) -> BTreeMap<Rate, Bilingual> {
+    rows.iter().map(|&(rate, en, zh)| (rate, Bilingual::new(en, zh))).collect()
+}
+
+type ClosureRow = (&'static str, &'static str, (i64, u32, u32), (i64, u32, u32));
+
+fn closures(rows: &[ClosureRow]) -> Vec<Closure> {
+    // `build.rs` checks that months and days are in range; a day past a month's end (a
+    // typing error in the data) would have no date and is left out.
+    let day = |(y, m, d): (i64, u32, u32)| CivilDate::from_ymd(y, m, d);
+    rows.iter()
+        .filter_map(|&(en, zh, first, last)| {
+            Some(Closure { name: Bilingual::new(en, zh), first_day: day(first)?, last_day: day(last)? })
+        })
+        .collect()
+}
+
 impl FacilityProfile {
     /// Every built-in profile, oldest first; built once.
     pub fn builtin() -> &'static [FacilityProfile] {

@@ -180,6 +180,21 @@ impl Plans {
 
 /// The estimate, or every input problem that prevents it.
 pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Vec<FieldError>> {
+    estimate_parts::<true>(s, facility)
+}
+
+/// [`estimate`] without the capacity table and the kilograms-by-a-date answer (left empty and
+/// `None`): what the page's headline figures and its fields' fit messages need. The page's
+/// first load then carries none of that code, and an edit with a due date skips the program
+/// placed again on every other line count. The detailed sections use [`estimate`].
+pub fn estimate_headline(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Vec<FieldError>> {
+    estimate_parts::<false>(s, facility)
+}
+
+fn estimate_parts<const CAPACITY: bool>(
+    s: &Scenario,
+    facility: &FacilityProfile,
+) -> Result<Estimate, Vec<FieldError>> {
     let errors = validate::validate(s, facility);
     if !errors.is_empty() {
         return Err(errors);
@@ -273,19 +288,23 @@ pub fn estimate(s: &Scenario, facility: &FacilityProfile) -> Result<Estimate, Ve
             drug_substance_g_per_batch: ds_g,
         },
     );
-    let capacity = capacity::capacity_table(
-        &CapacityInputs {
-            occupancy_days: timeline.line_occupancy_days,
-            utilisation_pct: s.schedule.line_utilisation_pct,
-            downstream_days: s.schedule.downstream_days,
-            downstream_trains: facility.downstream_trains,
-            drug_substance_g_per_batch: ds_g,
-            success_pct: s.plan.batch_success_pct,
-            lines_installed: facility.lines_installed,
-        },
-        facility.lines_possible,
-    );
-    let deliver_by = s.plan.due_date.map(|due_date| {
+    let capacity = if !CAPACITY {
+        Vec::new()
+    } else {
+        capacity::capacity_table(
+            &CapacityInputs {
+                occupancy_days: timeline.line_occupancy_days,
+                utilisation_pct: s.schedule.line_utilisation_pct,
+                downstream_days: s.schedule.downstream_days,
+                downstream_trains: facility.downstream_trains,
+                drug_substance_g_per_batch: ds_g,
+                success_pct: s.plan.batch_success_pct,
+                lines_installed: facility.lines_installed,
+            },
+            facility.lines_possible,
+        )
+    };
+    let deliver_by = s.plan.due_date.filter(|_| CAPACITY).map(|due_date| {
         let last_release_by_lines: Vec<LinesRelease> = (1..=facility.lines_possible.max(1))
             .map(|l| {
                 let last_release_date = if l == lines {

@@ -132,7 +132,7 @@ pub struct SeedStage {
 ///
 /// Links and files of versions 1 and 2 had none of these rules: they open with both options
 /// off and no excess ([`crate::legacy::seed_rules_v2`]), which reproduces their figures.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SeedRules {
     /// Passage a batch stage within the window below: on the first whole day that reaches

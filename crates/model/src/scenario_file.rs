@@ -142,11 +142,16 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
         &mut unknown_fields,
     );
 
-    let mut on_unknown = |path: serde_ignored::Path| unknown_fields.push(format!("scenario.{path}"));
-    let de = serde_ignored::Deserializer::new(scenario_value, &mut on_unknown);
-    let mut scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut scenario: Scenario = serde_path_to_error::deserialize(&scenario_value).map_err(|e| {
         FileError::InvalidField { path: format!("scenario.{}", e.path()), message: e.inner().to_string() }
     })?;
+    // The fields this version does not know: what the file has and the scenario read, written
+    // back, does not. (Compared as JSON rather than reported while reading, with
+    // serde_ignored, whose wrapped deserializers cost the deferred module about 100 KB of
+    // WebAssembly.)
+    if let Ok(written) = serde_json::to_value(&scenario) {
+        unknown_paths(&scenario_value, &written, "scenario", &mut unknown_fields);
+    }
     // The fields later versions added take the values that reproduce the file's figures
     // (not today's defaults, which a missing field would otherwise get).
     match version {
@@ -155,6 +160,29 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
         _ => {}
     }
     Ok(LoadedScenario { scenario, facility_profile, version, unknown_fields })
+}
+
+/// The paths of the keys in `read` (a file's JSON) that `written` (the scenario read from it,
+/// written back) lacks, list items compared one by one: `scenario.production.colour`,
+/// `scenario.seed_train[1].colour`.
+fn unknown_paths(read: &Value, written: &Value, path: &str, out: &mut Vec<String>) {
+    match (read, written) {
+        (Value::Object(read), Value::Object(written)) => {
+            for (key, value) in read {
+                let at = format!("{path}.{key}");
+                match written.get(key) {
+                    Some(w) => unknown_paths(value, w, &at, out),
+                    None => out.push(at),
+                }
+            }
+        }
+        (Value::Array(read), Value::Array(written)) => {
+            for (i, (value, w)) in read.iter().zip(written).enumerate() {
+                unknown_paths(value, w, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Brings a scenario object written in `version` up to [`CURRENT_VERSION`], one version at
@@ -236,6 +264,24 @@ mod tests {
         assert_eq!(
             loaded.unknown_fields,
             vec!["colour".to_string(), "scenario.production.stirrer".to_string()]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_found_in_list_items_and_variants_too() {
+        let text = r#"{"format":"tech-transfer-scenario","version":3,"scenario":{
+            "seed_train":[{"vessel_id":"sf125","working_volume_l":0.025,"seeding_density_e6_per_ml":0.5,
+              "end":{"kind":"split_density","density_e6_per_ml":4,"days":3},"mode":{"kind":"batch"},"colour":"red"}],
+            "program":{"target":{"kind":"batches","count":2,"grams":5}}}}"#;
+        let loaded = from_json(text).unwrap();
+        assert_eq!(loaded.scenario.seed_train.len(), 1);
+        assert_eq!(
+            loaded.unknown_fields,
+            vec![
+                "scenario.program.target.grams".to_string(),
+                "scenario.seed_train[0].colour".to_string(),
+                "scenario.seed_train[0].end.days".to_string(),
+            ]
         );
     }
 

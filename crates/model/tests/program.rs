@@ -261,3 +261,15 @@ fn todays_default_program_worked_by_hand() {
     assert_eq!(milestone(&e, M::FirstBatchRelease), "2027-11-24");
     assert_eq!(e.timeline.thaw_to_inoculation_days, 17);
 }
+
+#[test]
+fn the_headline_estimate_is_the_estimate_without_capacity_and_the_date_answer() {
+    let mut s = Scenario::default();
+    s.plan.due_date = Some(date(2028, 1, 9));
+    let f = FacilityProfile::current();
+    let full = estimate(&s, &f).unwrap();
+    let headline = ttc_model::estimate_headline(&s, &f).unwrap();
+    assert!(!full.capacity.is_empty() && full.deliver_by.is_some());
+    assert!(headline.capacity.is_empty() && headline.deliver_by.is_none());
+    assert_eq!(Estimate { capacity: Vec::new(), deliver_by: None, ..full }, headline);
+}

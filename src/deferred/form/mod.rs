@@ -1,5 +1,5 @@
 //! The form sections the deferred module draws into places the page's form keeps for them:
-//! the program plan and the rate card. Their code (about 60 KB of WebAssembly) is not needed
+//! the program plan, the seed train's rules and the rate card. Their code (about 60 KB of WebAssembly) is not needed
 //! for the first result, so it stays out of the page's first load.
 //!
 //! They are the page's own form components (`crate::ui::form`, `crate::ui::field`) over an
@@ -11,9 +11,11 @@
 
 mod plan;
 mod rates;
+mod seed_rules;
 
 pub use plan::PlanSection;
 pub use rates::RatesSection;
+pub use seed_rules::SeedRulesSection;
 
 use crate::deferred::Shared;
 use crate::handover::{self, EditRequest};
