@@ -149,8 +149,11 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
     // back, does not. (Compared as JSON rather than reported while reading, with
     // serde_ignored, whose wrapped deserializers cost the deferred module about 100 KB of
     // WebAssembly.)
-    if let Ok(written) = serde_json::to_value(&scenario) {
-        unknown_paths(&scenario_value, &written, "scenario", &mut unknown_fields);
+    // Written as the export writes it, and parsed as a file is: the module that reads files
+    // already carries both (a serializer into a JSON value would be one more copy of every
+    // field's code).
+    if let Ok(written) = serde_json::from_str::<Value>(&to_json(&scenario, &facility_profile)) {
+        unknown_paths(&scenario_value, &written["scenario"], "scenario", &mut unknown_fields);
     }
     // The fields later versions added take the values that reproduce the file's figures
     // (not today's defaults, which a missing field would otherwise get).
