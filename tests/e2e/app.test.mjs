@@ -14,16 +14,19 @@
 //   drug substance   3 g/L × 1953 L × 0.6827977 = 4000.5 g -> "4,001 g"
 //                    3.5 g/L -> 4667.3 g -> "4,667 g" (Protein A 4, AEX 2, CEX 3 cycles as at 3 g/L)
 //                    5 g/L -> 6667.5 g -> "6,668 g"
-//   cost per batch   $800,997.42 -> "$800,997"; per gram 800,997.42 / 4000.51 = 200.22 -> "$200"
+//   cost per batch   $811,704.11 -> "$811,704" (crates/model/tests/model.rs: version 2's $800,997.42
+//                    + $7,448.13 of direct cost for today's seed train × 1.4375);
+//                    per gram 811,704.11 / 4000.51 = 202.90 -> "$203"
 //   harvest date     kickoff Fri 15 Jan 2027; the first GMP thaw waits for the method transfer,
-//                    238 days (crates/model/tests/program.rs): Fri 10 Sep 2027 + 15 seed-train
-//                    days + 14 production days = Sat 9 Oct 2027
-//                    one more 3-day seed stage: Tue 12 Oct 2027 (the thaw still waits for the
-//                    method transfer; no operation falls in National Day week)
-//   total medium     seed train 180.5 L (206.3 L of stages − 25.8 L inocula) + basal 1225 L
-//                    (1400 − 0.5 × 1400 / 4 inoculum) + feed 554.4 L = 1959.9 L; + 10 % = 2155.9 -> "2,156 L"
-//   currencies       CNY at 7.1: 800,997.42 × 7.1 = 5,687,081.7 -> "¥5,687,082"; at 7.0 -> "¥5,606,982"
-//                    EUR at 0.92: 800,997.42 × 0.92 = 736,917.6 -> "€736,918"
+//                    238 days (crates/model/tests/program.rs): Fri 10 Sep 2027, moved to Sat 11 Sep
+//                    off the Mid-Autumn closure (Wed 15 Sep, its day-5 transfer); + 17 seed-train
+//                    days + 14 production days = Tue 12 Oct 2027
+//                    one more 3-day seed stage: N on day 20, in National Day week from any thaw
+//                    Sep 11 to Oct 7: thaw Fri 8 Oct, + 20 + 14 days = Thu 11 Nov 2027
+//   total medium     seed train 203.6 L (232.7 L of stages − 29.1 L inocula) + basal 1225 L
+//                    (1400 − 0.5 × 1400 / 4 inoculum) + feed 554.4 L = 1983.0 L; + 10 % = 2181.3 -> "2,181 L"
+//   currencies       CNY at 7.1: 811,704.11 × 7.1 = 5,763,099.2 -> "¥5,763,099"; at 7.0 -> "¥5,681,929"
+//                    EUR at 0.92: 811,704.11 × 0.92 = 746,767.8 -> "€746,768""
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -102,10 +105,10 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
 
     // Headline figures (hand-worked, see the top of this file).
     assert.equal(await figure(page, 'h-ds'), '4,001 g');
-    assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
-    assert.equal(await figure(page, 'h-per-gram'), '$200');
-    assert.equal(await figure(page, 'h-harvest'), 'Sat 9 Oct 2027');
-    assert.equal(await figure(page, 'h-medium'), '2,156 L');
+    assert.equal(await figure(page, 'h-batch-cost'), '$811,704');
+    assert.equal(await figure(page, 'h-per-gram'), '$203');
+    assert.equal(await figure(page, 'h-harvest'), 'Tue 12 Oct 2027');
+    assert.equal(await figure(page, 'h-medium'), '2,181 L');
     // Facility fit: the worst status in the fit list.
     const worst = (await page.locator('#fit .fit-item.fit-fail').count())
       ? 'Fail'
@@ -117,7 +120,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await assertPerGramConsistent(page);
     // The tables agree with the headline.
     assert.ok((await cellTexts(page, '#ds-total')).includes('4,001'), `#ds-total: ${await cellTexts(page, '#ds-total')}`);
-    assert.ok((await cellTexts(page, '#cost-total')).includes('$800,997'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.ok((await cellTexts(page, '#cost-total')).includes('$811,704'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
 
     // Every headline figure says how it was computed, with the actual numbers.
     for (const id of HEADLINE) {
@@ -134,19 +137,19 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     );
     assert.equal(
       await text(page, '#h-harvest details.how p'),
-      'Vial thaw Fri 10 Sep 2027 + seed train 15 days + production 14 days = Sat 9 Oct 2027.',
+      'Vial thaw Sat 11 Sep 2027 + seed train 17 days + production 14 days = Tue 12 Oct 2027.',
     );
     assert.equal(
       await text(page, '#h-medium details.how p'),
-      '181 L + 1,225 L + 554 L = 1,960 L; + 10.0 % preparation overage = 2,156 L.',
+      '204 L + 1,225 L + 554 L = 1,983 L; + 10.0 % preparation overage = 2,181 L.',
     );
     // Batch cost = direct × (1 + overhead) × (1 + margin), all from the explanation itself.
     const batchHow = await text(page, '#h-batch-cost details.how p');
     const m = /^Direct costs (\$[\d,]+) \+ overhead ([\d.]+) % \+ CDMO margin ([\d.]+) % on cost = (\$[\d,]+)\./.exec(batchHow);
     assert.ok(m, `unexpected batch-cost explanation: ${batchHow}`);
     const direct = parseMoney(m[1]).value;
-    assert.deepEqual([Number(m[2]), Number(m[3]), m[4]], [15, 25, '$800,997']);
-    assert.ok(Math.abs(direct * 1.15 * 1.25 - 800_997.42) <= 0.5 * 1.4375 + 0.5, `direct ${direct} × 1.15 × 1.25 ≠ 800,997`);
+    assert.deepEqual([Number(m[2]), Number(m[3]), m[4]], [15, 25, '$811,704']);
+    assert.ok(Math.abs(direct * 1.15 * 1.25 - 811_704.11) <= 0.5 * 1.4375 + 0.5, `direct ${direct} × 1.15 × 1.25 ≠ 811,704`);
 
     // The cost lines add up to the cost per batch (each line rounded to a whole dollar).
     const amounts = await page.locator('table.cost-lines tbody tr').evaluateAll((rows) =>
@@ -154,11 +157,11 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     );
     assert.ok(amounts.length >= 10, `expected the cost lines, got ${amounts.length}`);
     const sum = amounts.map((a) => parseMoney(a)?.value ?? NaN).reduce((a, b) => a + b, 0);
-    assert.ok(Math.abs(sum - 800_997.42) <= 0.5 * amounts.length + 0.5, `cost lines sum to ${sum}, not 800,997`);
+    assert.ok(Math.abs(sum - 811_704.11) <= 0.5 * amounts.length + 0.5, `cost lines sum to ${sum}, not 811,704`);
 
-    // The seed-train editor and results show the five default stages.
-    assert.equal(await page.locator('#sec-seed-train .stage').count(), 5);
-    assert.equal(await page.locator('#seed-train-results tbody tr').count(), 5);
+    // The seed-train editor and results show the six default stages.
+    assert.equal(await page.locator('#sec-seed-train .stage').count(), 6);
+    assert.equal(await page.locator('#seed-train-results tbody tr').count(), 6);
     assert.equal(await page.locator('.stale-banner').count(), 0, 'stale banner shown for valid defaults');
 
     await app.check();
@@ -179,9 +182,9 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.equal(await page.locator('.stale-banner').count(), 0);
     const at35 = await assertPerGramConsistent(page);
     // Only mass-proportional consumables (buffers, filter areas) grow at equal cycle counts:
-    // the batch costs a little more, each gram clearly less (was $200).
-    assert.ok(at35.batch > 800_997 && at35.batch < 800_997 * 1.02, `cost per batch ${at35.batch} at 3.5 g/L`);
-    assert.ok(at35.perGram < 200 && at35.perGram > 160, `cost per gram ${at35.perGram} at 3.5 g/L`);
+    // the batch costs a little more, each gram clearly less (was $203).
+    assert.ok(at35.batch > 811_704 && at35.batch < 811_704 * 1.02, `cost per batch ${at35.batch} at 3.5 g/L`);
+    assert.ok(at35.perGram < 203 && at35.perGram > 160, `cost per gram ${at35.perGram} at 3.5 g/L`);
     assert.ok((await cellTexts(page, '#cost-total')).includes(await figure(page, 'h-batch-cost')), '#cost-total ≠ headline');
     // The field is marked as changed from the default, and can be reset.
     assert.ok(await page.locator(`.field.changed:has(${TITER})`).count(), 'field not marked as changed');
@@ -197,8 +200,8 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await page.locator(`.field:has(${TITER}) .reset`).click();
     await waitForFigure(page, 'h-ds', '4,001 g');
     assert.equal(await titer.inputValue(), '3');
-    assert.equal(await figure(page, 'h-per-gram'), '$200');
-    assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
+    assert.equal(await figure(page, 'h-per-gram'), '$203');
+    assert.equal(await figure(page, 'h-batch-cost'), '$811,704');
 
     await app.check();
   });
@@ -236,8 +239,8 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
       );
       // The results keep the last valid numbers (the defaults).
       assert.equal(await figure(page, 'h-ds'), '4,001 g');
-      assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
-      assert.equal(await figure(page, 'h-harvest'), 'Sat 9 Oct 2027');
+      assert.equal(await figure(page, 'h-batch-cost'), '$811,704');
+      assert.equal(await figure(page, 'h-harvest'), 'Tue 12 Oct 2027');
       assert.ok(await page.locator('section.results.stale').count(), 'results not marked stale');
     }
 
@@ -251,29 +254,33 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await app.check();
   });
 
-  test('seed-train editor: adding a stage moves harvest to Tue 12 Oct 2027, removing it restores Sat 9 Oct 2027', async () => {
+  test('seed-train editor: adding a stage moves harvest to Thu 11 Nov 2027, removing it restores Tue 12 Oct 2027', async () => {
     const app = await env.openApp();
     const { page } = app;
     const stages = page.locator('#sec-seed-train .stage');
     const add = page.locator('#sec-seed-train .stage-actions button').nth(1);
-    assert.equal(await stages.count(), 5);
+    assert.equal(await stages.count(), 6);
     assert.deepEqual(
       { text: (await add.textContent()).trim(), disabled: await add.isDisabled() },
       { text: 'Add stage', disabled: false },
       'the "Add stage" button (2nd in .stage-actions)',
     );
 
-    // The new stage is a copy of N-1: 3 more seed-train days.
+    // The new stage is a copy of N-1: 3 more seed-train days, and the thaw moves off National
+    // Day week (see the top of this file).
     await add.click();
-    await waitFor(() => stages.count(), 6, 'number of stages');
-    await waitForFigure(page, 'h-harvest', 'Tue 12 Oct 2027');
-    await waitFor(() => page.locator('#seed-train-results tbody tr').count(), 6, 'seed-train result rows');
-    assert.match(await text(page, '#h-harvest details.how p'), /seed train 18 days \+ production 14 days = Tue 12 Oct 2027\.$/);
+    await waitFor(() => stages.count(), 7, 'number of stages');
+    await waitForFigure(page, 'h-harvest', 'Thu 11 Nov 2027');
+    await waitFor(() => page.locator('#seed-train-results tbody tr').count(), 7, 'seed-train result rows');
+    assert.equal(
+      await text(page, '#h-harvest details.how p'),
+      'Vial thaw Fri 8 Oct 2027 + seed train 20 days + production 14 days = Thu 11 Nov 2027.',
+    );
 
     // Remove the added (last) stage.
-    await stages.nth(5).locator('.stage-buttons button').nth(2).click();
-    await waitFor(() => stages.count(), 5, 'number of stages');
-    await waitForFigure(page, 'h-harvest', 'Sat 9 Oct 2027');
+    await stages.nth(6).locator('.stage-buttons button').nth(2).click();
+    await waitFor(() => stages.count(), 6, 'number of stages');
+    await waitForFigure(page, 'h-harvest', 'Tue 12 Oct 2027');
     assert.equal(await figure(page, 'h-ds'), '4,001 g');
 
     await app.check();
@@ -287,9 +294,9 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
         [...g.querySelectorAll('button')].map((b) => ({ name: b.getAttribute('aria-label') ?? b.textContent.trim(), disabled: b.disabled })),
       ),
     );
-    const expected = [1, 2, 3, 4, 5].map((n) => [
+    const expected = [1, 2, 3, 4, 5, 6].map((n) => [
       { name: `Move stage ${n} up`, disabled: n === 1 },
-      { name: `Move stage ${n} down`, disabled: n === 5 },
+      { name: `Move stage ${n} down`, disabled: n === 6 },
       { name: `Remove stage ${n}`, disabled: false },
     ]);
     assert.deepEqual(buttons, expected);
@@ -302,7 +309,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.equal(await vessel(1), v0);
     await page.getByRole('button', { name: 'Move stage 2 up' }).click();
     await waitFor(() => vessel(0), v0, 'stage 1 vessel after moving back');
-    await waitForFigure(page, 'h-harvest', 'Sat 9 Oct 2027');
+    await waitForFigure(page, 'h-harvest', 'Tue 12 Oct 2027');
 
     await app.check();
   });
@@ -335,36 +342,36 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     const cnyRate = Number(await page.locator('#rate-cny').inputValue());
     assert.equal(cnyRate, 7.1, 'default CNY per USD');
     await page.locator('#currency').selectOption('CNY');
-    await waitForFigure(page, 'h-batch-cost', '¥5,687,082');
-    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,687,082'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '¥1,422'); // 200.22 × 7.1 = 1421.6
+    await waitForFigure(page, 'h-batch-cost', '¥5,763,099');
+    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,763,099'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '¥1,441'); // 202.90 × 7.1 = 1440.6
     await assertConverted('¥', cnyRate);
 
     // A rate typed in (applied when the field is left).
     await page.locator('#rate-cny').fill('7.0');
     await page.locator('#rate-cny').press('Tab');
-    await waitForFigure(page, 'h-batch-cost', '¥5,606,982'); // 800,997.42 × 7.0 = 5,606,981.9
-    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,606,982'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '¥1,402'); // 200.22 × 7.0 = 1401.5
+    await waitForFigure(page, 'h-batch-cost', '¥5,681,929'); // 811,704.11 × 7.0 = 5,681,928.8
+    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,681,929'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '¥1,420'); // 202.90 × 7.0 = 1420.3
     await assertConverted('¥', 7.0);
 
     // EUR at the rate in #rate-eur (default 0.92).
     assert.equal(Number(await page.locator('#rate-eur').inputValue()), 0.92, 'default EUR per USD');
     await page.locator('#currency').selectOption('EUR');
-    await waitForFigure(page, 'h-batch-cost', '€736,918');
-    assert.ok((await cellTexts(page, '#cost-total')).includes('€736,918'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '€184'); // 200.22 × 0.92 = 184.2
+    await waitForFigure(page, 'h-batch-cost', '€746,768');
+    assert.ok((await cellTexts(page, '#cost-total')).includes('€746,768'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '€187'); // 202.90 × 0.92 = 186.7
     await assertConverted('€', 0.92);
 
     // The currency is remembered across a reload.
     assert.equal(await page.evaluate(() => localStorage.getItem('ttc.currency')), 'EUR');
     await app.reload();
     assert.equal(await page.locator('#currency').inputValue(), 'EUR');
-    assert.equal(await figure(page, 'h-batch-cost'), '€736,918');
+    assert.equal(await figure(page, 'h-batch-cost'), '€746,768');
 
     // Back to USD: the original amounts.
     await page.locator('#currency').selectOption('USD');
-    await waitForFigure(page, 'h-batch-cost', '$800,997');
+    await waitForFigure(page, 'h-batch-cost', '$811,704');
     assert.deepEqual(await moneyInResults(page), usd);
 
     await app.check();
@@ -399,7 +406,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await page.keyboard.press('Enter');
     await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
     await waitForText(page, 'h1', '技术转移计算器');
-    await waitForFigure(page, 'h-harvest', '2027年10月9日 周六');
+    await waitForFigure(page, 'h-harvest', '2027年10月12日 周二');
     assert.equal(await focused(), 'lang-switch', 'focus lost after switching language');
     // Space, the other key that activates a button, switches back.
     await page.keyboard.press('Space');

@@ -14,6 +14,7 @@ const TTC = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 
 const FILES = [
   'v1-default.json', 'v1-high-titer.json', 'v1-customised.json',
   'v2-default.json', 'v2-customised.json', 'v2-tox-rolling.json', 'v2-ppq.json',
+  'v3-default.json', 'v3-customised.json', 'v3-tox-rolling.json', 'v3-ppq.json',
 ];
 
 function ttc(...args) {

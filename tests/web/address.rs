@@ -69,11 +69,12 @@ async fn a_quote_from_an_older_rate_card_keeps_its_prices_until_repriced() {
     });
     tick().await;
     assert!(c.text(".notice").contains("Older rate card"), "{}", c.text(".notice"));
-    // Buffer at $1/L instead of $2/L: a lower price than the current card's $800,997.
-    assert_ne!(c.text("#h-batch-cost .figure-value"), "$800,997");
+    // Buffer at $1/L instead of $2/L: a lower price than the current card's $811,704.
+    assert_ne!(c.text("#h-batch-cost .figure-value"), "$811,704");
     c.click("#reprice");
     tick().await;
     assert_eq!(c.count(".notice"), 0);
-    // The default batch price worked by hand in tests/model.rs.
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "$800,997");
+    // The default batch price worked by hand in crates/model/tests/model.rs
+    // (default_batch_cost_worked_by_hand).
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$811,704");
 }

@@ -13,12 +13,13 @@ async fn default_scenario_shows_the_hand_worked_headline() {
     // 3 g/L x 1953 L x 0.682 798 (product of step yields) = 4000.5 g.
     assert_eq!(c.text(DS), "4,001 g");
     // Kickoff Fri 15 Jan 2027; the first GMP thaw waits for the method transfer, 238 days
-    // (crates/model/tests/program.rs): Fri 10 Sep 2027, + 15 seed-train days + 14 production
-    // days = Sat 9 Oct 2027. The first release, 72 days after the thaw: Sun 21 Nov 2027.
-    assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
-    assert_eq!(c.text("#h-first-release .figure-value"), "Sun 21 Nov 2027");
+    // (crates/model/tests/program.rs): Fri 10 Sep 2027, moved to Sat 11 Sep off the
+    // Mid-Autumn closure (its day-5 transfer), + 17 seed-train days + 14 production days =
+    // Tue 12 Oct 2027. The first release, 74 days after the thaw: Wed 24 Nov 2027.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 12 Oct 2027");
+    assert_eq!(c.text("#h-first-release .figure-value"), "Wed 24 Nov 2027");
     assert_eq!(c.input(TITER).value(), "3");
-    assert_eq!(c.count(".stage"), 5);
+    assert_eq!(c.count(".stage"), 6);
 }
 
 #[wasm_bindgen_test]
@@ -67,29 +68,31 @@ async fn invalid_text_is_kept_flagged_and_results_go_stale() {
 #[wasm_bindgen_test]
 async fn seed_train_editor_adds_removes_and_designs_stages() {
     let (c, _h) = mounted().await;
-    assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 12 Oct 2027");
     c.click("#sec-seed-train .stage-actions button:nth-child(2)"); // add stage
     tick().await;
-    assert_eq!(c.count(".stage"), 6);
-    // A copy of N-1 (180 L, 0.5 -> 4.0) after N-1: 3 more days, harvest Tue 12 Oct 2027 (the
-    // thaw still waits for the method transfer; no operation falls in National Day week).
-    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 12 Oct 2027");
-    c.click(".stage:nth-child(6) .stage-buttons button:nth-child(3)"); // remove it
+    assert_eq!(c.count(".stage"), 7);
+    // A copy of N-1 (200 L, 0.5 -> 4.0) after N-1: 3 more days, N inoculated on day 20. From
+    // Sat 11 Sep that is Fri 1 Oct, in National Day week, and every later thaw up to Fri 8
+    // Oct puts an operation in the closure: thaw Fri 8 Oct, harvest day 34 = Thu 11 Nov 2027.
+    assert_eq!(c.text("#h-harvest .figure-value"), "Thu 11 Nov 2027");
+    c.click(".stage:nth-child(7) .stage-buttons button:nth-child(3)"); // remove it
     tick().await;
-    assert_eq!(c.count(".stage"), 5);
-    assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
+    assert_eq!(c.count(".stage"), 6);
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 12 Oct 2027");
     // Shrink N-1 so that N's inoculum (175 L) no longer fits, then redesign from N.
-    type_into(&c.input("#f-seed_train-4-working_volume_l"), "100");
+    type_into(&c.input("#f-seed_train-5-working_volume_l"), "100");
     tick().await;
     assert!(c.text("#fit").contains("inoculum needs 175 L"), "{}", c.text("#fit"));
     // ... and in the editor, under the stage that falls short (N-1).
     assert_eq!(
-        c.text("#f-seed_train-4-working_volume_l-fit"),
+        c.text("#f-seed_train-5-working_volume_l-fit"),
         "production bioreactor: inoculum needs 175 L; the previous stage holds 100 L."
     );
     c.click("#sec-seed-train .stage-actions button:nth-child(1)"); // design
     tick().await;
-    assert_eq!(c.input("#f-seed_train-4-working_volume_l").value(), "180");
+    // The designed N-1 holds 12 % more than N takes: 175 x 1.12 = 196 -> 200 L.
+    assert_eq!(c.input("#f-seed_train-5-working_volume_l").value(), "200");
     assert_eq!(c.text("#h-fit .figure-value"), "Pass");
 }
 
@@ -130,27 +133,27 @@ async fn feed_days_editor_updates_volumes_and_rejects_bad_lists() {
 #[wasm_bindgen_test]
 async fn currency_switch_converts_every_money_figure() {
     let (c, _h) = mounted().await;
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "$800,997");
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$811,704");
     let select: web_sys::HtmlSelectElement = c.find("#currency").unchecked_into();
     select.set_value("CNY");
     let init = EventInit::new();
     init.set_bubbles(true);
     select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     tick().await;
-    // 800,997.42 USD x 7.1 CNY/USD = 5,687,081.7 CNY.
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "¥5,687,082");
-    // 200.22 USD/g x 7.1 = 1,421.6 CNY/g.
-    assert_eq!(c.text("#h-per-gram .figure-value"), "¥1,422");
+    // 811,704.11 USD x 7.1 CNY/USD = 5,763,099.2 CNY.
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "¥5,763,099");
+    // 811,704.11 / 4000.51 = 202.90 USD/g x 7.1 = 1,440.6 CNY/g.
+    assert_eq!(c.text("#h-per-gram .figure-value"), "¥1,441");
 }
 
 #[wasm_bindgen_test]
 async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
     let (c, _h) = mounted().await;
-    type_into(&c.input("#f-seed_train-4-end-density_e6_per_ml"), "abc");
+    type_into(&c.input("#f-seed_train-5-end-density_e6_per_ml"), "abc");
     tick().await;
     assert_eq!(c.count(".stale-banner"), 1);
     // Switch N-1 to "fixed days": the split-density field (and its bad text) goes away.
-    let select: web_sys::HtmlSelectElement = c.find("#f-seed_train-4-end-kind").unchecked_into();
+    let select: web_sys::HtmlSelectElement = c.find("#f-seed_train-5-end-kind").unchecked_into();
     select.set_value("fixed_days");
     let init = EventInit::new();
     init.set_bubbles(true);
@@ -159,21 +162,24 @@ async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
     tick().await;
     assert_eq!(c.count(".stale-banner"), 0);
     // N-1 now lasts the default fixed 3 days from 0.5: the same harvest date as before.
-    assert_eq!(c.text("#h-harvest .figure-value"), "Sat 9 Oct 2027");
+    assert_eq!(c.text("#h-harvest .figure-value"), "Tue 12 Oct 2027");
 }
 
 #[wasm_bindgen_test]
 async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
     let (c, _h) = mounted().await;
-    // Program price: fees $610,000 + one engineering run $635,684.92 + 3 x $800,997.42
-    // (crates/model/tests/program.rs) = $3,648,677.
-    assert_eq!(c.text("#h-program .figure-value"), "$3,648,677");
+    // Program price: fees $610,000 + one engineering run + 3 batches. Today's seed train adds
+    // $7,448.13 of direct cost to each run (crates/model/tests/model.rs), x 1.4375 =
+    // $10,706.69 of price: the engineering run $635,684.92 + 10,706.69 = $646,391.61, a batch
+    // $811,704.11; 610,000 + 646,391.61 + 3 x 811,704.11 = $3,691,503.94.
+    assert_eq!(c.text("#h-program .figure-value"), "$3,691,504");
     // No engineering run: the plan (the deferred module's) tells the page, which re-prices.
     type_into(&c.input("#f-plan-engineering_runs"), "0");
     for _ in 0..20 {
         tick().await;
     }
-    assert_eq!(c.text("#h-program .figure-value"), "$3,012,992");
+    // Without it: 610,000 + 3 x 811,704.11 = $3,045,112.33.
+    assert_eq!(c.text("#h-program .figure-value"), "$3,045,112");
     // The page's own edits reach the plan: its field follows a reset (the field left first,
     // as a click on the button does).
     c.input("#f-plan-engineering_runs").dispatch_event(&Event::new("blur").unwrap()).unwrap();
@@ -182,7 +188,7 @@ async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
         tick().await;
     }
     assert_eq!(c.input("#f-plan-engineering_runs").value(), "1");
-    assert_eq!(c.text("#h-program .figure-value"), "$3,648,677");
+    assert_eq!(c.text("#h-program .figure-value"), "$3,691,504");
 }
 
 #[wasm_bindgen_test]

@@ -54,7 +54,7 @@ fn rel_eq(a: f64, b: f64) -> bool {
 
 /// The links of the corpus, every version, with the figures recorded for them.
 fn corpus_links() -> Vec<Value> {
-    ["links-v1.json", "links-v2.json"]
+    ["links-v1.json", "links-v2.json", "links-v3.json"]
         .iter()
         .flat_map(|f| json(&std::fs::read_to_string(corpus(f)).unwrap()).as_array().unwrap().clone())
         .collect()

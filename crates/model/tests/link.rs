@@ -193,8 +193,10 @@ fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
         serde_json::from_str(include_str!("../../../tests/corpus/links-v1.json")).unwrap();
     let v2: Vec<CorpusLink> =
         serde_json::from_str(include_str!("../../../tests/corpus/links-v2.json")).unwrap();
-    assert!(v1.len() >= 3 && v2.len() >= 3);
-    for entry in v1.into_iter().chain(v2) {
+    let v3: Vec<CorpusLink> =
+        serde_json::from_str(include_str!("../../../tests/corpus/links-v3.json")).unwrap();
+    assert!(v1.len() >= 3 && v2.len() >= 3 && v3.len() >= 3);
+    for entry in v1.into_iter().chain(v2).chain(v3) {
         let opened = decode(&entry.link).unwrap_or_else(|e| panic!("{}: {e:?}", entry.link));
         let path = format!("{}/../../tests/corpus/{}", env!("CARGO_MANIFEST_DIR"), entry.scenario_file);
         let file = scenario_file::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -217,7 +219,7 @@ fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
         assert_eq!(e.cost.batches, entry.batches);
         assert_eq!(e.timeline.harvest_date.to_string(), entry.first_harvest);
         assert_eq!(e.campaign.last_release_date.to_string(), entry.last_release);
-        // Version 2 recorded the program too.
+        // Versions 2 and later recorded the program too.
         if let Some(price) = entry.program_price {
             assert!(rel(e.program_cost.price_usd, price), "{} vs {price}", e.program_cost.price_usd);
         }
