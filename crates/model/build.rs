@@ -75,7 +75,8 @@ fn facility_code(path: &str) -> String {
     c.push_str("    ]),\n    rate_sources: rate_sources(&[\n");
     if let Some(sources) = v["rate_sources"].as_object() {
         for (k, value) in sources {
-            writeln!(c, "        (Rate::{}, {}),", camel(k), pair(value, &format!("rate source `{k}`"))).unwrap();
+            writeln!(c, "        (Rate::{}, {}),", camel(k), pair(value, &format!("rate source `{k}`")))
+                .unwrap();
         }
     }
     c.push_str("    ]),\n");

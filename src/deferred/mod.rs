@@ -140,8 +140,15 @@ pub fn start() {
     std::mem::forget(listener);
     // One part per task, details first: several short main-thread tasks instead of one long
     // one keep the page responsive to input while this module starts (total blocking time).
-    let parts =
-        [Part::Details, Part::Panel, Part::PrintHeader, Part::Plan, Part::SeedRules, Part::Rates, Part::ModelUpdate];
+    let parts = [
+        Part::Details,
+        Part::Panel,
+        Part::PrintHeader,
+        Part::Plan,
+        Part::SeedRules,
+        Part::Rates,
+        Part::ModelUpdate,
+    ];
     for (i, part) in parts.into_iter().enumerate() {
         set_timeout(move || mount(shared, part), std::time::Duration::from_millis(10 * i as u64));
     }

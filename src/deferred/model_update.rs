@@ -40,7 +40,7 @@ impl Figures {
 /// What the update would change, and the updated scenario's link; `None` when the page's
 /// scenario follows today's model or either estimate cannot be made (an invalid input is
 /// fixed first).
-fn offer(page_link: &str) -> Option<(Figures, Figures, String)> {
+fn offer(page_link: &str) -> Option<(Figures, Figures, String, bool)> {
     let opened = link::decode(page_link).ok()?;
     if !legacy::follows_earlier_model(&opened.scenario) {
         return None;
@@ -50,7 +50,8 @@ fn offer(page_link: &str) -> Option<(Figures, Figures, String)> {
     let updated = legacy::to_current_model(&opened.scenario);
     let before = estimate(&opened.scenario, &facility).ok()?;
     let after = estimate(&updated, &current).ok()?;
-    Some((Figures::of(&before), Figures::of(&after), link::encode(&updated, &current.id)))
+    let v1 = legacy::follows_v1(&opened.scenario);
+    Some((Figures::of(&before), Figures::of(&after), link::encode(&updated, &current.id), v1))
 }
 
 #[component]
@@ -59,21 +60,25 @@ pub fn ModelUpdateNotice() -> impl IntoView {
     let dismissed = RwSignal::new(false);
     let offer = Memo::new(move |_| offer(&shared.link.get()));
     move || {
-        let (before, after, updated) = offer.get().filter(|_| !dismissed.get())?;
+        let (before, after, updated, v1) = offer.get().filter(|_| !dismissed.get())?;
         let l = shared.locale.get();
         let money = |a: f64, b: f64| {
             format!("{} → {}", format_money(a, Currency::Usd), format_money(b, Currency::Usd))
         };
         let date =
             |a: CivilDate, b: CivilDate| format!("{} → {}", format_date(a, lang(l)), format_date(b, lang(l)));
-        let text = tf!(
-            l,
-            notice_older_model,
-            price = money(before.price_per_batch_usd, after.price_per_batch_usd),
-            program = money(before.program_price_usd, after.program_price_usd),
-            first = date(before.first_release, after.first_release),
-            last = date(before.last_release, after.last_release)
+        let (price, program, first, last) = (
+            money(before.price_per_batch_usd, after.price_per_batch_usd),
+            money(before.program_price_usd, after.program_price_usd),
+            date(before.first_release, after.first_release),
+            date(before.last_release, after.last_release),
         );
+        // A version-1 scenario keeps version 1's program too; a version-2 one only its seed train.
+        let text = if v1 {
+            tf!(l, notice_older_model, price = price, program = program, first = first, last = last)
+        } else {
+            tf!(l, notice_older_model_v2, price = price, program = program, first = first, last = last)
+        };
         let update = move |_| handover::window::request_edit(&EditRequest { link: updated.clone() });
         let action = view! {
             <button type="button" id="update-model" on:click=update>{td_string!(l, btn_update_model)}</button>

@@ -128,10 +128,10 @@ describe('Language: English and Chinese', () => {
     await switchLanguage(page, 'zh');
     await assertLocaleTexts(page, ZH);
     assert.equal(await text(page, '#lang-switch'), 'English');
-    // Dates the Chinese way (thaw Fri 10 Sep 2027 + 15 + 14 days); numbers unchanged.
-    await waitForFigure(page, 'h-harvest', '2027年10月9日 周六');
+    // Dates the Chinese way (thaw Sat 11 Sep 2027 + 17 + 14 days); numbers unchanged.
+    await waitForFigure(page, 'h-harvest', '2027年10月12日 周二');
     assert.equal(await figure(page, 'h-ds'), '4,001 g');
-    assert.equal(await figure(page, 'h-batch-cost'), '$800,997');
+    assert.equal(await figure(page, 'h-batch-cost'), '$811,704');
     const fitClass = await page.locator('#h-fit').getAttribute('class');
     const fitKey = /fit-fail/.test(fitClass) ? 'fit_fail' : /fit-warning/.test(fitClass) ? 'fit_warning' : 'fit_pass';
     assert.equal(await figure(page, 'h-fit'), ZH[fitKey]);
@@ -151,7 +151,7 @@ describe('Language: English and Chinese', () => {
     await app.reload();
     await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', "after a reload with localStorage ttc.lang = 'zh', <html lang>", 2_000);
     assert.equal(await text(page, 'h1'), ZH.app_title);
-    assert.equal(await figure(page, 'h-harvest'), '2027年10月9日 周六');
+    assert.equal(await figure(page, 'h-harvest'), '2027年10月12日 周二');
     await assertLocaleTexts(page, ZH);
 
     // And back to English, also remembered.
@@ -159,7 +159,7 @@ describe('Language: English and Chinese', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('ttc.lang')), 'en');
     await app.reload();
     await waitFor(() => page.locator('html').getAttribute('lang'), 'en', "after a reload with localStorage ttc.lang = 'en', <html lang>", 2_000);
-    assert.equal(await figure(page, 'h-harvest'), 'Sat 9 Oct 2027');
+    assert.equal(await figure(page, 'h-harvest'), 'Tue 12 Oct 2027');
     await assertLocaleTexts(page, EN);
 
     await app.check();

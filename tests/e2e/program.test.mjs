@@ -4,24 +4,29 @@
 //
 // Expected values are worked by hand (the model's own hand-worked tests are in
 // crates/model/tests/program.rs):
+//   a batch          operations on days 0 (thaw), 2, 5, 8, 11, 14 (transfers), 17
+//                     (inoculation) and 31 (harvest); release 74 days after the thaw
+//                     (max(31 + 28, 37 + 30) + 7); the line is busy 14 + 3 = 17 days.
 //   default program   kickoff Fri 15 Jan 2027; the method transfer (day 28 to 238) sets the
-//                     first GMP thaw: day 238 = Fri 10 Sep 2027; thaw to release 72 days:
-//                     first release Sun 21 Nov 2027 (day 310). One line, a batch every 22 days;
-//                     batch 2 would thaw Sat 2 Oct, in National Day week (Oct 1-7, illustrative
-//                     calendar), so it waits 6 days; last release Mon 10 Jan 2028 (day 360).
-//                     Critical path: the review, the method transfer, the campaign.
-//   kickoff 1 Mar 2027 44 days later, no closure in the way: first thaw day 238 = Mon 25 Oct
-//                     2027, first release + 72 days = Wed 5 Jan 2028; batches every 22 days,
-//                     inoculated Nov 9, Dec 1, Dec 23 (harvest Jan 6, before Spring Festival
-//                     2028 on Jan 25): last release Dec 23 + 57 days = Fri 18 Feb 2028.
-//   three lines       a batch every ceil(17 / 0.8 / 3) = 8 days; batch 2 would be inoculated
-//                     Oct 3 with operations every 3 days from Sep 18, in National Day week:
-//                     the first inoculation whose operations all miss it is Oct 23 (thaw
-//                     Oct 8); batch 3 on Oct 31: last release Oct 31 + 57 = Mon 27 Dec 2027.
+//                     first GMP thaw: day 238 = Fri 10 Sep 2027, but its day-5 transfer would
+//                     fall on the Mid-Autumn closure (Wed 15 Sep, illustrative calendar): thaw
+//                     Sat 11 Sep (day 239); first release Wed 24 Nov 2027 (day 313). One line,
+//                     a batch every 22 days: batch 2 would thaw Sun 3 Oct, in National Day week
+//                     (Oct 1-7), so it waits 5 days (Fri 8 Oct); batch 3 thaws Sat 30 Oct: last
+//                     release Wed 12 Jan 2028 (day 362). Critical path: the review, the method
+//                     transfer, the campaign. Price: $3,691,504 (tests/web/form.rs).
+//   kickoff 1 Mar 2027 45 days later, no closure in the way: first thaw day 238 = Mon 25 Oct
+//                     2027, first release + 74 days = Fri 7 Jan 2028; batches every 22 days,
+//                     thawed Oct 25, Nov 16, Dec 8 (harvest Jan 8, before Spring Festival 2028
+//                     on Jan 25): last release Dec 8 + 74 days = Sun 20 Feb 2028.
+//   three lines       a batch every ceil(17 / 0.8 / 3) = 8 days; batch 2 would thaw Sun 19 Sep
+//                     with its day-14 transfer on Oct 3, in National Day week: the first thaw
+//                     whose operations all miss it is Fri 8 Oct; batch 3 thaws Oct 16: last
+//                     release Oct 16 + 74 = Wed 29 Dec 2027.
 //   10 kg by a date   4000.51 g a batch x 90 % success = 3600.46 g expected: 3 batches. One
-//                     line releases the last on Mon 10 Jan 2028; two lines (a batch every 11
-//                     days; batch 2 waits for Oct 23 as above, batch 3 Nov 3) on Thu 30 Dec
-//                     2027. Due Sun 9 Jan 2028: two lines are the fewest. Due 1 Nov 2027,
+//                     line releases the last on Wed 12 Jan 2028; two lines (a batch every 11
+//                     days; batch 2 waits for Oct 8 as above, batch 3 Oct 19) on Sat 1 Jan
+//                     2028. Due Sun 9 Jan 2028: two lines are the fewest. Due 1 Nov 2027,
 //                     before any release: not even six lines.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,13 +53,13 @@ describe('Program from kickoff', () => {
   test('the default program: Gantt chart with the critical path, milestones, first release in the headline', async () => {
     const app = await env.openApp();
     const { page } = app;
-    assert.equal(await figure(page, 'h-first-release'), 'Sun 21 Nov 2027');
-    assert.equal(await figure(page, 'h-program'), '$3,648,677');
+    assert.equal(await figure(page, 'h-first-release'), 'Wed 24 Nov 2027');
+    assert.equal(await figure(page, 'h-program'), '$3,691,504');
     assert.deepEqual(await milestones(page), [
       ['First engineering run thawed', 'Sat 26 Jun 2027', '162'],
-      ['First GMP batch thawed', 'Fri 10 Sep 2027', '238'],
-      ['First GMP batch released', 'Sun 21 Nov 2027', '310'],
-      ['Last batch released', 'Mon 10 Jan 2028', '360'],
+      ['First GMP batch thawed', 'Sat 11 Sep 2027', '239'],
+      ['First GMP batch released', 'Wed 24 Nov 2027', '313'],
+      ['Last batch released', 'Wed 12 Jan 2028', '362'],
     ]);
     // The chart: a bar per step in the program, the critical ones outlined; the batches on
     // line 1; a release mark for each of the three GMP batches.
@@ -63,7 +68,7 @@ describe('Program from kickoff', () => {
     assert.equal(await page.locator('#program svg.program .release-mark').count(), 3 + 1, 'three releases and the legend');
     const critical = await page.locator('#program table.steps tr.critical th').allTextContents();
     assert.deepEqual(critical, ['Tech-transfer review and gap analysis', 'Analytical method transfer', 'GMP campaign']);
-    assert.match(await text(page, '#program .note'), /campaign batch 2 by 6 days/);
+    assert.match(await text(page, '#program .note'), /campaign batch 1 by 1 day; campaign batch 2 by 5 days\./);
     await app.check();
   });
 
@@ -71,8 +76,8 @@ describe('Program from kickoff', () => {
     const app = await env.openApp();
     const { page } = app;
     await setDate(page, '#f-plan-kickoff_date', '2027-03-01');
-    await waitForFigure(page, 'h-first-release', 'Wed 5 Jan 2028');
-    await waitFor(() => milestones(page), (m) => m[3]?.[1] === 'Fri 18 Feb 2028', 'the last release moved');
+    await waitForFigure(page, 'h-first-release', 'Fri 7 Jan 2028');
+    await waitFor(() => milestones(page), (m) => m[3]?.[1] === 'Sun 20 Feb 2028', 'the last release moved');
     const m = await milestones(page);
     assert.deepEqual(m[1], ['First GMP batch thawed', 'Mon 25 Oct 2027', '238']);
     // The link carries the kickoff.
@@ -87,7 +92,7 @@ describe('Program from kickoff', () => {
     const lines = page.locator('#f-schedule-lines_used');
     await lines.scrollIntoViewIfNeeded();
     await lines.fill('3');
-    await waitFor(() => milestones(page), (m) => m[3]?.[1] === 'Mon 27 Dec 2027', 'the last release on three lines');
+    await waitFor(() => milestones(page), (m) => m[3]?.[1] === 'Wed 29 Dec 2027', 'the last release on three lines');
     assert.match(await text(page, '#capacity tr.chosen th'), /^3/);
     // The campaign's batches on the three lines, each on the line free longest: line 1 ran
     // the engineering run, so the first batch goes to line 2.
@@ -109,7 +114,7 @@ describe('Program from kickoff', () => {
     await grams.fill('10000');
     await setDate(page, '#f-plan-due_date', '2028-01-09');
     const answer =
-      '10,000 g by Sun 9 Jan 2028: 3 batches; the fewest lines that release them in time: 2 (last release Thu 30 Dec 2027). With the 1 line(s) chosen, the last release is Mon 10 Jan 2028.';
+      '10,000 g by Sun 9 Jan 2028: 3 batches; the fewest lines that release them in time: 2 (last release Sat 1 Jan 2028). With the 1 line(s) chosen, the last release is Wed 12 Jan 2028.';
     await waitFor(() => text(page, '#capacity > p'), (t) => t.includes(answer), 'the answer');
     assert.match(await text(page, '#capacity > p'), /The batches include spares for the batch success rate.$/);
     await setDate(page, '#f-plan-due_date', '2027-11-01');

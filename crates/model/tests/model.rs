@@ -385,3 +385,21 @@ fn a_passage_window_must_be_a_window() {
     s.seed_rules.transfer_excess_pct = f64::NAN;
     assert_eq!(estimate(&s, &FacilityProfile::current()).unwrap_err()[0].problem, Problem::NotANumber);
 }
+
+#[test]
+fn updating_a_version_2_scenario_turns_the_seed_rules_on_and_keeps_its_train() {
+    // Version 2's default at Td 24.1 h: its four 0.5 -> 4.0 stages take 4 days each (the
+    // first whole day at 4.0, 0.5 x 2^(96/24.1) = 7.92), the first flask 3 (0.606 -> 4.81):
+    // 19 days to N. Updated, the window passages them on day 3 at 3.97: 3 + 4 x 3 = 15 days.
+    let mut s = baseline_v2();
+    s.cell_line.doubling_time_h = 24.1;
+    let f = FacilityProfile::current();
+    let before = estimate(&s, &f).unwrap();
+    assert_eq!(before.timeline.thaw_to_inoculation_days, 19);
+    let updated = ttc_model::legacy::to_current_model(&s);
+    assert_eq!((&updated.seed_train, updated.plan.clone()), (&s.seed_train, s.plan.clone()));
+    let after = estimate(&updated, &f).unwrap();
+    assert_eq!(after.timeline.thaw_to_inoculation_days, 15);
+    // Four seed-suite days and 8 operator-days fewer: a lower price.
+    assert!(after.cost.per_batch < before.cost.per_batch);
+}

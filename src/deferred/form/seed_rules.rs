@@ -17,9 +17,8 @@ use ttc_text::labels::Unit;
 /// while its rule is on) and the transfer excess the design button uses.
 #[component]
 pub fn SeedRulesSection() -> impl IntoView {
-    let on = |rule: fn(&Scenario) -> bool, get: fn(&Scenario) -> f64| {
-        move |s: &Scenario| rule(s).then(|| get(s))
-    };
+    let on =
+        |rule: fn(&Scenario) -> bool, get: fn(&Scenario) -> f64| move |s: &Scenario| rule(s).then(|| get(s));
     view! {
         <div class="seed-rules">
             <p class="note">{tr(|l| td_string!(l, seed_rules_note))}</p>

@@ -307,7 +307,11 @@ pub(super) fn program_block(c: &Ctx) -> Block {
                     "ppq" => td_string!(l, series_ppq),
                     _ => td_string!(l, series_campaign),
                 };
-                tf!(l, moved_batch, series = series, batch = b.index + 1, days = b.moved_days)
+                if b.moved_days == 1 {
+                    tf!(l, moved_batch_one, series = series, batch = b.index + 1)
+                } else {
+                    tf!(l, moved_batch, series = series, batch = b.index + 1, days = b.moved_days)
+                }
             })
         })
         .collect();
