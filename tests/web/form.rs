@@ -102,7 +102,7 @@ async fn switching_language_translates_labels_and_dates() {
     c.click("#lang-switch");
     tick().await;
     assert_eq!(c.text("h1"), "技术转移计算器");
-    assert_eq!(c.text("#h-harvest .figure-value"), "2027年10月9日 周六");
+    assert_eq!(c.text("#h-harvest .figure-value"), "2027年10月12日 周二");
     assert!(c.text("label[for=f-production-titer_g_per_l]").starts_with("收获滴度"));
     c.click("#lang-switch");
     tick().await;
