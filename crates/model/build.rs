@@ -97,7 +97,8 @@ fn facility_code(path: &str) -> String {
             let parts: Vec<u32> =
                 text.split('-').map(|p| p.parse().unwrap_or_else(|_| panic!("{path}: `{text}`"))).collect();
             assert!(parts.len() == 3, "{path}: `{text}` is not YYYY-MM-DD");
-            let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0);
+            let leap =
+                parts[0].is_multiple_of(4) && (!parts[0].is_multiple_of(100) || parts[0].is_multiple_of(400));
             let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
             assert!(
                 (1..=12).contains(&parts[1]) && (1..=month_days[parts[1] as usize - 1]).contains(&parts[2]),

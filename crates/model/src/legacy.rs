@@ -156,6 +156,6 @@ mod tests {
         assert!(!follows_v1(&v2) && follows_earlier_model(&v2));
         let updated = to_current_model(&v2);
         assert_eq!(updated.seed_rules, SeedRules::default());
-        assert_eq!(Scenario { seed_rules: v2.seed_rules.clone(), ..updated }, v2);
+        assert_eq!(Scenario { seed_rules: v2.seed_rules, ..updated }, v2);
     }
 }

@@ -202,7 +202,6 @@ impl LinePlan<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Scenario;
     use crate::schedule::{build_timeline, spacing_days, Release};
     use crate::seed_train::run_seed_train;
 

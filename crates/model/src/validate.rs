@@ -476,9 +476,11 @@ pub(crate) fn leads_back_to(plan: &super::scenario::ProgramPlan, step: StepKind)
 }
 
 /// Checks the batches that a grams-of-drug-substance target needs, once the drug substance
-/// per batch is known.
+/// per batch is known: the whole batches that make it, with the tolerance of every other
+/// whole-number rule (10^-9), so that a target of exactly k batches' grams, which floating
+/// point may compute as k + 2 x 10^-16 batches, is k batches and not k + 1.
 pub fn check_batches_needed(grams_wanted: f64, ds_per_batch_g: f64) -> Result<u32, FieldError> {
-    let needed = (grams_wanted / ds_per_batch_g).ceil().max(1.0);
+    let needed = (grams_wanted / ds_per_batch_g - 1e-9).ceil().max(1.0);
     if needed.is_finite() && needed <= limits::BATCHES.max {
         Ok(needed as u32)
     } else {
@@ -486,5 +488,19 @@ pub fn check_batches_needed(grams_wanted: f64, ds_per_batch_g: f64) -> Result<u3
             field: "program.target.grams".into(),
             problem: Problem::TooManyBatchesNeeded { needed, max: limits::BATCHES.max },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grams_target_of_whole_batches_needs_those_batches() {
+        // 2.1 / 0.3 is 7.000000000000001 in floating point: 7 batches, not 8.
+        assert!(2.1f64 / 0.3 > 7.0);
+        assert_eq!(check_batches_needed(2.1, 0.3), Ok(7));
+        assert_eq!(check_batches_needed(2.1000001, 0.3), Ok(8));
+        assert_eq!(check_batches_needed(0.01, 0.1), Ok(1));
     }
 }
