@@ -2,6 +2,9 @@
 //! methods on its data type): the value a field takes when its kind changes, the keys of
 //! every choice the form offers, rate overrides, and the seed-train redesign. The form only
 //! calls these, so each rule is tested natively here.
+//!
+//! One file on purpose: these are all methods of `Scenario` and the `Choice` keys they read,
+//! about 250 lines, the rest their tests; a form section's edits are found in one place.
 
 use crate::facility::{FacilityProfile, Rate};
 use crate::scenario::{

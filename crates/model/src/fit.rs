@@ -1,5 +1,10 @@
 //! Facility fit: how the client's process fits this facility, item by item, with numbers
 //! (DOMAIN.md, "fit/gap analysis").
+//!
+//! One file on purpose: `check_fit` walks the process in order (seed train, production,
+//! downstream, lines, calendar, published ranges) and emits the items in that order, which is
+//! the order the page lists them; the check types (`FitCheck`) sit next to the one function
+//! that makes them. Split by process step, the order would live in no single place.
 
 use super::date::CivilDate;
 use super::downstream::{DownstreamResult, DsStep};
@@ -268,13 +273,13 @@ pub fn check_fit(
     // How each stage ended: its passage density against the window, its growth against the
     // maximum viable density of its mode.
     let rules = &s.seed_rules;
+    let (low, high, window) = if rules.passage_window {
+        (rules.window_low_e6_per_ml, rules.window_high_e6_per_ml, true)
+    } else {
+        let (low, high) = PublishedRange::SeedSplitDensity.bounds();
+        (low, high, false)
+    };
     for (i, (st, input)) in stages.iter().zip(&s.seed_train).enumerate() {
-        let (low, high, window) = if rules.passage_window {
-            (rules.window_low_e6_per_ml, rules.window_high_e6_per_ml, true)
-        } else {
-            let (low, high) = PublishedRange::SeedSplitDensity.bounds();
-            (low, high, false)
-        };
         if let (StageEnd::SplitDensity { density_e6_per_ml }, StageMode::Batch) = (input.end, input.mode) {
             let d = st.final_density_e6_per_ml;
             if (low..=high).contains(&density_e6_per_ml) && !(low - EPS..=high + EPS).contains(&d) {

@@ -3,89 +3,17 @@
 //!
 //! Densities are in 10^6 cells/mL and volumes in litres, so "cells" below are in units of
 //! 10^6 cells/mL x L = 10^9 cells.
+//!
+//! `growth.rs`: growth and the passage day; `design.rs`: the train designed backwards.
 
-use super::facility::FacilityProfile;
-use super::scenario::{CellLine, Production, Scenario, SeedRules, SeedStage, StageEnd, StageMode};
+mod design;
+mod growth;
+
+pub use design::{design_seed_train, round_up_2_significant};
+pub use growth::{days_to_reach, density_after, growth_rate_per_day, passage_day, whole_days, Growth};
+
+use super::scenario::{CellLine, Scenario, StageEnd, StageMode};
 use serde::Serialize;
-
-/// Specific growth rate mu (1/day) from the doubling time Td (h): mu = ln 2 / Td.
-/// Exponential growth X(t) = X0 exp(mu t) (DOMAIN.md, upstream formulas).
-pub fn growth_rate_per_day(doubling_time_h: f64) -> f64 {
-    std::f64::consts::LN_2 / (doubling_time_h / 24.0)
-}
-
-/// Days to grow from `x0` to `xs` (same units): t = ln(Xs / X0) / mu, plus the lag.
-/// Zero growth time when the culture is already at `xs`.
-pub fn days_to_reach(x0: f64, xs: f64, mu_per_day: f64, lag_days: f64) -> f64 {
-    (xs / x0).ln().max(0.0) / mu_per_day + lag_days
-}
-
-/// Density after `days`, of which the first `lag_days` show no growth:
-/// X = X0 exp(mu (t - lag)).
-pub fn density_after(x0: f64, mu_per_day: f64, days: f64, lag_days: f64) -> f64 {
-    x0 * (mu_per_day * (days - lag_days).max(0.0)).exp()
-}
-
-/// How a culture grows: exponentially from its seeding density after the lag, up to a
-/// maximum viable density where growth stops (DOMAIN.md, growth: batch seed cultures stop
-/// around 5-10 x10^6 cells/mL, perfusion 40-100+). `ceiling` is infinite when the rule is
-/// off; a culture seeded above its ceiling does not grow.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Growth {
-    pub x0: f64,
-    pub mu_per_day: f64,
-    pub lag_days: f64,
-    pub ceiling: f64,
-}
-
-impl Growth {
-    /// X(t) = min(X0 exp(mu (t - lag)), max(ceiling, X0)).
-    pub fn density(&self, days: f64) -> f64 {
-        density_after(self.x0, self.mu_per_day, days, self.lag_days).min(self.ceiling.max(self.x0))
-    }
-
-    /// Exact days to reach `x`, or `None` when growth stops below it.
-    pub fn days_to(&self, x: f64) -> Option<f64> {
-        (x <= self.ceiling.max(self.x0)).then(|| days_to_reach(self.x0, x, self.mu_per_day, self.lag_days))
-    }
-
-    /// The day the culture reaches its ceiling, when it has one above the seeding density.
-    pub fn ceiling_day(&self) -> Option<f64> {
-        (self.ceiling.is_finite() && self.ceiling > self.x0)
-            .then(|| days_to_reach(self.x0, self.ceiling, self.mu_per_day, self.lag_days))
-    }
-}
-
-/// The whole day a batch stage is passaged on, aiming at `target` (10^6 cells/mL):
-/// the first whole day that reaches it (or, when growth stops below it, the first whole day
-/// at the ceiling). With the passage window on and the target inside the window, one day
-/// earlier when the day that reaches the target would overshoot the window's highest density
-/// and the day before is already in the window: the whole-day rule then has no cliff (a
-/// doubling time of 24.1 h passages a 0.5 -> 4.0 culture on day 3 at 3.97, not on day 4
-/// at 7.9).
-pub fn passage_day(growth: &Growth, target: f64, rules: &SeedRules, batch: bool) -> u32 {
-    let exact = growth.days_to(target).or(growth.ceiling_day()).unwrap_or(0.0);
-    let day = whole_days(exact);
-    let (low, high) = (rules.window_low_e6_per_ml, rules.window_high_e6_per_ml);
-    let in_window = rules.passage_window && batch && (low..=high).contains(&target);
-    if in_window
-        && day > 1
-        && growth.density(f64::from(day)) > high
-        && growth.density(f64::from(day - 1)) >= low
-    {
-        day - 1
-    } else {
-        day
-    }
-}
-
-/// Operations happen on whole days: a stage lasts the exact time rounded up, at least one
-/// day. A tolerance of 10^-9 day keeps 3.0000000000000004 from becoming 4.
-pub fn whole_days(exact_days: f64) -> u32 {
-    let whole = (exact_days - 1e-9).ceil().max(1.0);
-    // Bounded by validation (densities 0.01-200, Td <= 240 h, lag <= 96 h): under 400 days.
-    whole.min(10_000.0) as u32
-}
 
 /// Viable cells (10^6) from one vial after thaw: cells per vial x post-thaw viability.
 pub fn viable_cells_per_vial_e6(cell_line: &CellLine) -> f64 {
@@ -211,10 +139,10 @@ pub fn run_seed_train(s: &Scenario) -> Vec<StageResult> {
         };
         let batch = matches!(stage.mode, StageMode::Batch);
         let (duration_exact_days, duration_days) = match stage.end {
-            StageEnd::SplitDensity { density_e6_per_ml } => (
-                growth.days_to(density_e6_per_ml).or(growth.ceiling_day()).unwrap_or(0.0),
-                passage_day(&growth, density_e6_per_ml, rules, batch),
-            ),
+            StageEnd::SplitDensity { density_e6_per_ml } => {
+                let exact = growth.days_aiming_at(density_e6_per_ml);
+                (exact, passage_day(&growth, exact, density_e6_per_ml, rules, batch))
+            }
             StageEnd::FixedDays { days } => (f64::from(days), days.max(1)),
         };
         let final_density = growth.density(f64::from(duration_days));
@@ -258,108 +186,12 @@ pub fn run_seed_train(s: &Scenario) -> Vec<StageResult> {
     results
 }
 
-/// Rounds a positive volume up to two significant figures (175 -> 180, 2.875 -> 2.9), the
-/// way a scientist would write a working volume.
-pub fn round_up_2_significant(volume_l: f64) -> f64 {
-    if !(volume_l > 0.0 && volume_l.is_finite()) {
-        return volume_l;
-    }
-    let exponent = volume_l.log10().floor() as i32 - 1;
-    if exponent >= 0 {
-        let scale = 10f64.powi(exponent);
-        (volume_l / scale - 1e-9).ceil() * scale
-    } else {
-        // Divide rather than multiply by 10^-k so that 29 / 10 prints as 2.9.
-        let scale = 10f64.powi(-exponent);
-        (volume_l * scale - 1e-9).ceil() / scale
-    }
-}
-
-/// Designs a seed train backwards from the production bioreactor (DOMAIN.md): cells needed
-/// in N -> volume of N-1 at its split density -> the smallest facility seed vessel whose
-/// working range holds it -> repeat until one thawed vial can seed the stage at the target
-/// density (or the smallest vessel is reached). Every stage is seeded at
-/// `seeding_e6_per_ml` and split at `split_e6_per_ml`, in batch mode, and holds
-/// `transfer_excess_pct` more culture than the next stage's inoculum (for hold-up, samples
-/// and a density shortfall: DOMAIN.md, commonly 10-20 %).
-pub fn design_seed_train(
-    production: &Production,
-    cell_line: &CellLine,
-    facility: &FacilityProfile,
-    seeding_e6_per_ml: f64,
-    split_e6_per_ml: f64,
-    transfer_excess_pct: f64,
-) -> Vec<SeedStage> {
-    let vessels = facility.seed_vessels();
-    let per_vial_e6 = viable_cells_per_vial_e6(cell_line);
-    let mut cells_needed_e9 = production.seeding_density_e6_per_ml * production.initial_volume_l;
-    let mut stages = Vec::new();
-    let excess = 1.0 + transfer_excess_pct / 100.0;
-    let valid = [seeding_e6_per_ml, split_e6_per_ml, cells_needed_e9, per_vial_e6, excess]
-        .iter()
-        .all(|x| x.is_finite() && *x > 0.0);
-    if !valid || vessels.is_empty() || split_e6_per_ml <= seeding_e6_per_ml {
-        return stages;
-    }
-    let smallest = vessels[0];
-    for _ in 0..super::validate::limits::MAX_SEED_STAGES {
-        let volume_needed_l = cells_needed_e9 * excess / split_e6_per_ml;
-        let vessel = vessels
-            .iter()
-            .copied()
-            .find(|v| v.max_working_volume_l >= volume_needed_l)
-            .unwrap_or(vessels[vessels.len() - 1]);
-        let working_volume_l = round_up_2_significant(volume_needed_l.max(vessel.min_working_volume_l))
-            .min(vessel.max_working_volume_l);
-        stages.push(SeedStage {
-            vessel_id: vessel.id.clone(),
-            working_volume_l,
-            seeding_density_e6_per_ml: seeding_e6_per_ml,
-            end: StageEnd::SplitDensity { density_e6_per_ml: split_e6_per_ml },
-            mode: StageMode::Batch,
-        });
-        let seeding_cells_e6 = seeding_e6_per_ml * working_volume_l * 1000.0;
-        let at_smallest = vessel.id == smallest.id && working_volume_l <= smallest.min_working_volume_l;
-        if seeding_cells_e6 <= per_vial_e6 || at_smallest {
-            break;
-        }
-        cells_needed_e9 = seeding_e6_per_ml * working_volume_l;
-    }
-    stages.reverse();
-    stages
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol
-    }
-
-    #[test]
-    fn growth_time_between_densities() {
-        // Td = 24 h -> mu = ln 2 per day = 0.6931/day.
-        let mu = growth_rate_per_day(24.0);
-        assert!(close(mu, std::f64::consts::LN_2, 1e-12));
-        // 0.5 -> 4.0 x10^6 is 8-fold = 3 doublings = 3 days.
-        assert!(close(days_to_reach(0.5, 4.0, mu, 0.0), 3.0, 1e-12));
-        // Td = 30 h: mu = ln2 / 1.25 = 0.5545/day; ln(8) / 0.5545 = 3.75 days, +12 h lag = 4.25.
-        let mu30 = growth_rate_per_day(30.0);
-        assert!(close(days_to_reach(0.5, 4.0, mu30, 0.5), 4.25, 1e-12));
-    }
-
-    #[test]
-    fn whole_day_rounding_uses_the_density_actually_reached() {
-        // Td 30 h, 0.5 -> 4.0 takes 3.75 days -> 4 whole days; density after 4 days is
-        // 0.5 x 2^(96/30) = 0.5 x 2^3.2 = 0.5 x 9.1896 = 4.5948.
-        let mu = growth_rate_per_day(30.0);
-        let exact = days_to_reach(0.5, 4.0, mu, 0.0);
-        assert_eq!(whole_days(exact), 4);
-        assert!(close(density_after(0.5, mu, 4.0, 0.0), 4.5948, 1e-4));
-        // An exact 3.0 (up to rounding noise) stays 3 days.
-        assert_eq!(whole_days(3.000_000_000_000_000_4), 3);
-        assert_eq!(whole_days(0.2), 1);
     }
 
     #[test]
@@ -448,27 +280,6 @@ mod tests {
     }
 
     #[test]
-    fn the_window_never_passages_below_its_low_end_or_a_target_outside_it() {
-        let rules = SeedRules::default();
-        let mu = growth_rate_per_day(40.0);
-        // Td 40 h, 0.5 -> 4.0: exact 5 days; day 5 reaches 4.0 exactly (not over 5): day 5.
-        let g = Growth { x0: 0.5, mu_per_day: mu, lag_days: 0.0, ceiling: 10.0 };
-        assert_eq!(passage_day(&g, 4.0, &rules, true), 5);
-        // Td 20 h, 0.5 -> 4.0: exact 2.5 days. Day 3: 0.5 x 2^3.6 = 6.06 > 5; day 2:
-        // 0.5 x 2^2.4 = 2.64 >= 2: passaged on day 2.
-        let g = Growth { x0: 0.5, mu_per_day: growth_rate_per_day(20.0), lag_days: 0.0, ceiling: 10.0 };
-        assert_eq!(passage_day(&g, 4.0, &rules, true), 2);
-        // Seeded at 0.2: day 2 reaches 0.2 x 2^2.4 = 1.06, under 2: day 3 at 2.43.
-        let low = Growth { x0: 0.2, ..g };
-        assert_eq!(passage_day(&low, 2.2, &rules, true), 3);
-        // An enriched N-1 aiming at 22 (outside the window) and a perfusion stage follow
-        // their target.
-        let ceiling = Growth { ceiling: 100.0, ..g };
-        assert_eq!(passage_day(&ceiling, 22.0, &rules, true), whole_days(ceiling.days_to(22.0).unwrap()));
-        assert_eq!(passage_day(&g, 4.0, &rules, false), 3);
-    }
-
-    #[test]
     fn growth_stops_at_the_ceiling_and_the_stage_says_it_is_overgrown() {
         // A batch stage held 10 days at Td 24 h from 0.5: without a ceiling 0.5 x 2^10 = 512.
         let mut s = Scenario::default();
@@ -516,44 +327,5 @@ mod tests {
         // Perfusion medium = 1 VVD x 200 L x 5 days = 1000 L; CSPR = 1 / 16e6 mL = 62.5 pL/cell/day.
         assert!(close(r[5].perfusion_medium_l, 1000.0, 1e-9));
         assert!(close(r[5].cspr_pl_per_cell_day.unwrap(), 62.5, 1e-9));
-    }
-
-    #[test]
-    fn rounding_working_volumes() {
-        assert_eq!(round_up_2_significant(175.0), 180.0);
-        assert_eq!(round_up_2_significant(22.5), 23.0);
-        assert_eq!(round_up_2_significant(2.875), 2.9);
-        assert_eq!(round_up_2_significant(0.3625), 0.37);
-        assert_eq!(round_up_2_significant(0.046_25), 0.047);
-        assert_eq!(round_up_2_significant(180.0), 180.0);
-    }
-
-    #[test]
-    fn designed_train_for_the_default_process_is_the_default_train() {
-        // Worked backwards with a 12 % excess: N needs 0.5 x 1400 = 700 (1e9 cells) ->
-        // 700 x 1.12 / 4 = 196 L -> 200 L SUB at 200 L; 0.5 x 200 x 1.12 / 4 = 28 -> 50 L SUB
-        // (the 50 L bag holds 25) at 28 L; 3.92 -> 10 L bag at 4.0 L; 0.56 -> 3 L flask at its
-        // 0.6 L minimum; 0.084 -> 250 mL flask at 84 mL, which one vial cannot seed
-        // (0.5 x 84 = 42e6 > 28.5e6); 0.01176 -> 125 mL flask at its 25 mL minimum.
-        let s = Scenario::default();
-        let f = FacilityProfile::current();
-        let designed = design_seed_train(&s.production, &s.cell_line, &f, 0.5, 4.0, 12.0);
-        assert_eq!(designed, s.seed_train);
-        // Versions 1 and 2 designed without excess: the 5-stage train of their default.
-        let v2 = crate::link::baseline_v2();
-        assert_eq!(design_seed_train(&s.production, &s.cell_line, &f, 0.5, 4.0, 0.0), v2.seed_train);
-    }
-
-    #[test]
-    fn design_stops_at_the_smallest_vessel_and_never_loops() {
-        let s = Scenario::default();
-        let f = FacilityProfile::current();
-        let mut cell_line = s.cell_line.clone();
-        cell_line.cells_per_vial_e6 = 0.1; // far too few cells for any flask
-        let designed = design_seed_train(&s.production, &cell_line, &f, 0.5, 4.0, 12.0);
-        assert!(designed.len() <= crate::validate::limits::MAX_SEED_STAGES);
-        assert_eq!(designed[0].vessel_id, "sf125");
-        assert!(design_seed_train(&s.production, &cell_line, &f, 4.0, 0.5, 12.0).is_empty());
-        assert!(design_seed_train(&s.production, &cell_line, &f, 0.5, 4.0, f64::NAN).is_empty());
     }
 }

@@ -1,5 +1,9 @@
 //! Words for the model's data in the user's language: units, problems, fit items, cost
 //! lines, steps. Each takes the `Locale`, so the text follows a language switch.
+//!
+//! One file on purpose: every function here is a `match` from one model type to its words,
+//! short and independent; kept together they are the one place to check that every variant a
+//! model type gains has its words in both languages (the compiler points here).
 
 use crate::format::{format_date, format_number, format_short, Lang};
 use crate::i18n::*;

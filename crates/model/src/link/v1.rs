@@ -20,13 +20,7 @@ use std::collections::BTreeMap;
 /// the defaults in [`super::scenario`] change (a test compares it with the version-1 corpus
 /// file, not with today's defaults).
 pub fn baseline_v1() -> Scenario {
-    let stage = |vessel: &str, volume_l: f64| SeedStage {
-        vessel_id: vessel.into(),
-        working_volume_l: volume_l,
-        seeding_density_e6_per_ml: 0.5,
-        end: StageEnd::SplitDensity { density_e6_per_ml: 4.0 },
-        mode: StageMode::Batch,
-    };
+    let stage = conventional_stage;
     Scenario {
         name: "Typical CHO mAb fed-batch, 2000 L".into(),
         program: Program {
@@ -129,6 +123,18 @@ pub fn baseline_v1() -> Scenario {
         },
         plan: legacy::plan_v1(),
         rate_overrides: BTreeMap::new(),
+    }
+}
+
+/// A batch seed stage seeded at 0.5 and split at 4.0 x10^6 cells/mL, as every stage of the
+/// frozen baselines' trains is (versions 1 to 3).
+pub(super) fn conventional_stage(vessel: &str, volume_l: f64) -> SeedStage {
+    SeedStage {
+        vessel_id: vessel.into(),
+        working_volume_l: volume_l,
+        seeding_density_e6_per_ml: 0.5,
+        end: StageEnd::SplitDensity { density_e6_per_ml: 4.0 },
+        mode: StageMode::Batch,
     }
 }
 

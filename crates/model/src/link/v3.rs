@@ -4,22 +4,16 @@
 //! at a maximum viable density). Version 3 keeps every key of versions 1 and 2; each
 //! version is decoded against its own baseline forever (`tests/corpus/links-v3.json`).
 
-use super::v1::{link_fields, Entry};
+use super::v1::{conventional_stage, link_fields, Entry};
 use super::v2::baseline_v2;
-use crate::scenario::{Scenario, SeedRules, SeedStage, StageEnd, StageMode};
+use crate::scenario::{Scenario, SeedRules};
 
 /// The default scenario when link version 3 was defined: version 2's, with the seed train
 /// of six stages each 12 % larger than the inoculum the next takes, and the seed train's
 /// rules on.
 pub fn baseline_v3() -> Scenario {
     let mut s = baseline_v2();
-    let stage = |vessel: &str, volume_l: f64| SeedStage {
-        vessel_id: vessel.into(),
-        working_volume_l: volume_l,
-        seeding_density_e6_per_ml: 0.5,
-        end: StageEnd::SplitDensity { density_e6_per_ml: 4.0 },
-        mode: StageMode::Batch,
-    };
+    let stage = conventional_stage;
     s.seed_train = vec![
         stage("sf125", 0.025),
         stage("sf250", 0.084),

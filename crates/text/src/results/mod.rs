@@ -17,6 +17,7 @@ mod fit;
 pub mod headline;
 mod production;
 mod program;
+mod program_cost;
 mod seed_train;
 mod timeline;
 mod volumes;
@@ -211,7 +212,7 @@ pub type SectionBuilder = fn(&Ctx) -> Block;
 pub const DETAIL_SECTIONS: [SectionBuilder; 11] = [
     fit::fit_block,
     program::program_block,
-    program::program_cost_block,
+    program_cost::program_cost_block,
     timeline::timeline_block,
     seed_train::seed_train_block,
     production::production_block,
