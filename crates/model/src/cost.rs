@@ -51,6 +51,9 @@ pub enum CostItem {
     FeedMedium(String),
     PerfusionMedium,
     Buffer,
+    /// Base, glucose and antifoam solutions added to N: prepared like buffers, priced at the
+    /// buffer rate.
+    Additions,
     /// A single-use bag, flask or kit for a vessel, by vessel id.
     #[serde(serialize_with = "crate::estimate_file::vessel_id")]
     VesselKit(String),
@@ -259,6 +262,15 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         QuantityUnit::Litre,
         Rate::BufferPerL,
     );
+    if inp.production.total_additions_l > 0.0 {
+        rated(
+            C::Buffers,
+            CostItem::Additions,
+            inp.production.total_additions_l * buffer_factor,
+            QuantityUnit::Litre,
+            Rate::BufferPerL,
+        );
+    }
 
     // Filters.
     let area = |step| inp.downstream.step(step).filter_area_m2.unwrap_or(0.0);

@@ -112,6 +112,17 @@ fn chromatography_step(step: DsStep, c: &Chromatography, mass_in_g: f64) -> Step
     }
 }
 
+/// Whole patient doses in `grams` of drug substance: floor(grams x 1000 / dose mg). A part
+/// dose is not a dose; the 10^-9 tolerance keeps an exact multiple whole, as every other
+/// whole-number rule here does.
+pub fn whole_doses(grams: f64, dose_mg: f64) -> f64 {
+    if dose_mg > 0.0 && grams > 0.0 {
+        (grams * 1000.0 / dose_mg + 1e-9).floor()
+    } else {
+        0.0
+    }
+}
+
 /// Runs the train on a harvest. Expects a validated scenario.
 pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_g: f64) -> DownstreamResult {
     let mut steps = Vec::with_capacity(DsStep::ALL.len());
@@ -193,6 +204,16 @@ pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doses_are_whole() {
+        // 4,000.5 g at 500 mg: 8,001 doses; 1.4999 g: 2 doses; exactly 1.5 g: 3.
+        assert_eq!(whole_doses(4000.5, 500.0), 8001.0);
+        assert_eq!(whole_doses(1.4999, 500.0), 2.0);
+        assert_eq!(whole_doses(1.5, 500.0), 3.0);
+        assert_eq!(whole_doses(0.3 * 3.0, 300.0), 3.0, "0.8999999999999999 g is 3 doses");
+        assert_eq!(whole_doses(10.0, 0.0), 0.0);
+    }
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol

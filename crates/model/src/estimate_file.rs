@@ -70,6 +70,7 @@ fn published_unit(range: PublishedRange) -> &'static str {
         Titer | ProteinADbc => "g_per_l",
         DownstreamYield | ProteinALoadFraction => "pct",
         ProteinABufferCv => "cv_per_cycle",
+        SpecificProductivity => "pg_per_cell_day",
     }
 }
 
@@ -258,8 +259,10 @@ mod tests {
         let file: Value = serde_json::from_str(&to_json(&s.name, &facility, &e)).unwrap();
         let mut names = Vec::new();
         number_names(&file, "", &mut names);
-        const UNITS: [&str; 14] = [
+        const UNITS: [&str; 16] = [
             "_per_year",
+            "_cell_day_per_ml",
+            "_pg_per_cell_day",
             "_l",
             "_g",
             "_days",
@@ -331,11 +334,11 @@ mod tests {
         // Media: seed train, basal and the one feed, each with its litres.
         let media = e["volumes"]["media"].as_array().unwrap();
         assert_eq!(media[1]["kind"], "basal");
-        assert_eq!(media[1]["volume_l"], 1225.0);
+        assert_eq!(media[1]["volume_l"], 1181.25);
         assert_eq!(media[2]["kind"], "feed");
         assert_eq!(media[2]["name"], "Feed A");
-        // 3.6 % of 1400 L on 11 days = 554.4 L.
-        assert!((media[2]["volume_l"].as_f64().unwrap() - 554.4).abs() < 1e-9);
+        // 3.6 % of 1350 L on 11 days = 534.6 L.
+        assert!((media[2]["volume_l"].as_f64().unwrap() - 534.6).abs() < 1e-9);
         assert_eq!(e["volumes"]["buffers"][1]["step"], "protein_a");
         assert_eq!(e["downstream"]["steps"][6]["step"], "ufdf");
         assert_eq!(

@@ -56,6 +56,8 @@ pub enum PublishedRange {
     ProteinALoadFraction,
     /// Protein A buffer ~25-45 CV per cycle (bioprocesstools).
     ProteinABufferCv,
+    /// Cell-specific productivity of CHO mAb processes, about 10-60 pg/cell/day (DOMAIN.md).
+    SpecificProductivity,
 }
 
 impl PublishedRange {
@@ -75,6 +77,7 @@ impl PublishedRange {
             ProteinADbc => (35.0, 55.0),
             ProteinALoadFraction => (70.0, 80.0),
             ProteinABufferCv => (25.0, 45.0),
+            SpecificProductivity => crate::culture::PUBLISHED_QP_PG_PER_CELL_DAY,
         }
     }
 }
@@ -145,6 +148,14 @@ pub enum FitCheck {
         vessel_max_l: f64,
         max_initial_volume_l: f64,
         /// The largest whole-litre V0 that fits (rounded down): the figure quoted.
+        max_whole_initial_volume_l: f64,
+    },
+    /// The largest volume during the run against the headroom limit under the vessel's
+    /// maximum (only when a headroom is kept).
+    Headroom {
+        max_volume_l: f64,
+        limit_l: f64,
+        headroom_pct: f64,
         max_whole_initial_volume_l: f64,
     },
     ColumnCycles {
@@ -375,6 +386,21 @@ pub fn check_fit(
             },
             Some("production.initial_volume_l".into()),
         );
+        // Within the vessel but into the headroom: a warning (over the vessel is the failure
+        // above).
+        if s.production.headroom_pct > 0.0 && production.max_volume_l <= v.max_working_volume_l + EPS {
+            item(
+                production.max_volume_l <= production.headroom_limit_l + EPS,
+                FitStatus::Warning,
+                FitCheck::Headroom {
+                    max_volume_l: production.max_volume_l,
+                    limit_l: production.headroom_limit_l,
+                    headroom_pct: s.production.headroom_pct,
+                    max_whole_initial_volume_l: production.max_whole_initial_volume_l,
+                },
+                Some("production.initial_volume_l".into()),
+            );
+        }
     }
 
     for (step, path) in [(DsStep::ProteinA, "protein_a"), (DsStep::Aex, "aex"), (DsStep::Cex, "cex")] {
@@ -449,7 +475,10 @@ pub fn check_fit(
         p.seeding_density_e6_per_ml,
     );
     published(P::ProductionDays, Some("production.duration_days".into()), f64::from(p.duration_days));
-    published(P::Titer, Some("production.titer_g_per_l".into()), p.titer_g_per_l);
+    published(P::Titer, Some("production.titer_g_per_l".into()), production.titer_g_per_l);
+    // The qP used, or the one an entered titer implies: pointed at the input that sets it.
+    let qp_field = if p.culture.titer_from_qp { "production.culture.qp_pg_per_cell_day" } else { "production.titer_g_per_l" };
+    published(P::SpecificProductivity, Some(qp_field.into()), production.qp_pg_per_cell_day);
     // The product of all step yields: no single field to point at.
     published(P::DownstreamYield, None, downstream.overall_yield_pct);
     published(

@@ -8,7 +8,7 @@
 //! batches carried GMP release testing, and there were no PPQ batches before the campaign.
 
 use crate::date::CivilDate;
-use crate::scenario::{PlanAnchor, PlanStep, ProgramPlan, Scenario, SeedRules, StepKind};
+use crate::scenario::{Additions, Culture, PlanAnchor, PlanStep, ProgramPlan, Scenario, SeedRules, StepKind};
 
 /// The plan's rows as version 2 defined them (frozen: a later change of defaults goes into
 /// a later version, not here).
@@ -66,9 +66,24 @@ pub fn seed_rules_v2() -> SeedRules {
     }
 }
 
+/// The dose a scenario of versions 1 to 3 shows (they had none; the dose changes no other
+/// figure): today's default, 500 mg.
+pub const DOSE_MG_V3: f64 = 500.0;
+
+/// Sets every field added after version 3 to its version-3 value (for a scenario of
+/// versions 1 to 3): no additions or evaporation, no headroom, the culture curve flat after
+/// its peak (as version 3 drew it) and the entered titer.
+pub fn fill_v3(s: &mut Scenario) {
+    s.production.additions = Additions::none();
+    s.production.headroom_pct = 0.0;
+    s.production.culture = Culture::flat();
+    s.program.dose_mg = DOSE_MG_V3;
+}
+
 /// Sets every field added after version 2 to its version-2 value (for a version-1 or
 /// version-2 scenario).
 pub fn fill_v2(s: &mut Scenario) {
+    fill_v3(s);
     s.seed_rules = seed_rules_v2();
 }
 
@@ -91,8 +106,18 @@ pub const ADDED_AFTER_V1: [(&str, &str); 5] = [
     ("schedule", "avoid_closures"),
 ];
 
-/// Paths of the fields added after version 2, as a version-2 file would have spelt them.
+/// Paths of the fields added after version 2 and before version 4, as a version-2 file
+/// would have spelt them.
 pub const ADDED_AFTER_V2: [(&str, &str); 1] = [("", "seed_rules")];
+
+/// Paths of the fields added after version 3, as a file of versions 1 to 3 would have spelt
+/// them.
+pub const ADDED_AFTER_V3: [(&str, &str); 4] = [
+    ("program", "dose_mg"),
+    ("production", "additions"),
+    ("production", "headroom_pct"),
+    ("production", "culture"),
+];
 
 /// Whether a scenario still follows version 1's model: every field version 2 added holds
 /// its version-1 value (a version-1 link or file, or a scenario saved from one).
@@ -100,20 +125,45 @@ pub fn follows_v1(s: &Scenario) -> bool {
     s.plan == plan_v1() && !s.schedule.rolling_seed_train && !s.schedule.avoid_closures
 }
 
-/// Whether a scenario still follows an earlier model than today's: version 1's, or the
-/// seed train without version 3's rules (a version-1 or version-2 link or file, or a
-/// scenario saved from one). The page then offers to update it to the current model.
+/// Whether a scenario still follows version 3's production model: no decline of the
+/// culture, no headroom, no evaporation.
+pub fn follows_v3(s: &Scenario) -> bool {
+    let p = &s.production;
+    p.culture.death_rate_per_day == 0.0 && p.headroom_pct == 0.0 && p.additions.evaporation_pct_per_day == 0.0
+}
+
+/// Whether a scenario still follows an earlier model than today's: version 1's, the seed
+/// train without version 3's rules, or production without version 4's decline, headroom
+/// and evaporation (a link or file of versions 1 to 3, or a scenario saved from one). The
+/// page then offers to update it to the current model.
 pub fn follows_earlier_model(s: &Scenario) -> bool {
-    follows_v1(s) || (!s.seed_rules.passage_window && !s.seed_rules.growth_ceiling)
+    follows_v1(s) || follows_v2_seed_train(s) || follows_v3(s)
+}
+
+/// Whether a scenario's seed train still follows version 2's model: neither of version 3's
+/// rules on.
+fn follows_v2_seed_train(s: &Scenario) -> bool {
+    !s.seed_rules.passage_window && !s.seed_rules.growth_ceiling
 }
 
 /// The scenario on today's model: the client's inputs kept (its first thaw date too: the plan
 /// stays anchored on it, and its own seed train), the fields version 2 added set to today's
 /// defaults for its phase (PPQ batches, the success rate, tox batches without GMP release,
-/// closures avoided) when it still follows version 1, and version 3's seed-train rules on.
+/// closures avoided) when it still follows version 1, version 3's seed-train rules on, and
+/// version 4's production model: the culture's decline, the headroom and evaporation. The
+/// client's own additions (base, glucose, antifoam) are process inputs, not the model's: the
+/// update adds none.
 pub fn to_current_model(s: &Scenario) -> Scenario {
     let mut updated = s.clone();
-    updated.seed_rules = SeedRules::default();
+    if follows_v2_seed_train(s) {
+        updated.seed_rules = SeedRules::default();
+    }
+    if follows_v3(s) {
+        let (defaults, p) = (crate::scenario::Production::default(), &mut updated.production);
+        p.culture = Culture { titer_from_qp: p.culture.titer_from_qp, qp_pg_per_cell_day: p.culture.qp_pg_per_cell_day, ..defaults.culture };
+        p.headroom_pct = defaults.headroom_pct;
+        p.additions.evaporation_pct_per_day = defaults.additions.evaporation_pct_per_day;
+    }
     if !follows_v1(s) {
         return updated;
     }
@@ -147,7 +197,13 @@ mod tests {
         assert_eq!(updated.plan.anchor, PlanAnchor::FirstGmpThaw);
         assert_eq!((updated.plan.ppq_batches, updated.plan.batch_success_pct), (3, 90.0));
         assert!(updated.schedule.avoid_closures && !updated.plan.tox_gmp_release);
-        assert_eq!((&updated.seed_train, &updated.production), (&v1.seed_train, &v1.production));
+        assert_eq!(updated.seed_train, v1.seed_train);
+        // Production keeps the client's V0, feeds and titer; version 4's model comes in.
+        let mut p = updated.production.clone();
+        assert_eq!((p.headroom_pct, p.culture.death_rate_per_day), (2.0, 0.08));
+        (p.headroom_pct, p.culture, p.additions.evaporation_pct_per_day) =
+            (0.0, v1.production.culture, 0.0);
+        assert_eq!(p, v1.production);
     }
 
     #[test]
@@ -156,6 +212,24 @@ mod tests {
         assert!(!follows_v1(&v2) && follows_earlier_model(&v2));
         let updated = to_current_model(&v2);
         assert_eq!(updated.seed_rules, SeedRules::default());
-        assert_eq!(Scenario { seed_rules: v2.seed_rules, ..updated }, v2);
+        assert_eq!(Scenario { seed_rules: v2.seed_rules, production: v2.production.clone(), ..updated }, v2);
+    }
+
+    #[test]
+    fn a_version_3_scenario_gets_the_production_model_and_keeps_its_own_rules_and_additions() {
+        let mut v3 = crate::link::baseline_v3();
+        v3.seed_rules.window_low_e6_per_ml = 2.5;
+        v3.production.culture.qp_pg_per_cell_day = 30.0;
+        assert!(follows_v3(&v3) && follows_earlier_model(&v3));
+        let updated = to_current_model(&v3);
+        assert!(!follows_earlier_model(&updated));
+        assert_eq!(updated.seed_rules, v3.seed_rules);
+        let p = &updated.production;
+        assert_eq!((p.headroom_pct, p.additions.evaporation_pct_per_day), (2.0, 0.1));
+        assert_eq!((p.culture.death_rate_per_day, p.culture.stationary_days), (0.08, 4.0));
+        // The client's qP and titer choice, and no base, glucose or antifoam added for them.
+        assert_eq!((p.culture.qp_pg_per_cell_day, p.culture.titer_from_qp), (30.0, false));
+        assert_eq!((&p.additions.base, &p.additions.glucose), (&v3.production.additions.base, &v3.production.additions.glucose));
+        assert_eq!((p.initial_volume_l, &p.feeds), (v3.production.initial_volume_l, &v3.production.feeds));
     }
 }

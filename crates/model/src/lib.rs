@@ -8,6 +8,7 @@
 
 pub mod capacity;
 pub mod cost;
+pub mod culture;
 pub mod date;
 pub mod downstream;
 pub mod edit;

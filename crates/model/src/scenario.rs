@@ -14,10 +14,12 @@
 
 mod downstream;
 mod plan;
+mod production;
 
 use super::date::CivilDate;
 use super::facility::Rate;
 pub use downstream::{Chromatography, Clarification, Downstream, LowPh, ResinMode, UfDf, VirusFiltration};
+pub use production::{Addition, AdditionKind, Additions, Culture, Feed, FeedAmount, Production};
 pub use plan::{default_steps, default_success_pct, PlanAnchor, PlanStep, ProgramPlan, StepKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -76,6 +78,9 @@ pub struct Program {
     pub modality: Modality,
     pub phase: Phase,
     pub target: CampaignTarget,
+    /// One patient dose of the product (mg), for doses per batch and per campaign. Default
+    /// 500 (illustrative: mAbs are commonly dosed at about 1-20 mg/kg; 7 mg/kg x 70 kg).
+    pub dose_mg: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -184,48 +189,6 @@ impl SeedRules {
     }
 }
 
-/// How much of a feed medium goes in on each feed day.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum FeedAmount {
-    /// A percentage of the initial volume V0 on each feed day.
-    PercentOfInitial { pct: f64 },
-    /// A fixed volume (L) on each feed day.
-    FixedVolume { litres: f64 },
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Feed {
-    pub name: String,
-    pub amount: FeedAmount,
-    /// Culture days (day 0 = inoculation of N) on which the feed is added.
-    pub days: Vec<u32>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Production {
-    /// The production bioreactor, from the facility catalogue.
-    pub vessel_id: String,
-    /// Working volume right after inoculation, V0 (L). Default 1400 L: with the default feed
-    /// (3.6 % of V0 on 11 days) the final volume stays under 2000 L (V0 <= 1433 L).
-    pub initial_volume_l: f64,
-    /// Seeding density of N (10^6 cells/mL). Conventional N-1: N seeded at 0.3-0.6
-    /// (Xu et al. 2019, mAbs). Default 0.5.
-    pub seeding_density_e6_per_ml: f64,
-    /// Days from inoculation to harvest. 12-16 typical, 14 default (Xu et al. 2020).
-    pub duration_days: u32,
-    /// Peak viable cell density, used only for the drawn growth curve (10^6 cells/mL).
-    /// Default 20 (illustrative for a CHO fed-batch).
-    pub peak_density_e6_per_ml: f64,
-    pub feeds: Vec<Feed>,
-    /// Product concentration at harvest (g/L). 1-10 g/L; ~2.5-3 commercial average
-    /// (Rader & Langer 2015). Default 3.
-    pub titer_g_per_l: f64,
-    /// Volume removed for samples each culture day (L). Default 0.1 (illustrative).
-    pub daily_sample_l: f64,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Schedule {
@@ -287,6 +250,7 @@ impl Default for Program {
             modality: Modality::Mab,
             phase: Phase::Clinical,
             target: CampaignTarget::Batches { count: 3 },
+            dose_mg: 500.0,
         }
     }
 }
@@ -315,30 +279,10 @@ fn default_seed_train() -> Vec<SeedStage> {
         stage("sf125", 0.025),
         stage("sf250", 0.084),
         stage("sf3000", 0.6),
-        stage("rb10", 4.0),
-        stage("sub50", 28.0),
-        stage("sub200", 200.0),
+        stage("rb10", 3.8),
+        stage("sub50", 27.0),
+        stage("sub200", 190.0),
     ]
-}
-
-impl Default for Production {
-    fn default() -> Self {
-        Self {
-            vessel_id: "sub2000".into(),
-            initial_volume_l: 1400.0,
-            seeding_density_e6_per_ml: 0.5,
-            duration_days: 14,
-            peak_density_e6_per_ml: 20.0,
-            // Xu et al. 2020, Table 2: 3.6 % of V0 per day from day 3.
-            feeds: vec![Feed {
-                name: "Feed A".into(),
-                amount: FeedAmount::PercentOfInitial { pct: 3.6 },
-                days: (3..=13).collect(),
-            }],
-            titer_g_per_l: 3.0,
-            daily_sample_l: 0.1,
-        }
-    }
 }
 
 impl Default for Schedule {

@@ -2,7 +2,7 @@
 //! `docs/scenario-format.md`.
 //!
 //! ```json
-//! { "format": "tech-transfer-scenario", "version": 3,
+//! { "format": "tech-transfer-scenario", "version": 4,
 //!   "facility_profile": "suzhou-2026-12", "scenario": { ... } }
 //! ```
 //!
@@ -18,8 +18,9 @@ use std::fmt;
 pub const FORMAT_NAME: &str = "tech-transfer-scenario";
 /// The version this build writes. History: 1 (first release); 2 (`plan`, the program;
 /// `schedule.rolling_seed_train`, `max_cell_age_days`, `avoid_closures`); 3 (`seed_rules`:
-/// passage window, growth ceilings, transfer excess).
-pub const CURRENT_VERSION: u32 = 3;
+/// passage window, growth ceilings, transfer excess); 4 (`program.dose_mg`,
+/// `production.additions`, `headroom_pct`, `culture`).
+pub const CURRENT_VERSION: u32 = 4;
 /// Larger inputs are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1_000_000;
 
@@ -142,7 +143,22 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
         &mut unknown_fields,
     );
 
-    let mut scenario: Scenario = serde_path_to_error::deserialize(&scenario_value).map_err(|e| {
+    // A field an older file lacks takes its version's default (the baseline of that version's
+    // links), not today's: a hand-written version-1 file without a V0 keeps 1400 L.
+    let read_value = if version < CURRENT_VERSION {
+        let baseline = crate::link::baseline_of(version);
+        match serde_json::from_str::<Value>(&to_json(&baseline, &facility_profile)) {
+            Ok(mut base) => {
+                let mut base = base["scenario"].take();
+                overlay(&mut base, &scenario_value);
+                base
+            }
+            Err(_) => scenario_value.clone(),
+        }
+    } else {
+        scenario_value.clone()
+    };
+    let mut scenario: Scenario = serde_path_to_error::deserialize(&read_value).map_err(|e| {
         FileError::InvalidField { path: format!("scenario.{}", e.path()), message: e.inner().to_string() }
     })?;
     // The fields this version does not know: what the file has and the scenario read, written
@@ -160,9 +176,29 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
     match version {
         1 => crate::legacy::fill_v1(&mut scenario),
         2 => crate::legacy::fill_v2(&mut scenario),
+        3 => crate::legacy::fill_v3(&mut scenario),
         _ => {}
     }
     Ok(LoadedScenario { scenario, facility_profile, version, unknown_fields })
+}
+
+/// Lays a file's scenario object over a baseline's: the file's value wherever it has one,
+/// objects field by field, except a tagged variant (`kind`) of another kind, which replaces
+/// the baseline's whole.
+fn overlay(base: &mut Value, file: &Value) {
+    match (base, file) {
+        (Value::Object(base), Value::Object(file)) if base.get("kind").is_none() || base.get("kind") == file.get("kind") => {
+            for (key, value) in file {
+                match base.get_mut(key) {
+                    Some(b) => overlay(b, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (base, file) => *base = file.clone(),
+    }
 }
 
 /// The paths of the keys in `read` (a file's JSON) that `written` (the scenario read from it,
@@ -196,6 +232,9 @@ fn unknown_paths(read: &Value, written: &Value, path: &str, out: &mut Vec<String
 /// version-1 values are set after reading ([`crate::legacy::fill_v1`]).
 ///
 /// 2 -> 3: the same for `seed_rules` ([`crate::legacy::fill_v2`]).
+///
+/// 3 -> 4: the same for `program.dose_mg` and the production model
+/// ([`crate::legacy::fill_v3`]).
 fn migrate(mut scenario: Value, version: u32, unknown: &mut Vec<String>) -> Value {
     debug_assert!(version <= CURRENT_VERSION);
     let added: &[(&str, &str)] = match version {
@@ -203,8 +242,9 @@ fn migrate(mut scenario: Value, version: u32, unknown: &mut Vec<String>) -> Valu
         2 => &crate::legacy::ADDED_AFTER_V2,
         _ => &[],
     };
+    let after_v3: &[(&str, &str)] = if version <= 3 { &crate::legacy::ADDED_AFTER_V3 } else { &[] };
     {
-        for &(section, key) in added {
+        for &(section, key) in added.iter().chain(after_v3) {
             let object = if section.is_empty() { Some(&mut scenario) } else { scenario.get_mut(section) };
             if let Some(Value::Object(map)) = object {
                 if map.remove(key).is_some() {
@@ -228,7 +268,7 @@ mod tests {
         let loaded = from_json(&text).unwrap();
         assert_eq!(loaded.scenario, s);
         assert_eq!(loaded.facility_profile, "suzhou-2026-11");
-        assert_eq!(loaded.version, 3);
+        assert_eq!(loaded.version, 4);
         assert!(loaded.unknown_fields.is_empty());
     }
 
@@ -262,8 +302,9 @@ mod tests {
             "scenario":{"production":{"titer_g_per_l":5.0,"stirrer":"pitched"}}}"#;
         let loaded = from_json(text).unwrap();
         assert_eq!(loaded.scenario.production.titer_g_per_l, 5.0);
-        // Missing fields come from the defaults.
+        // Missing fields come from the version's baseline (version 1's V0 was 1400 L).
         assert_eq!(loaded.scenario.production.initial_volume_l, 1400.0);
+        assert_eq!(loaded.scenario.seed_train, crate::link::baseline_v1().seed_train);
         assert_eq!(
             loaded.unknown_fields,
             vec!["colour".to_string(), "scenario.production.stirrer".to_string()]
@@ -294,7 +335,7 @@ mod tests {
         assert_eq!(from_json("[1,2]"), Err(FileError::NotAScenarioFile));
         assert_eq!(
             from_json(r#"{"format":"tech-transfer-scenario","version":7,"scenario":{}}"#),
-            Err(FileError::NewerVersion { version: 7, newest: 3 })
+            Err(FileError::NewerVersion { version: 7, newest: 4 })
         );
         let bad = r#"{"format":"tech-transfer-scenario","version":1,"scenario":{"cell_line":{"doubling_time_h":"fast"}}}"#;
         match from_json(bad) {

@@ -249,11 +249,12 @@ mod tests {
         // Stages 2-6 seeded at 0.5 reach 4.0 in exactly 3 days: 2 + 5 x 3 = 17 days to N.
         assert_eq!(r.iter().map(|x| x.duration_days).collect::<Vec<_>>(), vec![2, 3, 3, 3, 3, 3]);
         assert_eq!(r[5].end_day, 17);
-        // Each stage holds 12 % more than the next takes: N-1 (200 L) gives 0.5 x 1400 / 4 =
-        // 175 L (87.5 %); the 50 L SUB (28 L) gives 0.5 x 200 / 4 = 25 L (89.3 %).
-        assert!(close(r[5].inoculum_l, 25.0, 1e-9));
-        assert!(close(r[4].inoculum_l, 0.5 * 28.0 / 4.0, 1e-9));
-        assert!(close(r[5].fresh_medium_l, 175.0, 1e-9));
+        // Each stage holds about 12 % more than the next takes: N-1 (190 L) gives
+        // 0.5 x 1350 / 4 = 168.75 L (88.8 %); the 50 L SUB (27 L) gives 0.5 x 190 / 4 =
+        // 23.75 L (88.0 %); the 10 L bag (3.8 L) gives 0.5 x 27 / 4 = 3.375 L.
+        assert!(close(r[5].inoculum_l, 23.75, 1e-9));
+        assert!(close(r[4].inoculum_l, 0.5 * 27.0 / 4.0, 1e-9));
+        assert!(close(r[5].fresh_medium_l, 190.0 - 23.75, 1e-9));
         assert!(r.iter().all(|x| x.overgrown.is_none()));
     }
 
@@ -269,7 +270,7 @@ mod tests {
         assert_eq!(n1.duration_days, 3);
         assert!(close(n1.final_density_e6_per_ml, 0.5 * 2f64.powf(72.0 / 24.1), 1e-12));
         assert!(close(n1.final_density_e6_per_ml, 3.9657, 1e-4));
-        // N takes 0.5 x 1400 / 3.9657 = 176.5 L of N-1's 200 L.
+        // N takes 0.5 x 1350 / 3.9657 = 170.2 L of N-1's 190 L.
         // Thaw to N: stage 1 1.14 -> 4.0 in log2(3.509) x 24.1 / 24 = 1.82 -> 2 days; then 5 x 3.
         assert_eq!(n1.end_day, 17);
         // Without the window (versions 1 and 2): day 4 at 7.92, 4 days a stage.
@@ -309,6 +310,7 @@ mod tests {
         let mut s = Scenario::default();
         // 0.5 x 10^6/mL in 200 L = 10^11 cells from 28.5e6 a vial: 3,509 vials.
         s.seed_train.drain(..5);
+        s.seed_train[0].working_volume_l = 200.0;
         let r = run_seed_train(&s);
         assert_eq!(r[0].vials, 1000);
         assert!(close(r[0].vials_needed, (0.5 * 200_000.0 / 28.5f64).ceil(), 0.0));
@@ -324,8 +326,8 @@ mod tests {
         let r = run_seed_train(&s);
         assert_eq!(r[5].duration_days, 5);
         assert!(close(r[5].final_density_e6_per_ml, 16.0, 1e-9));
-        // Perfusion medium = 1 VVD x 200 L x 5 days = 1000 L; CSPR = 1 / 16e6 mL = 62.5 pL/cell/day.
-        assert!(close(r[5].perfusion_medium_l, 1000.0, 1e-9));
+        // Perfusion medium = 1 VVD x 190 L x 5 days = 950 L; CSPR = 1 / 16e6 mL = 62.5 pL/cell/day.
+        assert!(close(r[5].perfusion_medium_l, 950.0, 1e-9));
         assert!(close(r[5].cspr_pl_per_cell_day.unwrap(), 62.5, 1e-9));
     }
 }

@@ -7,7 +7,9 @@
 //! problems and their English text are in `validate/problem.rs`.
 
 use super::facility::FacilityProfile;
-use super::scenario::{CampaignTarget, Chromatography, FeedAmount, Scenario, StageEnd, StageMode, StepKind};
+use super::scenario::{
+    AdditionKind, CampaignTarget, Chromatography, FeedAmount, Scenario, StageEnd, StageMode, StepKind,
+};
 
 /// An inclusive allowed range.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -32,6 +34,36 @@ struct Checker {
 }
 
 impl Checker {
+    /// A feed's or an addition's amount and days: the amount in range, each day before the
+    /// harvest (when the duration is valid) and listed once. False on any problem.
+    fn amount_on_days(&mut self, path: &str, amount: FeedAmount, days: &[u32], duration: Option<u32>) -> bool {
+        let mut ok = match amount {
+            FeedAmount::PercentOfInitial { pct } => self.number(format!("{path}.amount.pct"), pct, limits::FEED_PCT),
+            FeedAmount::FixedVolume { litres } => {
+                self.number(format!("{path}.amount.litres"), litres, limits::FEED_LITRES)
+            }
+        };
+        let days_field = format!("{path}.days");
+        if days.len() > limits::PRODUCTION_DAYS.max as usize {
+            self.push(
+                days_field,
+                Problem::TooMany { count: days.len(), max: limits::PRODUCTION_DAYS.max as usize },
+            );
+            return false;
+        }
+        for (k, &day) in days.iter().enumerate() {
+            if let Some(duration_days) = duration.filter(|&d| day >= d) {
+                self.push(days_field.clone(), Problem::FeedDayAfterHarvest { day, duration_days });
+                ok = false;
+            }
+            if days[..k].contains(&day) {
+                self.push(days_field.clone(), Problem::RepeatedFeedDay { day });
+                ok = false;
+            }
+        }
+        ok
+    }
+
     fn push(&mut self, field: impl Into<String>, problem: Problem) {
         self.errors.push(FieldError { field: field.into(), problem });
     }
@@ -78,10 +110,20 @@ impl Checker {
 
 /// Every problem with the scenario's inputs, in the order of the form. Empty means the
 /// estimate can be computed; it may still fail facility-fit checks.
+/// The path word of an addition: `production.additions.<word>`.
+pub fn addition_key(kind: AdditionKind) -> &'static str {
+    match kind {
+        AdditionKind::Base => "base",
+        AdditionKind::Glucose => "glucose",
+        AdditionKind::Antifoam => "antifoam",
+    }
+}
+
 pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     let mut c = Checker { errors: Vec::new() };
     c.text("name", &s.name);
     c.text("program.product_name", &s.program.product_name);
+    c.number("program.dose_mg", s.program.dose_mg, limits::DOSE_MG);
     match s.program.target {
         CampaignTarget::Batches { count } => {
             c.whole("program.target.count", count, limits::BATCHES);
@@ -203,37 +245,23 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     for (i, feed) in p.feeds.iter().enumerate().take(limits::MAX_FEEDS) {
         let path = format!("production.feeds[{i}]");
         c.text(&format!("{path}.name"), &feed.name);
-        feeds_ok &= match feed.amount {
-            FeedAmount::PercentOfInitial { pct } => {
-                c.number(format!("{path}.amount.pct"), pct, limits::FEED_PCT)
-            }
-            FeedAmount::FixedVolume { litres } => {
-                c.number(format!("{path}.amount.litres"), litres, limits::FEED_LITRES)
-            }
-        };
-        let days_field = format!("{path}.days");
-        if feed.days.len() > limits::PRODUCTION_DAYS.max as usize {
-            c.push(
-                days_field.clone(),
-                Problem::TooMany { count: feed.days.len(), max: limits::PRODUCTION_DAYS.max as usize },
-            );
-            feeds_ok = false;
-            continue;
-        }
-        for (k, &day) in feed.days.iter().enumerate() {
-            if duration_ok && day >= p.duration_days {
-                c.push(
-                    days_field.clone(),
-                    Problem::FeedDayAfterHarvest { day, duration_days: p.duration_days },
-                );
-                feeds_ok = false;
-            }
-            if feed.days[..k].contains(&day) {
-                c.push(days_field.clone(), Problem::RepeatedFeedDay { day });
-                feeds_ok = false;
-            }
-        }
+        feeds_ok &= c.amount_on_days(&path, feed.amount, &feed.days, duration_ok.then_some(p.duration_days));
     }
+    for (kind, a) in p.additions.each() {
+        let path = format!("production.additions.{}", addition_key(kind));
+        feeds_ok &= c.amount_on_days(&path, a.amount, &a.days, duration_ok.then_some(p.duration_days));
+    }
+    feeds_ok &= c.number(
+        "production.additions.evaporation_pct_per_day",
+        p.additions.evaporation_pct_per_day,
+        limits::EVAPORATION_PCT_PER_DAY,
+    );
+    c.number("production.headroom_pct", p.headroom_pct, limits::HEADROOM_PCT);
+    let culture = &p.culture;
+    c.number("production.culture.qp_pg_per_cell_day", culture.qp_pg_per_cell_day, limits::QP_PG_PER_CELL_DAY);
+    c.number("production.culture.stationary_days", culture.stationary_days, limits::STATIONARY_DAYS);
+    c.number("production.culture.death_rate_per_day", culture.death_rate_per_day, limits::DEATH_RATE_PER_DAY);
+    c.number("production.culture.viability_pct", culture.viability_pct, limits::VIABILITY_PCT);
     if v0_ok && samples_ok && duration_ok && feeds_ok {
         // The culture must never run dry: check every day with the model's own balance.
         let lowest =

@@ -8,7 +8,7 @@ use ttc_model::date::CivilDate;
 use ttc_model::facility::Rate;
 use ttc_model::link::{self, baseline_v1, decode, encode, LinkError};
 use ttc_model::scenario::{
-    CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, SeedStage, StageEnd, StageMode,
+    Addition, CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, SeedStage, StageEnd, StageMode,
     StepKind,
 };
 use ttc_model::{estimate, scenario_file, FacilityProfile, Scenario};
@@ -75,6 +75,16 @@ fn fully_customised() -> Scenario {
     ];
     s.production.titer_g_per_l = 5.35;
     s.production.daily_sample_l = 0.15;
+    let a = &mut s.production.additions;
+    a.base.amount = FeedAmount::FixedVolume { litres: 3.25 };
+    a.glucose.days = vec![6, 8, 10, 12];
+    a.antifoam = Addition { amount: FeedAmount::PercentOfInitial { pct: 0.01 }, days: vec![0, 5] };
+    a.evaporation_pct_per_day = 0.15;
+    s.production.headroom_pct = 3.5;
+    let c = &mut s.production.culture;
+    (c.titer_from_qp, c.qp_pg_per_cell_day, c.stationary_days, c.death_rate_per_day, c.viability_pct) =
+        (true, 27.5, 2.5, 0.12, 96.5);
+    s.program.dose_mg = 250.0;
     let d = &mut s.downstream;
     d.clarification.yield_pct = 94.5;
     d.clarification.filter_loading_l_per_m2 = 55.0;
@@ -135,8 +145,8 @@ fn fully_customised() -> Scenario {
 #[test]
 fn the_default_scenario_link_is_short() {
     let text = encode(&Scenario::default(), "suzhou-2026-12");
-    assert!(text.starts_with("v3&p=suzhou-2026-12&c="), "{text}");
-    assert_eq!(text.len(), "v3&p=suzhou-2026-12&c=".len() + 8);
+    assert!(text.starts_with("v4&p=suzhou-2026-12&c="), "{text}");
+    assert_eq!(text.len(), "v4&p=suzhou-2026-12&c=".len() + 8);
     assert_eq!(decode(&text).unwrap().scenario, Scenario::default());
 }
 
@@ -195,8 +205,10 @@ fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
         serde_json::from_str(include_str!("../../../tests/corpus/links-v2.json")).unwrap();
     let v3: Vec<CorpusLink> =
         serde_json::from_str(include_str!("../../../tests/corpus/links-v3.json")).unwrap();
-    assert!(v1.len() >= 3 && v2.len() >= 3 && v3.len() >= 3);
-    for entry in v1.into_iter().chain(v2).chain(v3) {
+    let v4: Vec<CorpusLink> =
+        serde_json::from_str(include_str!("../../../tests/corpus/links-v4.json")).unwrap();
+    assert!(v1.len() >= 3 && v2.len() >= 3 && v3.len() >= 3 && v4.len() >= 3);
+    for entry in v1.into_iter().chain(v2).chain(v3).chain(v4) {
         let opened = decode(&entry.link).unwrap_or_else(|e| panic!("{}: {e:?}", entry.link));
         let path = format!("{}/../../tests/corpus/{}", env!("CARGO_MANIFEST_DIR"), entry.scenario_file);
         let file = scenario_file::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -273,7 +285,7 @@ fn every_single_character_edit_is_refused() {
 fn malformed_links_say_what_is_wrong() {
     assert_eq!(decode("hello"), Err(LinkError::NotALink));
     assert_eq!(decode(""), Err(LinkError::NotALink));
-    assert_eq!(decode("v4&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 4, newest: 3 }));
+    assert_eq!(decode("v5&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 5, newest: 4 }));
     assert_eq!(decode("v1&p=suzhou-2026-11&tit=5"), Err(LinkError::Truncated));
     assert_eq!(decode("v1&p=suzhou-2026-11&c=zzzzzzzz"), Err(LinkError::ChecksumMismatch));
     let long = "v1&".to_string() + &"a".repeat(link::MAX_LINK_CHARS);

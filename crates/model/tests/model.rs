@@ -4,7 +4,7 @@
 
 use ttc_model::downstream::DsStep;
 use ttc_model::fit::{FitCheck, FitStatus};
-use ttc_model::link::{baseline_v1, baseline_v2};
+use ttc_model::link::{baseline_v1, baseline_v2, baseline_v3};
 use ttc_model::scenario::{CampaignTarget, FeedAmount, PlanAnchor, StageEnd};
 use ttc_model::scenario_file;
 use ttc_model::{estimate, Estimate, FacilityProfile, Problem, Scenario};
@@ -112,18 +112,19 @@ fn default_scenario_fits_the_facility() {
     let problems: Vec<_> = e.fit.iter().filter(|i| i.status != FitStatus::Pass).collect();
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(e.fit_status, FitStatus::Pass);
-    // Medium total 203.62 (the seed train: `default_batch_cost_worked_by_hand`) + 1225
-    // + 554.4 = 1983.02 L; with 10 % overage 2181.33 L.
-    assert!(close(e.volumes.total_medium_l, 1983.02, 0.01));
-    assert!(close(e.volumes.total_medium_with_overage_l, 2181.33, 0.01));
+    // Medium total 193.82 (the seed train: `default_batch_cost_worked_by_hand`) + 1181.25
+    // + 534.6 = 1909.67 L; with 10 % overage 2100.64 L. Base, glucose and antifoam are
+    // solutions, not medium.
+    assert!(close(e.volumes.total_medium_l, 1909.67, 0.01));
+    assert!(close(e.volumes.total_medium_with_overage_l, 2100.64, 0.01));
 }
 
 #[test]
-fn default_batch_cost_worked_by_hand() {
-    // Today's default differs from version 2's (whose price, $800,997.42, equals version 1's
-    // worked above) only in its seed train, each stage 12 % larger than the next one's
+fn v3_default_batch_cost_worked_by_hand() {
+    // Version 3's default differs from version 2's (whose price, $800,997.42, equals version
+    // 1's worked above) only in its seed train, each stage 12 % larger than the next one's
     // inoculum: six stages, 17 days.
-    let e = default_estimate();
+    let e = estimate(&baseline_v3(), &FacilityProfile::current()).unwrap();
     // Seed fresh medium: 0.025 (the vial's flask) + (0.084 - 0.5 x 0.084 / 4.56)
     // + (0.6 - 0.075) + (4.0 - 0.5) + (28 - 3.5) + (200 - 25) = 203.6248 L, against
     // version 2's 180.5414 L: 23.0834 L more at $8 + 10 % overage = $203.13.
@@ -144,8 +145,46 @@ fn default_batch_cost_worked_by_hand() {
 }
 
 #[test]
+fn default_batch_cost_worked_by_hand() {
+    // Today's default differs from version 3's ($811,704.11, above) in its production run:
+    // V0 1350 L instead of 1400 L (base, glucose, antifoam and evaporation now in the volume
+    // balance, and a 2 % headroom), the last three seed stages designed for it, and the
+    // harvest 1956.25 L instead of 1953 L (`fed_batch` tests). Same vessels and days.
+    let e = default_estimate();
+    // Seed fresh medium: 0.025 + (0.084 - 0.5 x 0.084 / 4.56) + 0.525 + (3.8 - 0.475)
+    // + (27 - 3.375) + (190 - 23.75) = 193.8248 L: 9.8 L less at $8 + 10 %.
+    let seed_l = 0.025 + (0.084 - 0.5 * 0.084 / 4.56) + 0.525 + 3.325 + 23.625 + 166.25;
+    assert!(close(e.seed_train.iter().map(|s| s.fresh_medium_l).sum::<f64>(), seed_l, 1e-9));
+    let seed = -9.8 * 8.0 * 1.1;
+    // Basal 1181.25 L (43.75 L less) at $8; Feed A 534.6 L (19.8 L less) at $12; the
+    // additions 91.95 L at the buffer rate, $2; all + 10 %.
+    let media = -43.75 * 8.0 * 1.1 - 19.8 * 12.0 * 1.1;
+    let additions = 91.95 * 2.0 * 1.1;
+    // Downstream on 9.75 g more product (5868.75 against 5859 g) and 3.25 L more harvest:
+    // depth filter 3.25 / 40 = 0.08125 m2 more at $300 and its flush 50 L/m2; low-pH
+    // adjustment 10 % of the Protein A pool (9.75 x 0.93^2 / 10 g/L); virus filter area
+    // and UF/DF buffer from the CEX pool's 9.75 x 0.93^2 x 0.97 x 0.95 x 0.92 g more.
+    let cex_g = 9.75 * 0.93 * 0.93 * 0.97 * 0.95 * 0.92;
+    let buffer_l = 0.08125 * 50.0 + 9.75 * 0.93 * 0.93 / 10.0 * 0.1 + cex_g * 0.97 / 50.0 * 8.0;
+    let downstream = 0.08125 * 300.0 + cex_g / 10.0 / 200.0 * 4000.0 + buffer_l * 2.0 * 1.1;
+    let delta_direct = seed + media + additions + downstream;
+    assert!(close(delta_direct, -480.07, 0.01), "{delta_direct}");
+    assert!(close(e.cost.direct, estimate(&baseline_v3(), &FacilityProfile::current()).unwrap().cost.direct + delta_direct, 1e-6));
+    // x 1.4375: $690.11 less a batch.
+    assert!(close(e.cost.per_batch, 811_704.11 + delta_direct * 1.4375, 0.01), "{}", e.cost.per_batch);
+    assert!(close(e.cost.per_batch, 811_014.01, 0.01));
+    // Drug substance 5868.75 g x 0.93 x 0.93 x 0.97 x 0.95 x 0.92 x 0.97 x 0.96 = 4007.14 g.
+    let ds = 5868.75 * 0.93 * 0.93 * 0.97 * 0.95 * 0.92 * 0.97 * 0.96;
+    assert!(close(e.downstream.drug_substance_g, ds, 1e-6));
+    assert!(close(e.cost.per_gram.unwrap(), 811_014.01 / ds, 0.01));
+    // 4007.14 g at 500 mg a dose: 8,014 doses a batch.
+    assert_eq!(ttc_model::downstream::whole_doses(ds, Scenario::default().program.dose_mg), 8014.0);
+}
+
+#[test]
 fn feed_overflow_is_a_failure_with_the_largest_v0_that_fits() {
-    let mut s = Scenario::default();
+    // The feed alone, no headroom (version 3's production).
+    let mut s = baseline_v3();
     // The last feed is on day 13, after 13 daily 0.1 L samples: the peak is
     // 1500 x 1.396 - 1.3 = 2092.7 L > 2000 L.
     s.production.initial_volume_l = 1500.0;
@@ -158,6 +197,53 @@ fn feed_overflow_is_a_failure_with_the_largest_v0_that_fits() {
         assert!(close(max_initial_volume_l, 2001.3 / 1.396, 1e-9));
     }
     assert_eq!(e.fit_status, FitStatus::Fail);
+}
+
+#[test]
+fn a_run_into_the_headroom_is_a_warning_with_the_largest_v0_under_it() {
+    // V0 1352 L: peak on day 13, 1352 x 1.45 + 1.5 - 1.3 = 1960.6 L, over the 1960 L limit
+    // (2 % of 2000 L kept free) but within the vessel: a warning, and V0 1351 L fits.
+    let mut s = Scenario::default();
+    s.production.initial_volume_l = 1352.0;
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    let item = e.fit.iter().find(|i| matches!(i.check, FitCheck::Headroom { .. })).unwrap();
+    assert_eq!((item.status, e.fit_status), (FitStatus::Warning, FitStatus::Warning));
+    let FitCheck::Headroom { max_volume_l, limit_l, max_whole_initial_volume_l, .. } = item.check else {
+        unreachable!()
+    };
+    assert!(close(max_volume_l, 1960.6, 1e-9) && close(limit_l, 1960.0, 1e-9));
+    assert_eq!(max_whole_initial_volume_l, 1351.0);
+    let overflow = e.fit.iter().find(|i| matches!(i.check, FitCheck::FeedOverflow { .. })).unwrap();
+    assert_eq!(overflow.status, FitStatus::Pass);
+    // Without a headroom (versions 1 to 3) there is no such check.
+    s.production.headroom_pct = 0.0;
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    assert!(!e.fit.iter().any(|i| matches!(i.check, FitCheck::Headroom { .. })));
+}
+
+#[test]
+fn an_entered_titer_far_from_the_culture_warns_with_the_qp_it_implies() {
+    // 12 g/L from the default curve (IVCD 186.18) implies 12000 / 186.18 = 64.5 pg/cell/day,
+    // above the published 10-60: a warning on the titer.
+    let mut s = Scenario::default();
+    s.production.titer_g_per_l = 12.0;
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    assert!(close(e.production.qp_pg_per_cell_day, 12_000.0 / 186.180_588, 1e-4));
+    let qp = e
+        .fit
+        .iter()
+        .find(|i| {
+            matches!(i.check, FitCheck::OutsidePublished { range: ttc_model::fit::PublishedRange::SpecificProductivity, .. })
+        })
+        .unwrap();
+    assert_eq!((qp.status, qp.field.as_deref()), (FitStatus::Warning, Some("production.titer_g_per_l")));
+    // With the titer from the culture, the warning points at qP.
+    s.production.culture.titer_from_qp = true;
+    s.production.culture.qp_pg_per_cell_day = 70.0;
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    assert!(e.fit.iter().any(|i| i.field.as_deref() == Some("production.culture.qp_pg_per_cell_day")));
+    // 70 x 186.18 / 1000 = 13.03 g/L.
+    assert!(close(e.production.titer_g_per_l, 13.032_64, 1e-4));
 }
 
 #[test]
@@ -236,7 +322,7 @@ fn more_titer_can_raise_cost_per_gram_only_through_a_whole_extra_cycle() {
     // of buffer + 50 L x $12 000 / 200 of resin = $6850, x 1.15 x 1.25 = $9846.9 a batch.
     let f = FacilityProfile::current();
     let at = |titer: f64| {
-        let mut s = Scenario::default();
+        let mut s = baseline_v3();
         s.production.titer_g_per_l = titer;
         estimate(&s, &f).unwrap()
     };
@@ -261,8 +347,9 @@ fn v1_corpus_file_still_opens_as_the_default_scenario() {
 
 #[test]
 fn a_culture_that_would_run_dry_mid_run_is_an_error() {
-    // V0 1 L, 0.5 L sampled a day, 100 L fed only on day 13: V(2) = 1 - 2 x 0.5 = 0 L.
-    let mut s = Scenario::default();
+    // V0 1 L, 0.5 L sampled a day, 100 L fed only on day 13: V(2) = 1 - 2 x 0.5 = 0 L
+    // (no additions or evaporation: version 3's production).
+    let mut s = baseline_v3();
     s.production.initial_volume_l = 1.0;
     s.production.daily_sample_l = 0.5;
     s.production.feeds[0].amount = FeedAmount::FixedVolume { litres: 100.0 };

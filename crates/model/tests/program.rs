@@ -260,6 +260,15 @@ fn todays_default_program_worked_by_hand() {
     assert_eq!(milestone(&e, M::FirstBatchThaw), "2027-09-11");
     assert_eq!(milestone(&e, M::FirstBatchRelease), "2027-11-24");
     assert_eq!(e.timeline.thaw_to_inoculation_days, 17);
+    // Price: fees $610,000 + the engineering run + 3 batches. Version 3's were $646,391.61 and
+    // $811,704.11; today's production run costs $480.07 less direct cost a batch, x 1.4375 =
+    // $690.10 less price (`model.rs`, default_batch_cost_worked_by_hand), the engineering
+    // run too (the same materials, no release testing).
+    let less = 480.073 * 1.4375;
+    assert!(close(e.engineering_cost.per_batch, 646_391.61 - less, 0.02), "{}", e.engineering_cost.per_batch);
+    let price = 610_000.0 + (646_391.61 - less) + 3.0 * (811_704.11 - less);
+    assert!(close(e.program_cost.price_usd, price, 0.05), "{} vs {price}", e.program_cost.price_usd);
+    assert!(close(e.program_cost.price_usd, 3_688_743.53, 0.01));
 }
 
 #[test]

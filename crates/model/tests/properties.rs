@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use ttc_model::downstream::DsStep;
-use ttc_model::scenario::{CampaignTarget, FeedAmount, Phase, PlanAnchor, ResinMode, StepKind};
+use ttc_model::scenario::{Addition, CampaignTarget, FeedAmount, Phase, PlanAnchor, ResinMode, StepKind};
 use ttc_model::scenario_file;
 use ttc_model::seed_train::design_seed_train;
 use ttc_model::{estimate, Estimate, FacilityProfile, Scenario};
@@ -37,8 +37,10 @@ prop_compose! {
         lines in 1u32..7,
         weekends in any::<bool>(),
         program in (any::<bool>(), 0i64..3650, any::<bool>(), any::<bool>(), 0u32..3, 0u32..3, 50.0..100.0f64),
+        culture in (0.0..1.0f64, 0.0..1.0f64, 0.0..5.0f64, 0.0..0.5f64, 0.0..0.4f64, any::<bool>(), 1.0..80.0f64, 0.0..8.0f64),
     ) -> Scenario {
         let (kickoff_anchor, kickoff_offset, avoid, rolling, engineering, phase, success) = program;
+        let (base_pct, glucose_pct, antifoam_l, evaporation_pct, kd, from_qp, qp, stationary) = culture;
         let mut s = Scenario::default();
         let f = FacilityProfile::current();
         s.cell_line.doubling_time_h = doubling_time_h;
@@ -52,6 +54,15 @@ prop_compose! {
         s.production.feeds[0].days = (3..duration.min(14)).collect();
         s.production.titer_g_per_l = titer;
         s.production.daily_sample_l = sample;
+        let a = &mut s.production.additions;
+        a.base = Addition { amount: FeedAmount::PercentOfInitial { pct: base_pct }, days: (3..duration.min(14)).collect() };
+        a.glucose = Addition { amount: FeedAmount::PercentOfInitial { pct: glucose_pct }, days: (5..duration.min(14)).collect() };
+        a.antifoam = Addition { amount: FeedAmount::FixedVolume { litres: antifoam_l }, days: vec![3, 7] };
+        a.evaporation_pct_per_day = evaporation_pct;
+        s.production.culture.death_rate_per_day = kd;
+        s.production.culture.titer_from_qp = from_qp;
+        s.production.culture.qp_pg_per_cell_day = qp;
+        s.production.culture.stationary_days = stationary;
         s.downstream.clarification.yield_pct = yield_pct;
         s.downstream.cex.yield_pct = yield_pct;
         s.downstream.protein_a.column_volume_l = protein_a_cv;
@@ -98,9 +109,15 @@ fn all_finite_and_non_negative(e: &Estimate) -> Result<(), String> {
         ("max v0", p.max_initial_volume_l),
         ("product", p.product_at_harvest_g),
         ("split", p.split_ratio),
+        ("additions", p.total_additions_l),
+        ("evaporated", p.evaporated_l),
+        ("ivcd", p.ivcd_e6_cell_day_per_ml),
+        ("titer", p.titer_g_per_l),
+        ("qp", p.qp_pg_per_cell_day),
+        ("harvest viability", p.harvest_viability_pct),
     ]);
     for d in &p.daily {
-        values.extend([("day volume", d.volume_l), ("day vcd", d.viable_density_e6_per_ml)]);
+        values.extend([("day volume", d.volume_l), ("day vcd", d.viable_density_e6_per_ml), ("day viability", d.viability_pct)]);
     }
     for st in &e.downstream.steps {
         values.extend([
@@ -160,11 +177,34 @@ proptest! {
         }
         let p = &e.production;
         prop_assert!(close(p.inoculum_l + p.basal_medium_l, p.initial_volume_l, 1e-9 * p.initial_volume_l));
-        // initial + feeds - samples = final
-        prop_assert!(close(p.initial_volume_l + p.total_feed_l - p.samples_l, p.final_volume_l, 1e-9 * p.final_volume_l));
+        // initial + feeds + additions - samples - evaporation = final, also day by day
+        let added: f64 = p.additions.iter().map(|a| a.total_l).sum();
+        prop_assert!(close(added, p.total_additions_l, 1e-9 * added.max(1.0)));
+        let balance = p.initial_volume_l + p.total_feed_l + added - p.samples_l - p.evaporated_l;
+        prop_assert!(close(balance, p.final_volume_l, 1e-9 * p.final_volume_l));
+        prop_assert!(close(p.daily.last().unwrap().volume_l, p.final_volume_l, 1e-9 * p.final_volume_l));
+        prop_assert!(p.daily.iter().all(|d| d.volume_l <= p.max_volume_l));
         // drug substance = product at harvest x product of the step yields
         let yields: f64 = e.downstream.steps.iter().map(|st| st.yield_pct / 100.0).product();
         prop_assert!(close(e.downstream.drug_substance_g, p.product_at_harvest_g * yields, 1e-9 * p.product_at_harvest_g));
+    }
+
+    #[test]
+    fn titer_from_qp_is_never_negative_and_grows_with_qp(mut s in valid_scenario(), qp in 0.0..200.0f64, more in 0.001..50.0f64) {
+        let f = FacilityProfile::current();
+        s.production.culture.titer_from_qp = true;
+        s.production.culture.qp_pg_per_cell_day = qp;
+        let mut higher = s.clone();
+        higher.production.culture.qp_pg_per_cell_day = qp + more;
+        let (a, b) = (estimate(&s, &f).unwrap(), estimate(&higher, &f).unwrap());
+        prop_assert!(a.production.titer_g_per_l >= 0.0 && a.production.ivcd_e6_cell_day_per_ml > 0.0);
+        prop_assert!(b.production.titer_g_per_l > a.production.titer_g_per_l);
+        prop_assert!(b.production.product_at_harvest_g >= a.production.product_at_harvest_g);
+        // titer = qP x IVCD / 1000, as published (DOMAIN.md)
+        prop_assert!(close(a.production.titer_g_per_l, qp * a.production.ivcd_e6_cell_day_per_ml / 1000.0, 1e-12 * (1.0 + a.production.titer_g_per_l)));
+        for d in &a.production.daily {
+            prop_assert!(d.viability_pct > 0.0 && d.viability_pct <= s.production.culture.viability_pct);
+        }
     }
 
     #[test]

@@ -222,6 +222,7 @@ pub fn cost_item_name(locale: Locale, facility: &FacilityProfile, item: &CostIte
         }
         PerfusionMedium => td_string!(locale, item_perfusion_medium).to_string(),
         Buffer => td_string!(locale, item_buffer).to_string(),
+        Additions => td_string!(locale, item_additions).to_string(),
         VesselKit(id) => tf!(locale, item_vessel_kit, vessel = vessel_name(locale, facility, id)),
         DspSingleUse => td_string!(locale, item_dsp_single_use).to_string(),
         DepthFilter => td_string!(locale, item_depth_filter).to_string(),
@@ -330,6 +331,7 @@ fn published_name(locale: Locale, r: PublishedRange) -> &'static str {
         ProteinADbc => td_string!(locale, pub_protein_a_dbc),
         ProteinALoadFraction => td_string!(locale, pub_protein_a_load),
         ProteinABufferCv => td_string!(locale, pub_protein_a_buffer),
+        SpecificProductivity => td_string!(locale, pub_qp),
     }
 }
 
@@ -397,6 +399,14 @@ pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, st
             fit_feed_overflow,
             peak = n(*max_volume_l),
             max = n(*vessel_max_l),
+            v0 = format_number(*max_whole_initial_volume_l, 0)
+        ),
+        FitCheck::Headroom { max_volume_l, limit_l, headroom_pct, max_whole_initial_volume_l } => tf!(
+            locale,
+            fit_headroom,
+            peak = n(*max_volume_l),
+            limit = n(*limit_l),
+            pct = n(*headroom_pct),
             v0 = format_number(*max_whole_initial_volume_l, 0)
         ),
         FitCheck::ColumnCycles { step, cycles, max_cycles } => {

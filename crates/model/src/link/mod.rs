@@ -1,14 +1,14 @@
 //! Scenario links: the whole scenario in a URL fragment, compact, versioned and permanent.
 //!
 //! ```text
-//! v3&p=suzhou-2026-12&tit=5&dur=16&c=1a2b3c4d
+//! v4&p=suzhou-2026-12&tit=5&dur=16&c=1a2b3c4d
 //! ```
 //!
 //! * `v2`: the link format version. A link is decoded by the rules of its own version
 //!   forever, so a link made today opens with identical inputs after any later release.
 //! * `p=`: the facility profile (rate card) the scenario was priced with.
 //! * `key=value` pairs: only the fields that differ from the version's baseline
-//!   ([`baseline_v1`], [`baseline_v2`], [`baseline_v3`]), a frozen copy of the default scenario as it was when
+//!   ([`baseline_v1`] to [`baseline_v4`]), a frozen copy of the default scenario as it was when
 //!   that version was defined. The baseline never changes when
 //!   the app's defaults change (a new baseline needs a new version), so the default scenario's
 //!   link is short and an old link never silently picks up new defaults.
@@ -29,11 +29,13 @@
 mod v1;
 mod v2;
 mod v3;
+mod v4;
 mod values;
 
 pub use v1::baseline_v1;
 pub use v2::baseline_v2;
 pub use v3::baseline_v3;
+pub use v4::baseline_v4;
 
 use crate::facility::Rate;
 use crate::scenario::Scenario;
@@ -43,8 +45,10 @@ use values::u32_value;
 
 /// The version this build writes. History: 1 (first release); 2 (the program: plan,
 /// PPQ, success rate, due date, rolling seed train, calendar; program fees as rates);
-/// 3 (the seed train's rules: passage window, growth ceilings, transfer excess).
-pub const LINK_VERSION: u32 = 3;
+/// 3 (the seed train's rules: passage window, growth ceilings, transfer excess); 4 (the
+/// production model: additions and evaporation, headroom, the culture curve and the titer
+/// from qP x IVCD; the dose).
+pub const LINK_VERSION: u32 = 4;
 /// Longer text is refused before decoding (a fully customised scenario is well under 2,000
 /// characters; this only bounds the work an absurd input can cause).
 pub const MAX_LINK_CHARS: usize = 20_000;
@@ -89,14 +93,14 @@ pub enum LinkError {
 /// Each field's scenario path and its text in a link, whether or not it differs from the
 /// baseline (for comparisons).
 pub fn field_texts(s: &Scenario) -> Vec<(&'static str, String)> {
-    v3::fields().map(|e| (e.path, e.text(s))).collect()
+    v4::fields().map(|e| (e.path, e.text(s))).collect()
 }
 
 /// The link text (without `#`) of a scenario priced with `facility_profile`.
 pub fn encode(scenario: &Scenario, facility_profile: &str) -> String {
     let mut out = format!("v{LINK_VERSION}&p={facility_profile}");
-    let base = v3::baseline();
-    for e in v3::fields() {
+    let base = v4::baseline();
+    for e in v4::fields() {
         let text = e.text(scenario);
         if text != e.text(base) {
             let _ = write!(out, "&{}={text}", e.key);
@@ -105,6 +109,17 @@ pub fn encode(scenario: &Scenario, facility_profile: &str) -> String {
     let checksum = fnv1a32(out.as_bytes());
     let _ = write!(out, "&c={checksum:08x}");
     out
+}
+
+/// The frozen baseline of a format version (links and scenario files share them): what a
+/// field the scenario lacks holds in that version.
+pub fn baseline_of(version: u32) -> Scenario {
+    match version {
+        1 => baseline_v1(),
+        2 => baseline_v2(),
+        3 => baseline_v3(),
+        _ => baseline_v4(),
+    }
 }
 
 /// Reads a link's text (with or without the leading `#`).
@@ -130,11 +145,13 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
     let mut scenario = match version {
         1 => v1::baseline().clone(),
         2 => v2::baseline().clone(),
-        _ => v3::baseline().clone(),
+        3 => v3::baseline().clone(),
+        _ => v4::baseline().clone(),
     };
     // Version 1's keys, then the keys each later version added, up to the link's.
     let v2_added: &[Entry] = if version >= 2 { v2::V2_FIELDS } else { &[] };
     let v3_added: &[Entry] = if version >= 3 { v3::V3_FIELDS } else { &[] };
+    let v4_added: &[Entry] = if version >= 4 { v4::V4_FIELDS } else { &[] };
     let mut facility_profile = None;
     let mut seen: Vec<&str> = Vec::new();
     for pair in body.split('&').skip(1) {
@@ -152,6 +169,7 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
                 .iter()
                 .chain(v2_added)
                 .chain(v3_added)
+                .chain(v4_added)
                 .find(|e| e.key == key)
                 .ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
             (e.get_mut)(&mut scenario).read_text(value)
@@ -259,7 +277,7 @@ mod tests {
     fn saved_lists_keep_unreadable_lines_apart() {
         let a = encode(&baseline_v1(), "suzhou-2026-11");
         // A line saved by a newer release (another tab) is kept, not set aside.
-        let newer = "v4&x=1&c=00000000";
+        let newer = "v5&x=1&c=00000000";
         let text = format!("{a}\n\n  garbage  \n{}\n{a}\n{newer}", &a[..a.len() - 2]);
         let (good, bad) = split_saved(&text);
         assert_eq!(good, vec![a.clone(), a.clone(), newer.to_string()]);

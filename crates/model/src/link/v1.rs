@@ -10,7 +10,7 @@ use crate::date::CivilDate;
 use crate::facility::Rate;
 use crate::legacy;
 use crate::scenario::{
-    CampaignTarget, CellLine, Chromatography, Clarification, Downstream, Feed, FeedAmount, LowPh, Modality,
+    Additions, CampaignTarget, CellLine, Culture, Chromatography, Clarification, Downstream, Feed, FeedAmount, LowPh, Modality,
     Phase, Production, Program, ResinMode, Scenario, Schedule, SeedStage, StageEnd, StageMode, UfDf,
     VirusFiltration,
 };
@@ -28,6 +28,8 @@ pub fn baseline_v1() -> Scenario {
             modality: Modality::Mab,
             phase: Phase::Clinical,
             target: CampaignTarget::Batches { count: 3 },
+            // Added in version 4: no figure of version 1 depends on it (crate::legacy).
+            dose_mg: legacy::DOSE_MG_V3,
         },
         cell_line: CellLine {
             doubling_time_h: 24.0,
@@ -55,6 +57,10 @@ pub fn baseline_v1() -> Scenario {
                 amount: FeedAmount::PercentOfInitial { pct: 3.6 },
                 days: (3..=13).collect(),
             }],
+            // Added in version 4: versions 1 to 3's volume balance and curve (crate::legacy).
+            additions: Additions::none(),
+            headroom_pct: 0.0,
+            culture: Culture::flat(),
             titer_g_per_l: 3.0,
             daily_sample_l: 0.1,
         },

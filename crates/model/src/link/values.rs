@@ -6,7 +6,7 @@ use super::v1::{link_rate_index, LINK_RATES};
 use crate::date::CivilDate;
 use crate::facility::Rate;
 use crate::scenario::{
-    CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, PlanAnchor, PlanStep, ResinMode,
+    Addition, CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, PlanAnchor, PlanStep, ResinMode,
     SeedStage, StageEnd, StageMode, StepKind,
 };
 use std::collections::BTreeMap;
@@ -270,33 +270,50 @@ impl LinkValue for SeedStage {
 
 /// `name:amount:days`; amount `p3.6` (% of V0) or `l50` (litres); days as ranges joined by
 /// `.`, e.g. `3-5.7.9-13`.
+impl LinkValue for FeedAmount {
+    fn write(&self, out: &mut String) {
+        match *self {
+            FeedAmount::PercentOfInitial { pct } => tagged(out, 'p', &pct),
+            FeedAmount::FixedVolume { litres } => tagged(out, 'l', &litres),
+        }
+    }
+    fn read(text: &str) -> Option<Self> {
+        match split_tag(text)? {
+            ('p', v) => Some(FeedAmount::PercentOfInitial { pct: LinkValue::read(v)? }),
+            ('l', v) => Some(FeedAmount::FixedVolume { litres: LinkValue::read(v)? }),
+            _ => None,
+        }
+    }
+}
+
 impl LinkValue for Feed {
     fn write(&self, out: &mut String) {
         self.name.write(out);
         out.push(':');
-        match self.amount {
-            FeedAmount::PercentOfInitial { pct } => tagged(out, 'p', &pct),
-            FeedAmount::FixedVolume { litres } => tagged(out, 'l', &litres),
-        }
+        self.amount.write(out);
         out.push(':');
         write_days(&self.days, out);
     }
     fn read(text: &str) -> Option<Self> {
         let p: Vec<&str> = text.split(':').collect();
         let [name, amount, days] = p[..] else { return None };
-        Some(Feed {
-            name: LinkValue::read(name)?,
-            amount: match split_tag(amount)? {
-                ('p', v) => FeedAmount::PercentOfInitial { pct: LinkValue::read(v)? },
-                ('l', v) => FeedAmount::FixedVolume { litres: LinkValue::read(v)? },
-                _ => return None,
-            },
-            days: read_days(days)?,
-        })
+        Some(Feed { name: LinkValue::read(name)?, amount: LinkValue::read(amount)?, days: read_days(days)? })
     }
 }
 
-/// Lists: items joined by `,`; the empty text is the empty list.
+/// An addition as a feed without its name: `amount:days`.
+impl LinkValue for Addition {
+    fn write(&self, out: &mut String) {
+        self.amount.write(out);
+        out.push(':');
+        write_days(&self.days, out);
+    }
+    fn read(text: &str) -> Option<Self> {
+        let (amount, days) = text.split_once(':')?;
+        Some(Addition { amount: LinkValue::read(amount)?, days: read_days(days)? })
+    }
+}
+
 impl<T: LinkValue> LinkValue for Vec<T> {
     fn write(&self, out: &mut String) {
         for (i, item) in self.iter().enumerate() {

@@ -92,18 +92,20 @@ mod tests {
 
     #[test]
     fn designed_train_for_the_default_process_is_the_default_train() {
-        // Worked backwards with a 12 % excess: N needs 0.5 x 1400 = 700 (1e9 cells) ->
-        // 700 x 1.12 / 4 = 196 L -> 200 L SUB at 200 L; 0.5 x 200 x 1.12 / 4 = 28 -> 50 L SUB
-        // (the 50 L bag holds 25) at 28 L; 3.92 -> 10 L bag at 4.0 L; 0.56 -> 3 L flask at its
+        // Worked backwards with a 12 % excess: N needs 0.5 x 1350 = 675 (1e9 cells) ->
+        // 675 x 1.12 / 4 = 189 L -> 200 L SUB at 190 L; 0.5 x 190 x 1.12 / 4 = 26.6 -> 50 L SUB
+        // (the 50 L bag holds 25) at 27 L; 3.78 -> 10 L bag at 3.8 L; 0.532 -> 3 L flask at its
         // 0.6 L minimum; 0.084 -> 250 mL flask at 84 mL, which one vial cannot seed
         // (0.5 x 84 = 42e6 > 28.5e6); 0.01176 -> 125 mL flask at its 25 mL minimum.
         let s = Scenario::default();
         let f = FacilityProfile::current();
         let designed = design_seed_train(&s.production, &s.cell_line, &f, 0.5, 4.0, 12.0);
         assert_eq!(designed, s.seed_train);
-        // Versions 1 and 2 designed without excess: the 5-stage train of their default.
-        let v2 = crate::link::baseline_v2();
-        assert_eq!(design_seed_train(&s.production, &s.cell_line, &f, 0.5, 4.0, 0.0), v2.seed_train);
+        // Versions 1 and 2 designed without excess: the 5-stage train of their default (for
+        // their 1400 L V0); version 3 with 12 %: its 6-stage train.
+        let (v2, v3) = (crate::link::baseline_v2(), crate::link::baseline_v3());
+        assert_eq!(design_seed_train(&v2.production, &s.cell_line, &f, 0.5, 4.0, 0.0), v2.seed_train);
+        assert_eq!(design_seed_train(&v3.production, &s.cell_line, &f, 0.5, 4.0, 12.0), v3.seed_train);
     }
 
     #[test]

@@ -17,6 +17,17 @@ pub const TITER_G_PER_L: Limit = limit(0.01, 100.0);
 pub const DAILY_SAMPLE_L: Limit = limit(0.0, 100.0);
 pub const FEED_PCT: Limit = limit(0.0, 100.0);
 pub const FEED_LITRES: Limit = limit(0.0, 100_000.0);
+/// Evaporation: a few tenths of a percent a day at most in practice; 10 %/day is absurd.
+pub const EVAPORATION_PCT_PER_DAY: Limit = limit(0.0, 10.0);
+/// Headroom kept under the vessel's maximum working volume.
+pub const HEADROOM_PCT: Limit = limit(0.0, 50.0);
+/// qP: published CHO 10-60 pg/cell/day; the range allows any real process.
+pub const QP_PG_PER_CELL_DAY: Limit = limit(0.0, 500.0);
+pub const STATIONARY_DAYS: Limit = limit(0.0, 60.0);
+/// Specific death rate kd (1/day): 2/day halves the viable cells in 8 hours.
+pub const DEATH_RATE_PER_DAY: Limit = limit(0.0, 2.0);
+/// A patient dose (mg): from micrograms to grams.
+pub const DOSE_MG: Limit = limit(0.001, 100_000.0);
 pub const YIELD_PCT: Limit = limit(1.0, 100.0);
 pub const CAPACITY_G_PER_L: Limit = limit(0.1, 1000.0);
 pub const LOAD_FRACTION_PCT: Limit = limit(1.0, 100.0);
