@@ -123,6 +123,8 @@ enum Part {
     /// The program plan, the seed train's rules and the rate card in the page's form.
     Plan,
     SeedRules,
+    /// Additions, headroom, the culture and the dose, in the page's production section.
+    ProductionModel,
     Rates,
     /// "Update to the current model", under the page's notices.
     ModelUpdate,
@@ -131,7 +133,9 @@ enum Part {
 /// The module's entry point: mounts the detailed results into `#result-details`, the share
 /// panel into `#panel-root`, the printed summary's header (with the link's QR code) into
 /// `#print-header-root`, the program plan, the seed train's rules and the rate card into
-/// `#plan-root`, `#seed-rules-root` and `#rates-root` of the page's form, and "Update to the current model" into `#model-update-root`.
+/// `#plan-root`, `#seed-rules-root` and `#rates-root` of the page's form, the production
+/// run's model into `#production-model-root`, and "Update to the current model" into
+/// `#model-update-root`.
 pub fn start() {
     let shared = Shared::new();
     shared.read_page_state();
@@ -146,6 +150,7 @@ pub fn start() {
         Part::PrintHeader,
         Part::Plan,
         Part::SeedRules,
+        Part::ProductionModel,
         Part::Rates,
         Part::ModelUpdate,
     ];
@@ -172,6 +177,7 @@ fn mount(shared: Shared, part: Part) {
         Part::PrintHeader => "print-header-root",
         Part::Plan => "plan-root",
         Part::SeedRules => "seed-rules-root",
+        Part::ProductionModel => "production-model-root",
         Part::Rates => "rates-root",
         Part::ModelUpdate => "model-update-root",
     };
@@ -204,6 +210,10 @@ fn mount(shared: Shared, part: Part) {
             Part::SeedRules => {
                 provide_context(form_state(shared));
                 view! { <form::SeedRulesSection /> }.into_any()
+            }
+            Part::ProductionModel => {
+                provide_context(form_state(shared));
+                view! { <form::ProductionModelSection /> }.into_any()
             }
             Part::Rates => {
                 provide_context(form_state(shared));

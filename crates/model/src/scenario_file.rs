@@ -11,7 +11,7 @@
 //! Reading an older version migrates it to the current one step by step.
 
 use super::scenario::Scenario;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
@@ -145,21 +145,15 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
 
     // A field an older file lacks takes its version's default (the baseline of that version's
     // links), not today's: a hand-written version-1 file without a V0 keeps 1400 L.
-    let read_value = if version < CURRENT_VERSION {
-        let baseline = crate::link::baseline_of(version);
-        match serde_json::from_str::<Value>(&to_json(&baseline, &facility_profile)) {
-            Ok(mut base) => {
-                let mut base = base["scenario"].take();
-                overlay(&mut base, &scenario_value);
-                base
-            }
-            Err(_) => scenario_value.clone(),
-        }
-    } else {
-        scenario_value.clone()
-    };
-    let mut scenario: Scenario = serde_path_to_error::deserialize(&read_value).map_err(|e| {
-        FileError::InvalidField { path: format!("scenario.{}", e.path()), message: e.inner().to_string() }
+    let baseline = crate::link::baseline_of(version);
+    let base = serde_json::from_str::<Value>(&to_json(&baseline, &facility_profile))
+        .map(|mut v| v["scenario"].take())
+        .unwrap_or(Value::Null);
+    let mut read_value = base.clone();
+    overlay(&mut read_value, &scenario_value);
+    let mut scenario = Scenario::deserialize(&read_value).map_err(|e| FileError::InvalidField {
+        path: failing_path(&base, &scenario_value),
+        message: e.to_string(),
     })?;
     // The fields this version does not know: what the file has and the scenario read, written
     // back, does not. (Compared as JSON rather than reported while reading, with
@@ -198,6 +192,69 @@ fn overlay(base: &mut Value, file: &Value) {
             }
         }
         (base, file) => *base = file.clone(),
+    }
+}
+
+/// Where a scenario object that does not read goes wrong (serde_json's error does not say):
+/// each field of the file laid alone over the baseline, the first that fails, and the same
+/// inside it; a list's items one at a time. Run only for a file that failed, so its cost
+/// (a read per field tried) does not matter. Written here rather than with
+/// serde_path_to_error, whose wrapped deserializers cost the deferred module about 90 KB of
+/// WebAssembly (one copy per type read).
+fn failing_path(base: &Value, file: &Value) -> String {
+    let reads = |v: &Value| Scenario::deserialize(v).is_ok();
+    let mut path = "scenario".to_string();
+    let mut pointer = String::new();
+    loop {
+        let Some(here) = file.pointer(&pointer) else { return path };
+        let mut found = None;
+        match here {
+            Value::Object(map) => {
+                // A variant's `kind` last: when it fails alone, the variant as a whole is the
+                // place (its other fields belong to the kind).
+                let keys = map.iter().filter(|(k, _)| *k != "kind").chain(map.iter().filter(|(k, _)| *k == "kind"));
+                for (key, value) in keys {
+                    let mut candidate = base.clone();
+                    let at = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                    match candidate.pointer_mut(&at) {
+                        Some(slot) => overlay(slot, value),
+                        None => match candidate.pointer_mut(&pointer) {
+                            Some(Value::Object(parent)) => {
+                                parent.insert(key.clone(), value.clone());
+                            }
+                            _ => continue,
+                        },
+                    }
+                    if !reads(&candidate) {
+                        if key == "kind" {
+                            return path;
+                        }
+                        found = Some((at, format!(".{key}")));
+                        break;
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let mut candidate = base.clone();
+                    if let Some(slot) = candidate.pointer_mut(&pointer) {
+                        *slot = Value::Array(vec![item.clone()]);
+                    }
+                    if !reads(&candidate) {
+                        // An item has no defaults to lay its fields over: its index is the place.
+                        return format!("{path}[{i}]");
+                    }
+                }
+            }
+            _ => {}
+        }
+        match found {
+            Some((at, step)) => {
+                pointer = at;
+                path.push_str(&step);
+            }
+            None => return path,
+        }
     }
 }
 
@@ -346,5 +403,22 @@ mod tests {
         }
         let date = r#"{"format":"tech-transfer-scenario","version":1,"scenario":{"schedule":{"thaw_date":"2027-02-30"}}}"#;
         assert!(matches!(from_json(date), Err(FileError::InvalidField { .. })));
+        // Inside a tagged variant, and a list item (whose index is the place).
+        let path = |scenario: &str| match from_json(&format!(
+            r#"{{"format":"tech-transfer-scenario","version":4,"scenario":{scenario}}}"#
+        )) {
+            Err(FileError::InvalidField { path, message }) => (path, message),
+            other => panic!("expected an invalid field, got {other:?}"),
+        };
+        let (at, message) = path(r#"{"program":{"target":{"kind":"batches","count":"x"}}}"#);
+        assert_eq!(at, "scenario.program.target.count");
+        assert!(message.contains("invalid type"), "{message}");
+        let stage = r#"{"vessel_id":"sf125","working_volume_l":0.025,"seeding_density_e6_per_ml":0.5,"end":{"kind":"fixed_days","days":3},"mode":{"kind":"batch"}}"#;
+        let (at, _) = path(&format!(r#"{{"seed_train":[{stage},{{"vessel_id":5}}]}}"#));
+        assert_eq!(at, "scenario.seed_train[1]");
+        let (at, _) = path(r#"{"production":{"additions":{"glucose":{"amount":{"kind":"fixed_volume","litres":"lots"},"days":[5]}}}}"#);
+        assert_eq!(at, "scenario.production.additions.glucose.amount");
+        let (at, _) = path(r#"{"production":{"additions":{"base":{"amount":{"kind":"percent_of_initial","pct":"x"}}}}}"#);
+        assert_eq!(at, "scenario.production.additions.base.amount.pct");
     }
 }

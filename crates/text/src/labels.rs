@@ -11,7 +11,7 @@ use ttc_model::cost::{CostCategory, CostItem, QuantityUnit};
 use ttc_model::downstream::DsStep;
 use ttc_model::facility::{Bilingual, FacilityProfile, Rate, VesselKind};
 use ttc_model::fit::{FitCheck, PublishedRange};
-use ttc_model::scenario::{Phase, StepKind};
+use ttc_model::scenario::{AdditionKind, Phase, StepKind};
 use ttc_model::schedule::{Activity, Operation};
 use ttc_model::validate::Problem;
 
@@ -57,6 +57,9 @@ pub enum Unit {
     Money,
     MoneyPerMethod,
     People,
+    PgPerCellDay,
+    PerDay,
+    Milligrams,
 }
 
 pub fn unit_text(locale: Locale, unit: Unit) -> String {
@@ -85,6 +88,9 @@ pub fn unit_text(locale: Locale, unit: Unit) -> String {
         Money => td_string!(locale, unit_usd),
         MoneyPerMethod => td_string!(locale, unit_usd_per_method),
         People => td_string!(locale, unit_people),
+        PgPerCellDay => td_string!(locale, unit_pg_per_cell_day),
+        PerDay => td_string!(locale, unit_per_day),
+        Milligrams => "mg",
     };
     s.to_string()
 }
@@ -209,6 +215,15 @@ pub fn category_name(locale: Locale, c: CostCategory) -> &'static str {
         Qa => td_string!(locale, cat_qa),
         Overhead => td_string!(locale, cat_overhead),
         Margin => td_string!(locale, cat_margin),
+    }
+}
+
+/// An addition to the production bioreactor.
+pub fn addition_name(locale: Locale, kind: AdditionKind) -> &'static str {
+    match kind {
+        AdditionKind::Base => td_string!(locale, add_base),
+        AdditionKind::Glucose => td_string!(locale, add_glucose),
+        AdditionKind::Antifoam => td_string!(locale, add_antifoam),
     }
 }
 

@@ -10,10 +10,12 @@
 //! here as they do in the page.
 
 mod plan;
+mod production_model;
 mod rates;
 mod seed_rules;
 
 pub use plan::PlanSection;
+pub use production_model::ProductionModelSection;
 pub use rates::RatesSection;
 pub use seed_rules::SeedRulesSection;
 

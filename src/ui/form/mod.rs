@@ -19,6 +19,7 @@ use crate::ui::field::field_id;
 use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use ttc_text::format::{format_days, parse_days};
 use ttc_text::labels::problem_text;
 
 /// The model's error message for a non-numeric field, shown under it.
@@ -139,6 +140,70 @@ pub(crate) fn DateField(
 /// What a [`CheckField`] reads and writes.
 pub(crate) type FlagGet = std::sync::Arc<dyn Fn(&Scenario) -> bool + Send + Sync>;
 pub(crate) type FlagSet = std::sync::Arc<dyn Fn(&mut Scenario, bool) + Send + Sync>;
+
+/// Reads and writes a list of culture days of the scenario (`None`: the list is gone).
+pub(crate) type DaysGet = std::sync::Arc<dyn Fn(&Scenario) -> Option<Vec<u32>> + Send + Sync>;
+pub(crate) type DaysSet = std::sync::Arc<dyn Fn(&mut Scenario, Vec<u32>) + Send + Sync>;
+
+/// Culture days typed as a list ("3-13", "0, 4, 8"): a feed's or an addition's days. Text
+/// that is no list stays as typed, with the message under it, and marks the results stale.
+#[component]
+pub(crate) fn DaysField(#[prop(into)] path: String, get: DaysGet, set: DaysSet, label: Label) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let id = field_id(&path);
+    let err_id = format!("{id}-err");
+    let text = RwSignal::new(None::<String>);
+    let bad = RwSignal::new(false);
+    let forget = {
+        let path = path.clone();
+        move || {
+            text.set(None);
+            bad.set(false);
+            state.set_unparsed(&path, false);
+        }
+    };
+    let forget_on_reset = forget.clone();
+    Effect::watch(move || state.reset_generation.get(), move |_, _, _| forget_on_reset(), false);
+    on_cleanup(forget);
+    let message = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            if bad.get() {
+                Some(td_string!(i18n.get_locale(), err_days_list).to_string())
+            } else {
+                state.error_for(&path).map(|e| problem_text(i18n.get_locale(), &e.problem))
+            }
+        })
+    };
+    let shown = {
+        let get = get.clone();
+        move || text.get().unwrap_or_else(|| state.scenario.with(|s| get(s)).map(|d| format_days(&d)).unwrap_or_default())
+    };
+    view! {
+        <div class="field" class:invalid=move || message.get().is_some()>
+            <label for=id.clone()>{move || label(i18n.get_locale())}</label>
+            <input id=id type="text" inputmode="numeric"
+                prop:value=shown
+                aria-invalid=move || if message.get().is_some() { "true" } else { "false" }
+                aria-describedby=err_id.clone()
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    let parsed = parse_days(&typed);
+                    bad.set(parsed.is_none());
+                    state.set_unparsed(&path, parsed.is_none());
+                    text.set(Some(typed));
+                    if let Some(days) = parsed {
+                        let set = set.clone();
+                        state.scenario.update(move |s| set(s, days));
+                    }
+                }
+                on:blur=move |_| if !bad.get_untracked() { text.set(None) } />
+            <small class="hint">{tr(|l| td_string!(l, feed_days_hint))}</small>
+            <p id=err_id class="error" aria-live="polite">{move || message.get()}</p>
+        </div>
+    }
+}
 
 /// A checkbox bound to one scenario flag.
 #[component]

@@ -1,6 +1,6 @@
 //! The production-bioreactor section and its feed editor.
 
-use super::{FieldError, Section};
+use super::{DaysField, FieldError, Section};
 use crate::i18n::*;
 use crate::i18n::{label, tr};
 use crate::lens;
@@ -10,8 +10,7 @@ use crate::ui::field::{choice, field_id, form_items, num, opts, whole, NumLens, 
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
-use ttc_text::format::{format_days, parse_days};
-use ttc_text::labels::{problem_text, vessel_name, Unit};
+use ttc_text::labels::{vessel_name, Unit};
 
 #[component]
 pub(super) fn ProductionSection() -> impl IntoView {
@@ -63,6 +62,9 @@ pub(super) fn ProductionSection() -> impl IntoView {
                     {tr(|l| td_string!(l, btn_add_feed))}
                 </button>
             </div>
+            // Additions, headroom, the culture and the dose: drawn by the deferred module
+            // (`crate::deferred::form`), so that their code stays out of the first load.
+            <div id="production-model-root" class="deferred-form wide"></div>
         </Section>
     }
 }
@@ -82,34 +84,6 @@ pub(super) fn FeedEditor(i: usize) -> impl IntoView {
             }
         },
     );
-    let days_text = RwSignal::new(None::<String>);
-    let days_bad = RwSignal::new(false);
-    let days_path = format!("{path}.days");
-    let days_err_id = format!("{base}-days-err");
-    let forget_days = {
-        let days_path = days_path.clone();
-        move || {
-            days_text.set(None);
-            days_bad.set(false);
-            state.set_unparsed(&days_path, false);
-        }
-    };
-    let forget = forget_days.clone();
-    Effect::watch(move || state.reset_generation.get(), move |_, _, _| forget(), false);
-    on_cleanup(forget_days);
-    let days_path_input = days_path.clone();
-    let model_days_error = {
-        let days_path = days_path.clone();
-        move || state.error_for(&days_path).map(|e| problem_text(i18n.get_locale(), &e.problem))
-    };
-    let days_message = move || {
-        if days_bad.get() {
-            Some(td_string!(i18n.get_locale(), err_days_list).to_string())
-        } else {
-            model_days_error()
-        }
-    };
-    let days_message = Memo::new(move |_| days_message());
     let remove = move |_| {
         state.scenario.update(|s| {
             s.remove_feed(i);
@@ -136,26 +110,9 @@ pub(super) fn FeedEditor(i: usize) -> impl IntoView {
                     move |s| s.production.feeds.get(i).and_then(|f| match f.amount { FeedAmount::FixedVolume { litres } => Some(litres), _ => None }),
                     move |s, v| if let Some(f) = s.production.feeds.get_mut(i) { f.amount = FeedAmount::FixedVolume { litres: v } })),
             ])}
-            <div class="field" class:invalid=move || days_message.get().is_some()>
-                <label for=format!("{base}-days")>{tr(|l| td_string!(l, in_feed_days))}</label>
-                <input id=format!("{base}-days") type="text" inputmode="numeric"
-                    prop:value=move || days_text.get().unwrap_or_else(|| feed().map(|f| format_days(&f.days)).unwrap_or_default())
-                    aria-invalid=move || if days_message.get().is_some() { "true" } else { "false" }
-                    aria-describedby=days_err_id.clone()
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        let parsed = parse_days(&text);
-                        days_bad.set(parsed.is_none());
-                        state.set_unparsed(&days_path_input, parsed.is_none());
-                        days_text.set(Some(text));
-                        if let Some(days) = parsed {
-                            state.scenario.update(|s| if let Some(f) = s.production.feeds.get_mut(i) { f.days = days });
-                        }
-                    }
-                    on:blur=move |_| if !days_bad.get_untracked() { days_text.set(None) } />
-                <small class="hint">{tr(|l| td_string!(l, feed_days_hint))}</small>
-                <p id=days_err_id class="error" aria-live="polite">{move || days_message.get()}</p>
-            </div>
+            <DaysField path=format!("{path}.days") label=label(|l| td_string!(l, in_feed_days))
+                get=Arc::new(move |s| s.production.feeds.get(i).map(|f| f.days.clone()))
+                set=Arc::new(move |s, days| if let Some(f) = s.production.feeds.get_mut(i) { f.days = days }) />
             <button type="button" class="remove-feed" on:click=remove
                 aria-label=move || tf!(i18n.get_locale(), btn_remove_feed_label, number = i + 1)>
                 {tr(|l| td_string!(l, btn_remove))}

@@ -1,6 +1,7 @@
 //! The downstream section: masses, yields, column cycles and filter areas by step.
 
 use super::*;
+use ttc_model::downstream::whole_doses;
 
 pub(super) fn downstream_block(c: &Ctx) -> Block {
     let (d, l) = (&c.e.downstream, c.locale);
@@ -62,6 +63,25 @@ pub(super) fn downstream_block(c: &Ctx) -> Block {
             Cell::Text(String::new()),
         ],
     }];
+    let dose_mg = c.s.program.dose_mg;
+    let batches = c.e.cost.batches;
+    let foot = foot
+        .into_iter()
+        .chain(std::iter::once(Row {
+            class: "",
+            id: "ds-doses",
+            cells: vec![
+                Cell::Head(tf!(l, ds_doses, dose = format_auto(dose_mg), batches = batches)),
+                Cell::Num(String::new()),
+                Cell::Num(String::new()),
+                Cell::Num(format_number(whole_doses(d.drug_substance_g, dose_mg), 0)),
+                Cell::Num(format_number(whole_doses(d.drug_substance_g * f64::from(batches), dose_mg), 0)),
+                Cell::Num(String::new()),
+                Cell::Text(String::new()),
+                Cell::Text(String::new()),
+            ],
+        }))
+        .collect();
     b.table = Some(Table {
         class: "",
         head: heads(&[

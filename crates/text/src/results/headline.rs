@@ -47,7 +47,7 @@ pub fn headline_figures(c: &Ctx) -> Vec<Figure> {
             tf!(
                 l,
                 how_ds,
-                titer = format_auto(c.s.production.titer_g_per_l),
+                titer = format_auto(e.production.titer_g_per_l),
                 volume = format_auto(e.production.harvest_volume_l),
                 yield_pct = format_number(e.downstream.overall_yield_pct, 2),
                 ds = format_number(ds, 0)
