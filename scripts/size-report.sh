@@ -11,13 +11,16 @@
 #     loaded only when the app starts it.
 #
 #   scripts/size-report.sh [DIR]      (DIR defaults to dist)
-#   BUDGET=204800 LAZY_BUDGET=307200 scripts/size-report.sh
+#   BUDGET=204800 LAZY_BUDGET=327680 scripts/size-report.sh
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DIR=${1:-dist}
 BUDGET=${BUDGET:-204800}            # 200 KiB
-LAZY_BUDGET=${LAZY_BUDGET:-307200} # 300 KiB
+# 320 KiB: 300 until the production model (2026-12-04), which brought its form (about 5 KB),
+# the downstream form moved from the page (about 4 KB, so that the first load stays under its
+# 200 KiB) and the styles of what only this module draws (about 2 KB). ARCHITECTURE.md.
+LAZY_BUDGET=${LAZY_BUDGET:-327680}
 
 [[ -f $DIR/index.html ]] || {
 	echo "size-report: $DIR/index.html not found; run 'make dist' (trunk build --release) first" >&2

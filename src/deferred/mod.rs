@@ -16,6 +16,7 @@ pub mod print;
 pub mod render;
 pub mod saved;
 pub mod share;
+mod style;
 pub mod summary;
 pub mod tools;
 
@@ -125,6 +126,8 @@ enum Part {
     SeedRules,
     /// Additions, headroom, the culture and the dose, in the page's production section.
     ProductionModel,
+    /// The downstream section of the page's form.
+    Downstream,
     Rates,
     /// "Update to the current model", under the page's notices.
     ModelUpdate,
@@ -134,9 +137,11 @@ enum Part {
 /// panel into `#panel-root`, the printed summary's header (with the link's QR code) into
 /// `#print-header-root`, the program plan, the seed train's rules and the rate card into
 /// `#plan-root`, `#seed-rules-root` and `#rates-root` of the page's form, the production
-/// run's model into `#production-model-root`, and "Update to the current model" into
+/// run's model into `#production-model-root`, the downstream section into `#downstream-root`,
+/// and "Update to the current model" into
 /// `#model-update-root`.
 pub fn start() {
+    style::add_styles();
     let shared = Shared::new();
     shared.read_page_state();
     let listener = window_event_listener_untyped(STATE_EVENT, move |_| shared.read_page_state());
@@ -151,6 +156,7 @@ pub fn start() {
         Part::Plan,
         Part::SeedRules,
         Part::ProductionModel,
+        Part::Downstream,
         Part::Rates,
         Part::ModelUpdate,
     ];
@@ -178,6 +184,7 @@ fn mount(shared: Shared, part: Part) {
         Part::Plan => "plan-root",
         Part::SeedRules => "seed-rules-root",
         Part::ProductionModel => "production-model-root",
+        Part::Downstream => "downstream-root",
         Part::Rates => "rates-root",
         Part::ModelUpdate => "model-update-root",
     };
@@ -214,6 +221,10 @@ fn mount(shared: Shared, part: Part) {
             Part::ProductionModel => {
                 provide_context(form_state(shared));
                 view! { <form::ProductionModelSection /> }.into_any()
+            }
+            Part::Downstream => {
+                provide_context(form_state(shared));
+                view! { <form::DownstreamSection /> }.into_any()
             }
             Part::Rates => {
                 provide_context(form_state(shared));

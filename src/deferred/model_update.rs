@@ -40,7 +40,7 @@ impl Figures {
 /// What the update would change, and the updated scenario's link; `None` when the page's
 /// scenario follows today's model or either estimate cannot be made (an invalid input is
 /// fixed first).
-fn offer(page_link: &str) -> Option<(Figures, Figures, String, bool)> {
+fn offer(page_link: &str) -> Option<(Figures, Figures, String, Earlier)> {
     let opened = link::decode(page_link).ok()?;
     if !legacy::follows_earlier_model(&opened.scenario) {
         return None;
@@ -50,8 +50,25 @@ fn offer(page_link: &str) -> Option<(Figures, Figures, String, bool)> {
     let updated = legacy::to_current_model(&opened.scenario);
     let before = estimate(&opened.scenario, &facility).ok()?;
     let after = estimate(&updated, &current).ok()?;
-    let v1 = legacy::follows_v1(&opened.scenario);
-    Some((Figures::of(&before), Figures::of(&after), link::encode(&updated, &current.id), v1))
+    let earlier = if legacy::follows_v1(&opened.scenario) {
+        Earlier::V1
+    } else if legacy::follows_v2_seed_train(&opened.scenario) {
+        Earlier::V2
+    } else {
+        Earlier::V3
+    };
+    Some((Figures::of(&before), Figures::of(&after), link::encode(&updated, &current.id), earlier))
+}
+
+/// The earliest model a scenario still follows: the update notice says what it keeps.
+#[derive(Clone, Copy, PartialEq)]
+enum Earlier {
+    /// Version 1's program, seed train and production.
+    V1,
+    /// Version 2's seed train and production.
+    V2,
+    /// Version 3's production.
+    V3,
 }
 
 #[component]
@@ -60,7 +77,7 @@ pub fn ModelUpdateNotice() -> impl IntoView {
     let dismissed = RwSignal::new(false);
     let offer = Memo::new(move |_| offer(&shared.link.get()));
     move || {
-        let (before, after, updated, v1) = offer.get().filter(|_| !dismissed.get())?;
+        let (before, after, updated, earlier) = offer.get().filter(|_| !dismissed.get())?;
         let l = shared.locale.get();
         let money = |a: f64, b: f64| {
             format!("{} → {}", format_money(a, Currency::Usd), format_money(b, Currency::Usd))
@@ -73,11 +90,18 @@ pub fn ModelUpdateNotice() -> impl IntoView {
             date(before.first_release, after.first_release),
             date(before.last_release, after.last_release),
         );
-        // A version-1 scenario keeps version 1's program too; a version-2 one only its seed train.
-        let text = if v1 {
-            tf!(l, notice_older_model, price = price, program = program, first = first, last = last)
-        } else {
-            tf!(l, notice_older_model_v2, price = price, program = program, first = first, last = last)
+        // A version-1 scenario keeps version 1's program too; a version-2 one its seed train
+        // and production; a version-3 one only its production.
+        let text = match earlier {
+            Earlier::V1 => {
+                tf!(l, notice_older_model, price = price, program = program, first = first, last = last)
+            }
+            Earlier::V2 => {
+                tf!(l, notice_older_model_v2, price = price, program = program, first = first, last = last)
+            }
+            Earlier::V3 => {
+                tf!(l, notice_older_model_v3, price = price, program = program, first = first, last = last)
+            }
         };
         let update = move |_| handover::window::request_edit(&EditRequest { link: updated.clone() });
         let action = view! {

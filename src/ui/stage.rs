@@ -18,10 +18,10 @@ pub struct Stage(RwSignal<usize>);
 impl Stage {
     /// The print header and the footer.
     pub const PAGE: usize = 1;
-    /// The form's first section; its six sections follow one per step, up to [`Stage::LAST`]
-    /// (the plan and the rate card come with the deferred module).
+    /// The form's first section; its five sections follow one per step, up to [`Stage::LAST`]
+    /// (the plan, the downstream section and the rate card come with the deferred module).
     pub const FORM: usize = 2;
-    pub const LAST: usize = Self::FORM + 5;
+    pub const LAST: usize = Self::FORM + 4;
 
     /// Starts the steps (`crate::steps::step_per_task`) once the first result has been
     /// painted: the first waits for the frame that shows the headline (a task queued now

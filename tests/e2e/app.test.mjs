@@ -9,24 +9,30 @@
 //
 // Expected numbers are worked by hand from the default scenario (src/model/scenario.rs and
 // data/facility/suzhou-2026-11.json), never copied from the page:
-//   harvest volume   V0 1400 L + feed 3.6 % × 1400 L × 11 days (554.4 L) − samples 0.1 L × 14 = 1953 L
+//   harvest volume   V0 1350 L + feed 3.6 % × 1350 L × 11 days (534.6 L) + additions 91.95 L (base
+//                    0.2 % × 1350 L on days 3-13, 29.7 L; glucose 0.5 % × 1350 L on days 5-13, 60.75 L;
+//                    antifoam 0.5 L on days 3, 7, 11, 1.5 L) − samples 0.1 L × 14 (1.4 L) − evaporation
+//                    0.1 % × 1350 L × 14 days (18.9 L) = 1956.25 L (peak 1957.7 L, under the 2 % headroom
+//                    limit of 1960 L)
 //   overall yield    0.93 × 0.93 × 0.97 × 0.95 × 0.92 × 0.97 × 0.96 = 0.6827977 (68.28 %)
-//   drug substance   3 g/L × 1953 L × 0.6827977 = 4000.5 g -> "4,001 g"
-//                    3.5 g/L -> 4667.3 g -> "4,667 g" (Protein A 4, AEX 2, CEX 3 cycles as at 3 g/L)
-//                    5 g/L -> 6667.5 g -> "6,668 g"
-//   cost per batch   $811,704.11 -> "$811,704" (crates/model/tests/model.rs: version 2's $800,997.42
-//                    + $7,448.13 of direct cost for today's seed train × 1.4375);
-//                    per gram 811,704.11 / 4000.51 = 202.90 -> "$203"
+//   drug substance   3 g/L × 1956.25 L × 0.6827977 = 4007.17 g -> "4,007 g"
+//                    3.5 g/L -> 4675.03 g -> "4,675 g" (Protein A 4, AEX 2, CEX 3 cycles as at 3 g/L)
+//                    5 g/L -> 6678.61 g -> "6,679 g"
+//   cost per batch   $811,014.01 -> "$811,014" (crates/model/tests/model.rs,
+//                    default_batch_cost_worked_by_hand: version 3's $811,704.11 less $480.07 of
+//                    direct cost × 1.4375 = $690.10);
+//                    per gram 811,014.01 / 4007.17 = 202.39 -> "$202"
 //   harvest date     kickoff Fri 15 Jan 2027; the first GMP thaw waits for the method transfer,
 //                    238 days (crates/model/tests/program.rs): Fri 10 Sep 2027, moved to Sat 11 Sep
 //                    off the Mid-Autumn closure (Wed 15 Sep, its day-5 transfer); + 17 seed-train
 //                    days + 14 production days = Tue 12 Oct 2027
 //                    one more 3-day seed stage: N on day 20, in National Day week from any thaw
 //                    Sep 11 to Oct 7: thaw Fri 8 Oct, + 20 + 14 days = Thu 11 Nov 2027
-//   total medium     seed train 203.6 L (232.7 L of stages − 29.1 L inocula) + basal 1225 L
-//                    (1400 − 0.5 × 1400 / 4 inoculum) + feed 554.4 L = 1983.0 L; + 10 % = 2181.3 -> "2,181 L"
-//   currencies       CNY at 7.1: 811,704.11 × 7.1 = 5,763,099.2 -> "¥5,763,099"; at 7.0 -> "¥5,681,929"
-//                    EUR at 0.92: 811,704.11 × 0.92 = 746,767.8 -> "€746,768""
+//   total medium     seed train 193.8 L (221.5 L of stages − 27.7 L inocula) + basal 1181.25 L
+//                    (1350 − 0.5 × 1350 / 4 = 168.75 L inoculum) + feed 534.6 L = 1909.67 L; + 10 % =
+//                    2100.64 -> "2,101 L" (base, glucose and antifoam are not medium: priced as buffer)
+//   currencies       CNY at 7.1: 811,014.01 × 7.1 = 5,758,199.5 -> "¥5,758,199"; at 7.0: 5,677,098.1
+//                    -> "¥5,677,098"; EUR at 0.92: 811,014.01 × 0.92 = 746,132.9 -> "€746,133"
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -104,11 +110,11 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     }
 
     // Headline figures (hand-worked, see the top of this file).
-    assert.equal(await figure(page, 'h-ds'), '4,001 g');
-    assert.equal(await figure(page, 'h-batch-cost'), '$811,704');
-    assert.equal(await figure(page, 'h-per-gram'), '$203');
+    assert.equal(await figure(page, 'h-ds'), '4,007 g');
+    assert.equal(await figure(page, 'h-batch-cost'), '$811,014');
+    assert.equal(await figure(page, 'h-per-gram'), '$202');
     assert.equal(await figure(page, 'h-harvest'), 'Tue 12 Oct 2027');
-    assert.equal(await figure(page, 'h-medium'), '2,181 L');
+    assert.equal(await figure(page, 'h-medium'), '2,101 L');
     // Facility fit: the worst status in the fit list.
     const worst = (await page.locator('#fit .fit-item.fit-fail').count())
       ? 'Fail'
@@ -119,8 +125,8 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.ok((await page.locator('#fit .fit-item').count()) > 0, 'the fit list is empty');
     await assertPerGramConsistent(page);
     // The tables agree with the headline.
-    assert.ok((await cellTexts(page, '#ds-total')).includes('4,001'), `#ds-total: ${await cellTexts(page, '#ds-total')}`);
-    assert.ok((await cellTexts(page, '#cost-total')).includes('$811,704'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.ok((await cellTexts(page, '#ds-total')).includes('4,007'), `#ds-total: ${await cellTexts(page, '#ds-total')}`);
+    assert.ok((await cellTexts(page, '#cost-total')).includes('$811,014'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
 
     // Every headline figure says how it was computed, with the actual numbers.
     for (const id of HEADLINE) {
@@ -133,7 +139,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     }
     assert.equal(
       await text(page, '#h-ds details.how p'),
-      'Titer × harvest volume × product of step yields = 3.00 g/L × 1,953 L × 68.28 % = 4,001 g.',
+      'Titer × harvest volume × product of step yields = 3.00 g/L × 1,956 L × 68.28 % = 4,007 g.',
     );
     assert.equal(
       await text(page, '#h-harvest details.how p'),
@@ -141,15 +147,15 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     );
     assert.equal(
       await text(page, '#h-medium details.how p'),
-      '204 L + 1,225 L + 554 L = 1,983 L; + 10.0 % preparation overage = 2,181 L.',
+      '194 L + 1,181 L + 535 L = 1,910 L; + 10.0 % preparation overage = 2,101 L.',
     );
     // Batch cost = direct × (1 + overhead) × (1 + margin), all from the explanation itself.
     const batchHow = await text(page, '#h-batch-cost details.how p');
     const m = /^Direct costs (\$[\d,]+) \+ overhead ([\d.]+) % \+ CDMO margin ([\d.]+) % on cost = (\$[\d,]+)\./.exec(batchHow);
     assert.ok(m, `unexpected batch-cost explanation: ${batchHow}`);
     const direct = parseMoney(m[1]).value;
-    assert.deepEqual([Number(m[2]), Number(m[3]), m[4]], [15, 25, '$811,704']);
-    assert.ok(Math.abs(direct * 1.15 * 1.25 - 811_704.11) <= 0.5 * 1.4375 + 0.5, `direct ${direct} × 1.15 × 1.25 ≠ 811,704`);
+    assert.deepEqual([Number(m[2]), Number(m[3]), m[4]], [15, 25, '$811,014']);
+    assert.ok(Math.abs(direct * 1.15 * 1.25 - 811_014.01) <= 0.5 * 1.4375 + 0.5, `direct ${direct} × 1.15 × 1.25 ≠ 811,014`);
 
     // The cost lines add up to the cost per batch (each line rounded to a whole dollar).
     const amounts = await page.locator('table.cost-lines tbody tr').evaluateAll((rows) =>
@@ -157,7 +163,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     );
     assert.ok(amounts.length >= 10, `expected the cost lines, got ${amounts.length}`);
     const sum = amounts.map((a) => parseMoney(a)?.value ?? NaN).reduce((a, b) => a + b, 0);
-    assert.ok(Math.abs(sum - 811_704.11) <= 0.5 * amounts.length + 0.5, `cost lines sum to ${sum}, not 811,704`);
+    assert.ok(Math.abs(sum - 811_014.01) <= 0.5 * amounts.length + 0.5, `cost lines sum to ${sum}, not 811,014`);
 
     // The seed-train editor and results show the six default stages.
     assert.equal(await page.locator('#sec-seed-train .stage').count(), 6);
@@ -174,34 +180,34 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.equal(await titer.inputValue(), '3');
     assert.equal(await page.locator(`.field:has(${TITER}) .reset`).isDisabled(), true, 'reset enabled on a default value');
 
-    // 3.5 g/L: same column cycles as at 3 g/L; DS = 3.5 × 1953 × 0.6827977 = 4667.3 g.
+    // 3.5 g/L: same column cycles as at 3 g/L; DS = 3.5 × 1956.25 × 0.6827977 = 4675.0 g.
     await titer.fill('3.5');
-    await waitForFigure(page, 'h-ds', '4,667 g');
-    await waitFor(() => cellTexts(page, '#ds-total'), (cells) => cells.includes('4,667'), '#ds-total cells');
+    await waitForFigure(page, 'h-ds', '4,675 g');
+    await waitFor(() => cellTexts(page, '#ds-total'), (cells) => cells.includes('4,675'), '#ds-total cells');
     assert.equal(await titer.getAttribute('aria-invalid'), 'false');
     assert.equal(await page.locator('.stale-banner').count(), 0);
     const at35 = await assertPerGramConsistent(page);
     // Only mass-proportional consumables (buffers, filter areas) grow at equal cycle counts:
-    // the batch costs a little more, each gram clearly less (was $203).
-    assert.ok(at35.batch > 811_704 && at35.batch < 811_704 * 1.02, `cost per batch ${at35.batch} at 3.5 g/L`);
-    assert.ok(at35.perGram < 203 && at35.perGram > 160, `cost per gram ${at35.perGram} at 3.5 g/L`);
+    // the batch costs a little more, each gram clearly less (was $202).
+    assert.ok(at35.batch > 811_014 && at35.batch < 811_014 * 1.02, `cost per batch ${at35.batch} at 3.5 g/L`);
+    assert.ok(at35.perGram < 202 && at35.perGram > 160, `cost per gram ${at35.perGram} at 3.5 g/L`);
     assert.ok((await cellTexts(page, '#cost-total')).includes(await figure(page, 'h-batch-cost')), '#cost-total ≠ headline');
     // The field is marked as changed from the default, and can be reset.
     assert.ok(await page.locator(`.field.changed:has(${TITER})`).count(), 'field not marked as changed');
 
-    // 5 g/L: DS = 5 × 1953 × 0.6827977 = 6667.5 g (Protein A needs 6 cycles: cost rises more).
+    // 5 g/L: DS = 5 × 1956.25 × 0.6827977 = 6678.6 g (Protein A needs 6 cycles: cost rises more).
     await titer.fill('5');
-    await waitForFigure(page, 'h-ds', '6,668 g');
+    await waitForFigure(page, 'h-ds', '6,679 g');
     const at5 = await assertPerGramConsistent(page);
     assert.ok(at5.batch > at35.batch, `cost per batch at 5 g/L (${at5.batch}) not above 3.5 g/L (${at35.batch})`);
-    assert.match(await text(page, '#h-ds details.how p'), /= 5\.00 g\/L × 1,953 L × 68\.28 % = 6,668 g\.$/);
+    assert.match(await text(page, '#h-ds details.how p'), /= 5\.00 g\/L × 1,956 L × 68\.28 % = 6,679 g\.$/);
 
     // Reset restores the default value and figures.
     await page.locator(`.field:has(${TITER}) .reset`).click();
-    await waitForFigure(page, 'h-ds', '4,001 g');
+    await waitForFigure(page, 'h-ds', '4,007 g');
     assert.equal(await titer.inputValue(), '3');
-    assert.equal(await figure(page, 'h-per-gram'), '$203');
-    assert.equal(await figure(page, 'h-batch-cost'), '$811,704');
+    assert.equal(await figure(page, 'h-per-gram'), '$202');
+    assert.equal(await figure(page, 'h-batch-cost'), '$811,014');
 
     await app.check();
   });
@@ -238,15 +244,15 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
         'Some inputs are invalid: the results below are from the last valid inputs. Fix the highlighted fields to update them.',
       );
       // The results keep the last valid numbers (the defaults).
-      assert.equal(await figure(page, 'h-ds'), '4,001 g');
-      assert.equal(await figure(page, 'h-batch-cost'), '$811,704');
+      assert.equal(await figure(page, 'h-ds'), '4,007 g');
+      assert.equal(await figure(page, 'h-batch-cost'), '$811,014');
       assert.equal(await figure(page, 'h-harvest'), 'Tue 12 Oct 2027');
       assert.ok(await page.locator('section.results.stale').count(), 'results not marked stale');
     }
 
     // Fixing the value clears the error and the banner and updates the results.
     await titer.fill('3.5');
-    await waitForFigure(page, 'h-ds', '4,667 g');
+    await waitForFigure(page, 'h-ds', '4,675 g');
     await waitFor(() => page.locator('.stale-banner').count(), 0, 'stale banner count');
     assert.equal(await titer.getAttribute('aria-invalid'), 'false');
     assert.equal(await text(page, err), '');
@@ -281,7 +287,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await stages.nth(6).locator('.stage-buttons button').nth(2).click();
     await waitFor(() => stages.count(), 6, 'number of stages');
     await waitForFigure(page, 'h-harvest', 'Tue 12 Oct 2027');
-    assert.equal(await figure(page, 'h-ds'), '4,001 g');
+    assert.equal(await figure(page, 'h-ds'), '4,007 g');
 
     await app.check();
   });
@@ -342,36 +348,36 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     const cnyRate = Number(await page.locator('#rate-cny').inputValue());
     assert.equal(cnyRate, 7.1, 'default CNY per USD');
     await page.locator('#currency').selectOption('CNY');
-    await waitForFigure(page, 'h-batch-cost', '¥5,763,099');
-    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,763,099'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '¥1,441'); // 202.90 × 7.1 = 1440.6
+    await waitForFigure(page, 'h-batch-cost', '¥5,758,199');
+    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,758,199'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '¥1,437'); // 202.39 × 7.1 = 1437.0
     await assertConverted('¥', cnyRate);
 
     // A rate typed in (applied when the field is left).
     await page.locator('#rate-cny').fill('7.0');
     await page.locator('#rate-cny').press('Tab');
-    await waitForFigure(page, 'h-batch-cost', '¥5,681,929'); // 811,704.11 × 7.0 = 5,681,928.8
-    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,681,929'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '¥1,420'); // 202.90 × 7.0 = 1420.3
+    await waitForFigure(page, 'h-batch-cost', '¥5,677,098'); // 811,014.01 × 7.0 = 5,677,098.1
+    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,677,098'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '¥1,417'); // 202.39 × 7.0 = 1416.7
     await assertConverted('¥', 7.0);
 
     // EUR at the rate in #rate-eur (default 0.92).
     assert.equal(Number(await page.locator('#rate-eur').inputValue()), 0.92, 'default EUR per USD');
     await page.locator('#currency').selectOption('EUR');
-    await waitForFigure(page, 'h-batch-cost', '€746,768');
-    assert.ok((await cellTexts(page, '#cost-total')).includes('€746,768'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '€187'); // 202.90 × 0.92 = 186.7
+    await waitForFigure(page, 'h-batch-cost', '€746,133');
+    assert.ok((await cellTexts(page, '#cost-total')).includes('€746,133'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '€186'); // 202.39 × 0.92 = 186.2
     await assertConverted('€', 0.92);
 
     // The currency is remembered across a reload.
     assert.equal(await page.evaluate(() => localStorage.getItem('ttc.currency')), 'EUR');
     await app.reload();
     assert.equal(await page.locator('#currency').inputValue(), 'EUR');
-    assert.equal(await figure(page, 'h-batch-cost'), '€746,768');
+    assert.equal(await figure(page, 'h-batch-cost'), '€746,133');
 
     // Back to USD: the original amounts.
     await page.locator('#currency').selectOption('USD');
-    await waitForFigure(page, 'h-batch-cost', '$811,704');
+    await waitForFigure(page, 'h-batch-cost', '$811,014');
     assert.deepEqual(await moneyInResults(page), usd);
 
     await app.check();

@@ -15,6 +15,7 @@ const FILES = [
   'v1-default.json', 'v1-high-titer.json', 'v1-customised.json',
   'v2-default.json', 'v2-customised.json', 'v2-tox-rolling.json', 'v2-ppq.json',
   'v3-default.json', 'v3-customised.json', 'v3-tox-rolling.json', 'v3-ppq.json',
+  'v4-default.json', 'v4-customised.json', 'v4-tox-rolling.json', 'v4-ppq.json',
 ];
 
 function ttc(...args) {

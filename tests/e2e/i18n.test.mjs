@@ -4,7 +4,8 @@
 // "No English left" means: no run of 3+ ASCII letters in the visible text, except
 //   * ALLOWED_WORDS: units, currency codes, abbreviations and proper names that Chinese
 //     technical writing keeps in Latin letters: VVD, USD, CNY, EUR, CHO, CDMO, PPQ, GMP, ISPE, mAb, CSPR,
-//     SIP, Suzhou, the source cdmoworld, and the file formats JSON, CSV (.json). (Shorter ones, g/L, L, mL, CV, DV, QC, QA, pH, Fc, N-1, UF/DF, cannot match
+//     SIP, IVCD (integral of viable cell density), Suzhou, the source cdmoworld, and the file
+//     formats JSON, CSV (.json). (Shorter ones, g/L, L, mL, CV, DV, QC, QA, pH, Fc, N-1, UF/DF, cannot match
 //     a 3-letter run and need no entry.)
 //   * ALLOWED_PHRASES: "Protein A" (a resin's name), the product name "mAb-001";
 //   * data, not interface text: the facility's name and its rate-source citations from
@@ -24,7 +25,7 @@ const env = setupSuite();
 const EN = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'en.json'), 'utf8'));
 const ZH = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'zh.json'), 'utf8'));
 
-const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'GMP', 'ISPE', 'cdmoworld', 'mAb', 'CSPR', 'SIP', 'Suzhou', 'JSON', 'CSV', 'json'];
+const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'GMP', 'ISPE', 'cdmoworld', 'mAb', 'CSPR', 'SIP', 'Suzhou', 'JSON', 'CSV', 'json', 'IVCD'];
 const ALLOWED_PHRASES = ['Protein A', 'mAb-001'];
 /**
  * The facility's texts as the Chinese page writes them (its name, its rate-source citations):
@@ -130,8 +131,8 @@ describe('Language: English and Chinese', () => {
     assert.equal(await text(page, '#lang-switch'), 'English');
     // Dates the Chinese way (thaw Sat 11 Sep 2027 + 17 + 14 days); numbers unchanged.
     await waitForFigure(page, 'h-harvest', '2027年10月12日 周二');
-    assert.equal(await figure(page, 'h-ds'), '4,001 g');
-    assert.equal(await figure(page, 'h-batch-cost'), '$811,704');
+    assert.equal(await figure(page, 'h-ds'), '4,007 g');
+    assert.equal(await figure(page, 'h-batch-cost'), '$811,014');
     const fitClass = await page.locator('#h-fit').getAttribute('class');
     const fitKey = /fit-fail/.test(fitClass) ? 'fit_fail' : /fit-warning/.test(fitClass) ? 'fit_warning' : 'fit_pass';
     assert.equal(await figure(page, 'h-fit'), ZH[fitKey]);
@@ -217,7 +218,7 @@ describe('Language: English and Chinese', () => {
     // The message follows a language switch while the input stays invalid.
     await switchLanguage(page, 'en');
     await waitForText(page, '#f-production-titer_g_per_l-err', '500 is outside the allowed range 0.01 to 100.');
-    assert.equal(await figure(page, 'h-ds'), '4,001 g');
+    assert.equal(await figure(page, 'h-ds'), '4,007 g');
     await app.check();
   });
 });

@@ -19,8 +19,8 @@ import { DIST, PREFIX, figure, openApp, setupSuite, waitFor, waitForFigure } fro
 const env = setupSuite();
 
 /** Drug substance of the default scenario and at a titer of 5 g/L, worked by hand in app.test.mjs. */
-const DEFAULT_DS = '4,001 g';
-const DS_AT_5 = '6,668 g';
+const DEFAULT_DS = '4,007 g';
+const DS_AT_5 = '6,679 g';
 const TITER = '#f-production-titer_g_per_l';
 
 /** Files a release build must precache: every file of dist/ but sw.js, source maps, .d.ts. */
@@ -217,7 +217,7 @@ describe('Installable and offline (manifest, CSP, service worker, updates)', () 
       // The share panel, a second module loaded after the first result, comes from the cache
       // too: it mounts and shows the scenario's link.
       await page.locator('#share > summary').click();
-      await waitFor(() => page.locator('#share-link').inputValue(), (v) => v.includes('#v3&'), 'share panel offline', 10_000);
+      await waitFor(() => page.locator('#share-link').inputValue(), (v) => v.includes('#v4&'), 'share panel offline', 10_000);
 
       // Every request of the offline visits was answered by the service worker.
       const offline = app.requests.slice(firstOffline);

@@ -42,7 +42,7 @@ describe('Print summary', () => {
     // A changed input is listed as the client's in the key assumptions.
     await page.emulateMedia({ media: 'screen' });
     await page.locator('#f-production-titer_g_per_l').fill('3.5');
-    await waitForFigure(page, 'h-ds', '4,667 g');
+    await waitForFigure(page, 'h-ds', '4,675 g');
     await page.emulateMedia({ media: 'print' });
     assert.equal(
       (await page.locator('.print-header p').nth(1).textContent()).trim(),

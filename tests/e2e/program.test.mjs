@@ -14,7 +14,9 @@
 //                     a batch every 22 days: batch 2 would thaw Sun 3 Oct, in National Day week
 //                     (Oct 1-7), so it waits 5 days (Fri 8 Oct); batch 3 thaws Sat 30 Oct: last
 //                     release Wed 12 Jan 2028 (day 362). Critical path: the review, the method
-//                     transfer, the campaign. Price: $3,691,504 (tests/web/form.rs).
+//                     transfer, the campaign. Price: fees $610,000 + engineering run
+//                     $645,701.51 + 3 × $811,014.01 = $3,688,743.53 -> "$3,688,744"
+//                     (tests/web/form.rs).
 //   kickoff 1 Mar 2027 45 days later, no closure in the way: first thaw day 238 = Mon 25 Oct
 //                     2027, first release + 74 days = Fri 7 Jan 2028; batches every 22 days,
 //                     thawed Oct 25, Nov 16, Dec 8 (harvest Jan 8, before Spring Festival 2028
@@ -23,7 +25,7 @@
 //                     with its day-14 transfer on Oct 3, in National Day week: the first thaw
 //                     whose operations all miss it is Fri 8 Oct; batch 3 thaws Oct 16: last
 //                     release Oct 16 + 74 = Wed 29 Dec 2027.
-//   10 kg by a date   4000.51 g a batch x 90 % success = 3600.46 g expected: 3 batches. One
+//   10 kg by a date   4007.17 g a batch x 90 % success = 3606.45 g expected: 3 batches. One
 //                     line releases the last on Wed 12 Jan 2028; two lines (a batch every 11
 //                     days; batch 2 waits for Oct 8 as above, batch 3 Oct 19) on Sat 1 Jan
 //                     2028. Due Sun 9 Jan 2028: two lines are the fewest. Due 1 Nov 2027,
@@ -54,7 +56,7 @@ describe('Program from kickoff', () => {
     const app = await env.openApp();
     const { page } = app;
     assert.equal(await figure(page, 'h-first-release'), 'Wed 24 Nov 2027');
-    assert.equal(await figure(page, 'h-program'), '$3,691,504');
+    assert.equal(await figure(page, 'h-program'), '$3,688,744');
     assert.deepEqual(await milestones(page), [
       ['First engineering run thawed', 'Sat 26 Jun 2027', '162'],
       ['First GMP batch thawed', 'Sat 11 Sep 2027', '239'],
@@ -98,10 +100,10 @@ describe('Program from kickoff', () => {
     // the engineering run, so the first batch goes to line 2.
     const linesOf = await page.locator('#campaign tbody tr').evaluateAll((rows) => rows.map((r) => r.children[1].textContent.trim()));
     assert.deepEqual(linesOf, ['2', '3', '1']);
-    // Capacity for three lines: a batch every 8 days, 365 / 8 = 45.6 a year, x 3.6005 kg =
-    // 164.3 kg; more lines than installed is a warning.
+    // Capacity for three lines: a batch every 8 days, 365 / 8 = 45.6 a year, x 3.60645 kg =
+    // 164.5 kg; more lines than installed is a warning.
     const row = await page.locator('#capacity tr.chosen').evaluate((r) => [...r.children].slice(0, 4).map((c) => c.textContent.trim()));
-    assert.deepEqual(row, ['3 (not installed)', '8', '45.6', '164.3']);
+    assert.deepEqual(row, ['3 (not installed)', '8', '45.6', '164.5']);
     assert.match(await text(page, '#fit'), /3 production line\(s\); 1 installed/);
     await app.check();
   });

@@ -186,7 +186,7 @@ export function cellTexts(page, selector) {
   );
 }
 
-/** The value shown by a headline figure, e.g. figure(page, 'h-ds') -> "4,001 g". */
+/** The value shown by a headline figure, e.g. figure(page, 'h-ds') -> "4,007 g". */
 export function figure(page, id) {
   return text(page, `#${id} .figure-value`);
 }
@@ -241,7 +241,7 @@ export function parseMoney(s) {
   return { symbol: m[2], value, decimals: m[4]?.length ?? 0 };
 }
 
-/** "4,001 g" -> 4001 (the leading number of a figure, grouping commas removed). */
+/** "4,007 g" -> 4007 (the leading number of a figure, grouping commas removed). */
 export function parseNumber(s) {
   const m = /-?[\d,]+(?:\.\d+)?/.exec(s ?? '');
   return m ? Number(m[0].replaceAll(',', '')) : NaN;

@@ -18,8 +18,8 @@ async fn a_link_in_the_address_opens_its_scenario_and_edits_rewrite_it() {
     let _h = leptos::mount::mount_to(c.0.clone(), App);
     form_built(&c).await;
     assert_eq!(c.input(TITER).value(), "5");
-    // 5 g/L x 1953 L x 0.682 798 = 6667.5 g.
-    assert_eq!(c.text(DS), "6,668 g");
+    // 5 g/L x 1956.25 L x 0.682 798 = 6678.6 g.
+    assert_eq!(c.text(DS), "6,679 g");
     type_into(&c.input(TITER), "4");
     tick().await;
     // The address follows the edit (after a 300 ms pause, as typing would leave).
@@ -36,7 +36,7 @@ async fn a_cut_short_link_opens_the_default_scenario_and_keeps_the_text() {
     let _h = leptos::mount::mount_to(c.0.clone(), App);
     form_built(&c).await;
     assert_eq!(c.input(TITER).value(), "3");
-    assert_eq!(c.text(DS), "4,001 g");
+    assert_eq!(c.text(DS), "4,007 g");
     assert!(c.text(".notice").contains("incomplete"), "{}", c.text(".notice"));
     assert_eq!(c.find(".notice textarea").unchecked_into::<web_sys::HtmlTextAreaElement>().value(), broken);
     // The broken link stays in the address until the user changes something.
@@ -69,12 +69,12 @@ async fn a_quote_from_an_older_rate_card_keeps_its_prices_until_repriced() {
     });
     tick().await;
     assert!(c.text(".notice").contains("Older rate card"), "{}", c.text(".notice"));
-    // Buffer at $1/L instead of $2/L: a lower price than the current card's $811,704.
-    assert_ne!(c.text("#h-batch-cost .figure-value"), "$811,704");
+    // Buffer at $1/L instead of $2/L: a lower price than the current card's $811,014.
+    assert_ne!(c.text("#h-batch-cost .figure-value"), "$811,014");
     c.click("#reprice");
     tick().await;
     assert_eq!(c.count(".notice"), 0);
     // The default batch price worked by hand in crates/model/tests/model.rs
     // (default_batch_cost_worked_by_hand).
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "$811,704");
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$811,014");
 }

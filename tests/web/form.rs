@@ -10,8 +10,10 @@ use web_sys::{Event, EventInit};
 async fn default_scenario_shows_the_hand_worked_headline() {
     let (c, _h) = mounted().await;
     assert_eq!(c.text("h1"), "Tech Transfer Calculator");
-    // 3 g/L x 1953 L x 0.682 798 (product of step yields) = 4000.5 g.
-    assert_eq!(c.text(DS), "4,001 g");
+    // 3 g/L x 1956.25 L x 0.682 798 (product of step yields) = 4007.1 g; the harvest volume
+    // 1350 + 534.6 feed + 91.95 additions - 1.4 samples - 18.9 evaporation (crates/model
+    // fed_batch tests).
+    assert_eq!(c.text(DS), "4,007 g");
     // Kickoff Fri 15 Jan 2027; the first GMP thaw waits for the method transfer, 238 days
     // (crates/model/tests/program.rs): Fri 10 Sep 2027, moved to Sat 11 Sep off the
     // Mid-Autumn closure (its day-5 transfer), + 17 seed-train days + 14 production days =
@@ -27,12 +29,12 @@ async fn typing_a_titer_recomputes_drug_substance() {
     let (c, _h) = mounted().await;
     type_into(&c.input(TITER), "5");
     tick().await;
-    // 5 g/L x 1953 L x 0.682 798 = 6667.5 g.
-    assert_eq!(c.text(DS), "6,668 g");
+    // 5 g/L x 1956.25 L x 0.682 798 = 6678.6 g.
+    assert_eq!(c.text(DS), "6,679 g");
     // Typed in the Chinese input method's full-width digits: ５ -> 5, same result.
     type_into(&c.input(TITER), "５");
     tick().await;
-    assert_eq!(c.text(DS), "6,668 g");
+    assert_eq!(c.text(DS), "6,679 g");
     assert!(c.find(TITER).closest(".field").unwrap().unwrap().class_list().contains("changed"));
 }
 
@@ -49,13 +51,13 @@ async fn invalid_text_is_kept_flagged_and_results_go_stale() {
     assert_eq!(c.text("#f-production-titer_g_per_l-err"), "Enter a number, e.g. 3.5");
     assert_eq!(c.count(".stale-banner"), 1);
     // The last valid estimate stays on screen.
-    assert_eq!(c.text(DS), "4,001 g");
+    assert_eq!(c.text(DS), "4,007 g");
 
     // Out of range: the model's message with the numbers, still the last valid estimate.
     type_into(&titer, "500");
     tick().await;
     assert_eq!(c.text("#f-production-titer_g_per_l-err"), "500 is outside the allowed range 0.01 to 100.");
-    assert_eq!(c.text(DS), "4,001 g");
+    assert_eq!(c.text(DS), "4,007 g");
 
     // Reset to default clears it all.
     c.click("#f-production-titer_g_per_l ~ button.reset");
@@ -72,7 +74,7 @@ async fn seed_train_editor_adds_removes_and_designs_stages() {
     c.click("#sec-seed-train .stage-actions button:nth-child(2)"); // add stage
     tick().await;
     assert_eq!(c.count(".stage"), 7);
-    // A copy of N-1 (200 L, 0.5 -> 4.0) after N-1: 3 more days, N inoculated on day 20. From
+    // A copy of N-1 (190 L, 0.5 -> 4.0) after N-1: 3 more days, N inoculated on day 20. From
     // Sat 11 Sep that is Fri 1 Oct, in National Day week, and every later thaw up to Fri 8
     // Oct puts an operation in the closure: thaw Fri 8 Oct, harvest day 34 = Thu 11 Nov 2027.
     assert_eq!(c.text("#h-harvest .figure-value"), "Thu 11 Nov 2027");
@@ -80,19 +82,20 @@ async fn seed_train_editor_adds_removes_and_designs_stages() {
     tick().await;
     assert_eq!(c.count(".stage"), 6);
     assert_eq!(c.text("#h-harvest .figure-value"), "Tue 12 Oct 2027");
-    // Shrink N-1 so that N's inoculum (175 L) no longer fits, then redesign from N.
+    // Shrink N-1 so that N's inoculum (0.5 x 1350 / 4 = 168.75 L) no longer fits, then
+    // redesign from N.
     type_into(&c.input("#f-seed_train-5-working_volume_l"), "100");
     tick().await;
-    assert!(c.text("#fit").contains("inoculum needs 175 L"), "{}", c.text("#fit"));
+    assert!(c.text("#fit").contains("inoculum needs 169 L"), "{}", c.text("#fit"));
     // ... and in the editor, under the stage that falls short (N-1).
     assert_eq!(
         c.text("#f-seed_train-5-working_volume_l-fit"),
-        "production bioreactor: inoculum needs 175 L; the previous stage holds 100 L."
+        "production bioreactor: inoculum needs 169 L; the previous stage holds 100 L."
     );
     c.click("#sec-seed-train .stage-actions button:nth-child(1)"); // design
     tick().await;
-    // The designed N-1 holds 12 % more than N takes: 175 x 1.12 = 196 -> 200 L.
-    assert_eq!(c.input("#f-seed_train-5-working_volume_l").value(), "200");
+    // The designed N-1 holds 12 % more than N takes: 168.75 x 1.12 = 189 -> 190 L.
+    assert_eq!(c.input("#f-seed_train-5-working_volume_l").value(), "190");
     assert_eq!(c.text("#h-fit .figure-value"), "Pass");
 }
 
@@ -114,11 +117,11 @@ async fn feed_days_editor_updates_volumes_and_rejects_bad_lists() {
     let (c, _h) = mounted().await;
     let days = c.input("#f-production-feeds-0-days");
     assert_eq!(days.value(), "3-13");
-    // Ten feed days instead of eleven: final volume 1400 + 0.036 x 1400 x 10 - 1.4 = 1902.6 L;
-    // drug substance 3 g/L x 1902.6 L x 0.682 798 = 3897.3 g.
+    // Ten feed days instead of eleven: final volume 1350 + 0.036 x 1350 x 10 + 91.95 - 1.4
+    // - 18.9 = 1907.65 L; drug substance 3 g/L x 1907.65 L x 0.682 798 = 3907.6 g.
     type_into(&days, "3-12");
     tick().await;
-    assert_eq!(c.text(DS), "3,897 g");
+    assert_eq!(c.text(DS), "3,908 g");
     type_into(&days, "3-x");
     tick().await;
     assert_eq!(days.value(), "3-x");
@@ -133,17 +136,17 @@ async fn feed_days_editor_updates_volumes_and_rejects_bad_lists() {
 #[wasm_bindgen_test]
 async fn currency_switch_converts_every_money_figure() {
     let (c, _h) = mounted().await;
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "$811,704");
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$811,014");
     let select: web_sys::HtmlSelectElement = c.find("#currency").unchecked_into();
     select.set_value("CNY");
     let init = EventInit::new();
     init.set_bubbles(true);
     select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     tick().await;
-    // 811,704.11 USD x 7.1 CNY/USD = 5,763,099.2 CNY.
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "¥5,763,099");
-    // 811,704.11 / 4000.51 = 202.90 USD/g x 7.1 = 1,440.6 CNY/g.
-    assert_eq!(c.text("#h-per-gram .figure-value"), "¥1,441");
+    // 811,014.01 USD x 7.1 CNY/USD = 5,758,199.5 CNY.
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "¥5,758,199");
+    // 811,014.01 / 4007.14 = 202.39 USD/g x 7.1 = 1,437.0 CNY/g.
+    assert_eq!(c.text("#h-per-gram .figure-value"), "¥1,437");
 }
 
 #[wasm_bindgen_test]
@@ -168,18 +171,18 @@ async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
 #[wasm_bindgen_test]
 async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
     let (c, _h) = mounted().await;
-    // Program price: fees $610,000 + one engineering run + 3 batches. Today's seed train adds
-    // $7,448.13 of direct cost to each run (crates/model/tests/model.rs), x 1.4375 =
-    // $10,706.69 of price: the engineering run $635,684.92 + 10,706.69 = $646,391.61, a batch
-    // $811,704.11; 610,000 + 646,391.61 + 3 x 811,704.11 = $3,691,503.94.
-    assert_eq!(c.text("#h-program .figure-value"), "$3,691,504");
+    // Program price: fees $610,000 + one engineering run + 3 batches. Version 3's were
+    // $646,391.61 and $811,704.11; today's production run costs $480.07 less direct cost, x
+    // 1.4375 = $690.10 less (crates/model/tests/model.rs): $645,701.51 and $811,014.01;
+    // 610,000 + 645,701.51 + 3 x 811,014.01 = $3,688,743.53.
+    assert_eq!(c.text("#h-program .figure-value"), "$3,688,744");
     // No engineering run: the plan (the deferred module's) tells the page, which re-prices.
     type_into(&c.input("#f-plan-engineering_runs"), "0");
     for _ in 0..20 {
         tick().await;
     }
-    // Without it: 610,000 + 3 x 811,704.11 = $3,045,112.33.
-    assert_eq!(c.text("#h-program .figure-value"), "$3,045,112");
+    // Without it: 610,000 + 3 x 811,014.01 = $3,043,042.02.
+    assert_eq!(c.text("#h-program .figure-value"), "$3,043,042");
     // The page's own edits reach the plan: its field follows a reset (the field left first,
     // as a click on the button does).
     c.input("#f-plan-engineering_runs").dispatch_event(&Event::new("blur").unwrap()).unwrap();
@@ -188,7 +191,7 @@ async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
         tick().await;
     }
     assert_eq!(c.input("#f-plan-engineering_runs").value(), "1");
-    assert_eq!(c.text("#h-program .figure-value"), "$3,691,504");
+    assert_eq!(c.text("#h-program .figure-value"), "$3,688,744");
 }
 
 #[wasm_bindgen_test]

@@ -26,12 +26,12 @@ async fn saved_scenarios_are_saved_renamed_duplicated_compared_and_deleted() {
     name.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     tick().await;
     assert_eq!(c.input(".saved-item:nth-child(2) .saved-name").value(), "Titer 5");
-    // Compare both: drug substance 4,001 g vs 6,668 g (+2,667 g, +66.7 %).
+    // Compare both: drug substance 4007.1 g vs 6678.6 g (+2671.4 g, +66.7 %).
     c.click(".saved-item:nth-child(1) input[type=checkbox]");
     c.click(".saved-item:nth-child(2) input[type=checkbox]");
     tick().await;
     let table = c.text("#compare");
-    assert!(table.contains("4,001 g") && table.contains("6,668 g · +2,667 g (+66.7%)"), "{table}");
+    assert!(table.contains("4,007 g") && table.contains("6,679 g · +2,671 g (+66.7%)"), "{table}");
     assert!(table.contains("Titer at harvest"), "the differing input is listed: {table}");
     // Duplicate then delete.
     c.click(".saved-item:nth-child(2) button:nth-of-type(2)");
@@ -57,5 +57,5 @@ async fn corrupted_saved_data_is_set_aside_and_the_rest_still_opens() {
     assert!(c.text(".notice").contains("could not be read"));
     assert_eq!(storage.get_item("ttc.saved.recovered").unwrap().unwrap(), "{\"oops\": 1}");
     assert_eq!(storage.get_item("ttc.saved.v1").unwrap().unwrap(), good);
-    assert_eq!(c.text(DS), "4,001 g");
+    assert_eq!(c.text(DS), "4,007 g");
 }

@@ -58,7 +58,7 @@ fn rel_eq(a: f64, b: f64) -> bool {
 
 /// The links of the corpus, every version, with the figures recorded for them.
 fn corpus_links() -> Vec<Value> {
-    ["links-v1.json", "links-v2.json", "links-v3.json"]
+    ["links-v1.json", "links-v2.json", "links-v3.json", "links-v4.json"]
         .iter()
         .flat_map(|f| json(&std::fs::read_to_string(corpus(f)).unwrap()).as_array().unwrap().clone())
         .collect()
@@ -73,11 +73,16 @@ const DEFAULT_LINK: &str = "v2&p=suzhou-2026-12&c=35bd2753";
 const V2_TRAIN: &str =
     "c2YxMjU:0.047:0.5:s4:b,c2YxMDAw:0.37:0.5:s4:b,cmIxMA:2.9:0.5:s4:b,cmI1MA:23:0.5:s4:b,c3ViMjAw:180:0.5:s4:b";
 
-/// The link this release writes for version 2's default scenario: a version-3 link that
-/// carries what differs from today's default, its seed train and the seed train's rules off
-/// (no window, no ceiling, no transfer excess).
-fn v2_default_as_v3_link() -> String {
-    let body = format!("v3&p=suzhou-2026-12&st={V2_TRAIN}&pw=0&gc=0&tx=0");
+/// What a link of versions 1 to 3 carries, written as version 4, to keep its production run:
+/// no base, glucose or antifoam (`ab ag af`: 0 L on no day), no evaporation, no headroom, no
+/// decline of the culture.
+const V3_PRODUCTION: &str = "ab=l0:&ag=l0:&af=l0:&ev=0&hr=0&kd=0";
+
+/// The link this release writes for version 2's default scenario: a version-4 link that
+/// carries what differs from today's default: its seed train, its V0 of 1400 L, the seed
+/// train's rules off (no window, no ceiling, no transfer excess) and version 3's production.
+fn v2_default_as_v4_link() -> String {
+    let body = format!("v4&p=suzhou-2026-12&st={V2_TRAIN}&v0=1400&pw=0&gc=0&tx=0&{V3_PRODUCTION}");
     format!("{body}&c={:08x}", fnv(body.as_bytes()))
 }
 
@@ -115,12 +120,13 @@ fn a_version_1_file_keeps_its_figures_and_says_its_rate_card_is_older() {
     let e = &json(&run.out)["estimate"];
     // $800,997.42 per batch, worked by hand for version 1 in the model's tests.
     assert!((e["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
-    // Its link is a version-3 link now, carrying the values that keep version 1's figures:
-    // its seed train, the plan anchored on the thaw date, no engineering run, no PPQ batches,
-    // 100 % success, tox batches released as GMP, the calendar not avoided, the seed train's
-    // rules off.
-    let body =
-        format!("v3&p=suzhou-2026-11&st={V2_TRAIN}&an=thaw&er=0&pq=0&sr=100&txr=1&ac=0&pw=0&gc=0&tx=0");
+    // Its link is a version-4 link now, carrying the values that keep version 1's figures:
+    // its seed train and V0, the plan anchored on the thaw date, no engineering run, no PPQ
+    // batches, 100 % success, tox batches released as GMP, the calendar not avoided, the seed
+    // train's rules off, version 3's production.
+    let body = format!(
+        "v4&p=suzhou-2026-11&st={V2_TRAIN}&v0=1400&an=thaw&er=0&pq=0&sr=100&txr=1&ac=0&pw=0&gc=0&tx=0&{V3_PRODUCTION}"
+    );
     let link = ttc(&["link", &corpus("v1-default.json")]);
     assert_eq!(link.out, format!("{body}&c={:08x}\n", fnv(body.as_bytes())));
 }
@@ -160,7 +166,7 @@ fn link_then_open_gives_a_file_with_the_same_estimate() {
         let link = ttc(&["link", &corpus(name)]);
         assert_eq!(link.code, 0, "{name}: {}", link.err);
         let link_text = link.out.trim_end();
-        assert!(link_text.starts_with("v3&") && !link_text.contains('\n'), "{}", link.out);
+        assert!(link_text.starts_with("v4&") && !link_text.contains('\n'), "{}", link.out);
         let opened = ttc(&["open", link_text]);
         assert_eq!(opened.code, 0, "{name}: {}", opened.err);
         assert_eq!(json(&opened.out)["format"], "tech-transfer-scenario");
@@ -171,14 +177,14 @@ fn link_then_open_gives_a_file_with_the_same_estimate() {
         assert_eq!(json(&again.out), json(&original.out), "{name}");
     }
     // The default scenario's link is the one recorded: only the rate card and the checksum.
-    assert_eq!(ttc(&["link", &corpus("v2-default.json")]).out, format!("{}\n", v2_default_as_v3_link()));
+    assert_eq!(ttc(&["link", &corpus("v2-default.json")]).out, format!("{}\n", v2_default_as_v4_link()));
 }
 
 #[test]
 fn standard_input_and_whole_urls() {
     let file = std::fs::read(corpus("v2-default.json")).unwrap();
     let link = ttc_bytes(&["link", "-"], &file);
-    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v3_link()).as_str()));
+    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v4_link()).as_str()));
     let bare = ttc(&["open", DEFAULT_LINK]);
     assert_eq!(bare.code, 0, "{}", bare.err);
     // A whole URL as copied from the address bar, and a link piped in with its line break.
@@ -187,14 +193,27 @@ fn standard_input_and_whole_urls() {
     let piped = ttc_bytes(&["open", "-"], format!("{DEFAULT_LINK}\n").as_bytes());
     assert_eq!((piped.code, &piped.out), (0, &bare.out), "{}", piped.err);
     // Version 2's default link opens the version-2 default corpus file (same inputs, same
-    // rate card), written as a version-3 file: its scenario, plus the seed train's rules off.
+    // rate card), written as a version-4 file: its scenario, plus the seed train's rules off
+    // and version 3's production (no additions, evaporation or headroom, no decline), and
+    // the dose every earlier version shows.
     let mut expected = json(std::str::from_utf8(&file).unwrap());
-    expected["version"] = 3.into();
+    expected["version"] = 4.into();
     expected["scenario"]["seed_rules"] = serde_json::json!({
         "passage_window": false, "window_low_e6_per_ml": 2.0, "window_high_e6_per_ml": 5.0,
         "growth_ceiling": false, "max_density_batch_e6_per_ml": 10.0,
         "max_density_perfusion_e6_per_ml": 100.0, "transfer_excess_pct": 0.0
     });
+    let none = serde_json::json!({"amount": {"kind": "fixed_volume", "litres": 0.0}, "days": []});
+    let p = &mut expected["scenario"]["production"];
+    p["additions"] = serde_json::json!({
+        "base": none, "glucose": none, "antifoam": none, "evaporation_pct_per_day": 0.0
+    });
+    p["headroom_pct"] = 0.0.into();
+    p["culture"] = serde_json::json!({
+        "titer_from_qp": false, "qp_pg_per_cell_day": 16.0, "stationary_days": 4.0,
+        "death_rate_per_day": 0.0, "viability_pct": 95.0
+    });
+    expected["scenario"]["program"]["dose_mg"] = 500.0.into();
     assert_eq!(json(&bare.out), expected);
 }
 
@@ -303,7 +322,7 @@ fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
     file["colour"] = "red".into();
     file["scenario"]["production"]["stirrer"] = "pitched".into();
     let link = ttc_bytes(&["link", "-"], file.to_string().as_bytes());
-    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v3_link()).as_str()));
+    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v4_link()).as_str()));
     assert_eq!(
         link.err,
         "Fields this version does not know were ignored: colour, scenario.production.stirrer.\n"
@@ -360,10 +379,10 @@ fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
     let rows = records(&run.out);
     let links = corpus_links();
     let default = links.iter().find(|l| l["scenario_file"] == "v2-default.json").unwrap();
-    // The link of the scenario, as the page writes it: version 2's default as a version-3
+    // The link of the scenario, as the page writes it: version 2's default as a version-4
     // link (its corpus link, version 2, opens as the same scenario).
     assert!(default["link"].as_str().is_some());
-    assert_eq!(rows[1], ["Link to this scenario".to_string(), v2_default_as_v3_link()]);
+    assert_eq!(rows[1], ["Link to this scenario".to_string(), v2_default_as_v4_link()]);
     // Downstream table: the drug substance row's mass out, in whole grams as on screen.
     let section =
         rows.iter().position(|r| r[0] == "Downstream: masses and yields").expect("downstream section");

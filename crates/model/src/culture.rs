@@ -162,7 +162,8 @@ mod tests {
 
     #[test]
     fn seeded_above_the_peak_the_culture_starts_at_its_peak() {
-        let c = CultureCurve::new(25.0, 20.0, 0.7, &Culture { death_rate_per_day: 0.0, ..Culture::default() });
+        let c =
+            CultureCurve::new(25.0, 20.0, 0.7, &Culture { death_rate_per_day: 0.0, ..Culture::default() });
         assert_eq!((c.peak_day, c.peak_e6_per_ml), (0.0, 25.0));
         assert!(close(c.ivcd(10.0), 250.0, 1e-9));
     }

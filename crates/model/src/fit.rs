@@ -477,7 +477,11 @@ pub fn check_fit(
     published(P::ProductionDays, Some("production.duration_days".into()), f64::from(p.duration_days));
     published(P::Titer, Some("production.titer_g_per_l".into()), production.titer_g_per_l);
     // The qP used, or the one an entered titer implies: pointed at the input that sets it.
-    let qp_field = if p.culture.titer_from_qp { "production.culture.qp_pg_per_cell_day" } else { "production.titer_g_per_l" };
+    let qp_field = if p.culture.titer_from_qp {
+        "production.culture.qp_pg_per_cell_day"
+    } else {
+        "production.titer_g_per_l"
+    };
     published(P::SpecificProductivity, Some(qp_field.into()), production.qp_pg_per_cell_day);
     // The product of all step yields: no single field to point at.
     published(P::DownstreamYield, None, downstream.overall_yield_pct);

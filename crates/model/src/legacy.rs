@@ -142,7 +142,7 @@ pub fn follows_earlier_model(s: &Scenario) -> bool {
 
 /// Whether a scenario's seed train still follows version 2's model: neither of version 3's
 /// rules on.
-fn follows_v2_seed_train(s: &Scenario) -> bool {
+pub fn follows_v2_seed_train(s: &Scenario) -> bool {
     !s.seed_rules.passage_window && !s.seed_rules.growth_ceiling
 }
 
@@ -160,7 +160,11 @@ pub fn to_current_model(s: &Scenario) -> Scenario {
     }
     if follows_v3(s) {
         let (defaults, p) = (crate::scenario::Production::default(), &mut updated.production);
-        p.culture = Culture { titer_from_qp: p.culture.titer_from_qp, qp_pg_per_cell_day: p.culture.qp_pg_per_cell_day, ..defaults.culture };
+        p.culture = Culture {
+            titer_from_qp: p.culture.titer_from_qp,
+            qp_pg_per_cell_day: p.culture.qp_pg_per_cell_day,
+            ..defaults.culture
+        };
         p.headroom_pct = defaults.headroom_pct;
         p.additions.evaporation_pct_per_day = defaults.additions.evaporation_pct_per_day;
     }
@@ -201,8 +205,7 @@ mod tests {
         // Production keeps the client's V0, feeds and titer; version 4's model comes in.
         let mut p = updated.production.clone();
         assert_eq!((p.headroom_pct, p.culture.death_rate_per_day), (2.0, 0.08));
-        (p.headroom_pct, p.culture, p.additions.evaporation_pct_per_day) =
-            (0.0, v1.production.culture, 0.0);
+        (p.headroom_pct, p.culture, p.additions.evaporation_pct_per_day) = (0.0, v1.production.culture, 0.0);
         assert_eq!(p, v1.production);
     }
 
@@ -229,7 +232,10 @@ mod tests {
         assert_eq!((p.culture.death_rate_per_day, p.culture.stationary_days), (0.08, 4.0));
         // The client's qP and titer choice, and no base, glucose or antifoam added for them.
         assert_eq!((p.culture.qp_pg_per_cell_day, p.culture.titer_from_qp), (30.0, false));
-        assert_eq!((&p.additions.base, &p.additions.glucose), (&v3.production.additions.base, &v3.production.additions.glucose));
+        assert_eq!(
+            (&p.additions.base, &p.additions.glucose),
+            (&v3.production.additions.base, &v3.production.additions.glucose)
+        );
         assert_eq!((p.initial_volume_l, &p.feeds), (v3.production.initial_volume_l, &v3.production.feeds));
     }
 }

@@ -19,8 +19,8 @@ mod production;
 use super::date::CivilDate;
 use super::facility::Rate;
 pub use downstream::{Chromatography, Clarification, Downstream, LowPh, ResinMode, UfDf, VirusFiltration};
-pub use production::{Addition, AdditionKind, Additions, Culture, Feed, FeedAmount, Production};
 pub use plan::{default_steps, default_success_pct, PlanAnchor, PlanStep, ProgramPlan, StepKind};
+pub use production::{Addition, AdditionKind, Additions, Culture, Feed, FeedAmount, Production};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

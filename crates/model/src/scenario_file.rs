@@ -181,7 +181,9 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
 /// the baseline's whole.
 fn overlay(base: &mut Value, file: &Value) {
     match (base, file) {
-        (Value::Object(base), Value::Object(file)) if base.get("kind").is_none() || base.get("kind") == file.get("kind") => {
+        (Value::Object(base), Value::Object(file))
+            if base.get("kind").is_none() || base.get("kind") == file.get("kind") =>
+        {
             for (key, value) in file {
                 match base.get_mut(key) {
                     Some(b) => overlay(b, value),
@@ -212,7 +214,8 @@ fn failing_path(base: &Value, file: &Value) -> String {
             Value::Object(map) => {
                 // A variant's `kind` last: when it fails alone, the variant as a whole is the
                 // place (its other fields belong to the kind).
-                let keys = map.iter().filter(|(k, _)| *k != "kind").chain(map.iter().filter(|(k, _)| *k == "kind"));
+                let keys =
+                    map.iter().filter(|(k, _)| *k != "kind").chain(map.iter().filter(|(k, _)| *k == "kind"));
                 for (key, value) in keys {
                     let mut candidate = base.clone();
                     let at = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
@@ -416,9 +419,13 @@ mod tests {
         let stage = r#"{"vessel_id":"sf125","working_volume_l":0.025,"seeding_density_e6_per_ml":0.5,"end":{"kind":"fixed_days","days":3},"mode":{"kind":"batch"}}"#;
         let (at, _) = path(&format!(r#"{{"seed_train":[{stage},{{"vessel_id":5}}]}}"#));
         assert_eq!(at, "scenario.seed_train[1]");
-        let (at, _) = path(r#"{"production":{"additions":{"glucose":{"amount":{"kind":"fixed_volume","litres":"lots"},"days":[5]}}}}"#);
+        let (at, _) = path(
+            r#"{"production":{"additions":{"glucose":{"amount":{"kind":"fixed_volume","litres":"lots"},"days":[5]}}}}"#,
+        );
         assert_eq!(at, "scenario.production.additions.glucose.amount");
-        let (at, _) = path(r#"{"production":{"additions":{"base":{"amount":{"kind":"percent_of_initial","pct":"x"}}}}}"#);
+        let (at, _) = path(
+            r#"{"production":{"additions":{"base":{"amount":{"kind":"percent_of_initial","pct":"x"}}}}}"#,
+        );
         assert_eq!(at, "scenario.production.additions.base.amount.pct");
     }
 }

@@ -36,9 +36,17 @@ struct Checker {
 impl Checker {
     /// A feed's or an addition's amount and days: the amount in range, each day before the
     /// harvest (when the duration is valid) and listed once. False on any problem.
-    fn amount_on_days(&mut self, path: &str, amount: FeedAmount, days: &[u32], duration: Option<u32>) -> bool {
+    fn amount_on_days(
+        &mut self,
+        path: &str,
+        amount: FeedAmount,
+        days: &[u32],
+        duration: Option<u32>,
+    ) -> bool {
         let mut ok = match amount {
-            FeedAmount::PercentOfInitial { pct } => self.number(format!("{path}.amount.pct"), pct, limits::FEED_PCT),
+            FeedAmount::PercentOfInitial { pct } => {
+                self.number(format!("{path}.amount.pct"), pct, limits::FEED_PCT)
+            }
             FeedAmount::FixedVolume { litres } => {
                 self.number(format!("{path}.amount.litres"), litres, limits::FEED_LITRES)
             }

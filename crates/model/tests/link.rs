@@ -8,8 +8,8 @@ use ttc_model::date::CivilDate;
 use ttc_model::facility::Rate;
 use ttc_model::link::{self, baseline_v1, decode, encode, LinkError};
 use ttc_model::scenario::{
-    Addition, CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, SeedStage, StageEnd, StageMode,
-    StepKind,
+    Addition, CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, SeedStage, StageEnd,
+    StageMode, StepKind,
 };
 use ttc_model::{estimate, scenario_file, FacilityProfile, Scenario};
 

@@ -169,7 +169,11 @@ fn default_batch_cost_worked_by_hand() {
     let downstream = 0.08125 * 300.0 + cex_g / 10.0 / 200.0 * 4000.0 + buffer_l * 2.0 * 1.1;
     let delta_direct = seed + media + additions + downstream;
     assert!(close(delta_direct, -480.07, 0.01), "{delta_direct}");
-    assert!(close(e.cost.direct, estimate(&baseline_v3(), &FacilityProfile::current()).unwrap().cost.direct + delta_direct, 1e-6));
+    assert!(close(
+        e.cost.direct,
+        estimate(&baseline_v3(), &FacilityProfile::current()).unwrap().cost.direct + delta_direct,
+        1e-6
+    ));
     // x 1.4375: $690.11 less a batch.
     assert!(close(e.cost.per_batch, 811_704.11 + delta_direct * 1.4375, 0.01), "{}", e.cost.per_batch);
     assert!(close(e.cost.per_batch, 811_014.01, 0.01));
@@ -233,7 +237,13 @@ fn an_entered_titer_far_from_the_culture_warns_with_the_qp_it_implies() {
         .fit
         .iter()
         .find(|i| {
-            matches!(i.check, FitCheck::OutsidePublished { range: ttc_model::fit::PublishedRange::SpecificProductivity, .. })
+            matches!(
+                i.check,
+                FitCheck::OutsidePublished {
+                    range: ttc_model::fit::PublishedRange::SpecificProductivity,
+                    ..
+                }
+            )
         })
         .unwrap();
     assert_eq!((qp.status, qp.field.as_deref()), (FitStatus::Warning, Some("production.titer_g_per_l")));

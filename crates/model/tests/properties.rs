@@ -117,7 +117,11 @@ fn all_finite_and_non_negative(e: &Estimate) -> Result<(), String> {
         ("harvest viability", p.harvest_viability_pct),
     ]);
     for d in &p.daily {
-        values.extend([("day volume", d.volume_l), ("day vcd", d.viable_density_e6_per_ml), ("day viability", d.viability_pct)]);
+        values.extend([
+            ("day volume", d.volume_l),
+            ("day vcd", d.viable_density_e6_per_ml),
+            ("day viability", d.viability_pct),
+        ]);
     }
     for st in &e.downstream.steps {
         values.extend([

@@ -9,11 +9,13 @@
 //! (`AppState::validating`: no second estimate on every edit), so they show next to the fields
 //! here as they do in the page.
 
+mod downstream;
 mod plan;
 mod production_model;
 mod rates;
 mod seed_rules;
 
+pub use downstream::DownstreamSection;
 pub use plan::PlanSection;
 pub use production_model::ProductionModelSection;
 pub use rates::RatesSection;

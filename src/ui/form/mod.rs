@@ -1,11 +1,11 @@
 //! The input form, in process order: program, plan, cell line, seed train, production,
-//! downstream, schedule, rates; one file per section. The plan and the rates are drawn by the
-//! deferred module (`crate::deferred::form`), into places this form keeps for them; the
+//! downstream, schedule, rates; one file per section. The plan, the seed train's rules, the
+//! production run's model, the downstream section and the rates are drawn by the deferred
+//! module (`crate::deferred::form`), into places this form keeps for them; the
 //! components they share (section, date, check box, field error) are here. Every field writes into the one
 //! scenario signal, through the model's editing rules (`ttc_model::edit`).
 
 mod cell_line;
-mod downstream;
 mod production;
 mod program;
 mod schedule;
@@ -148,7 +148,12 @@ pub(crate) type DaysSet = std::sync::Arc<dyn Fn(&mut Scenario, Vec<u32>) + Send 
 /// Culture days typed as a list ("3-13", "0, 4, 8"): a feed's or an addition's days. Text
 /// that is no list stays as typed, with the message under it, and marks the results stale.
 #[component]
-pub(crate) fn DaysField(#[prop(into)] path: String, get: DaysGet, set: DaysSet, label: Label) -> impl IntoView {
+pub(crate) fn DaysField(
+    #[prop(into)] path: String,
+    get: DaysGet,
+    set: DaysSet,
+    label: Label,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let id = field_id(&path);
@@ -178,7 +183,11 @@ pub(crate) fn DaysField(#[prop(into)] path: String, get: DaysGet, set: DaysSet, 
     };
     let shown = {
         let get = get.clone();
-        move || text.get().unwrap_or_else(|| state.scenario.with(|s| get(s)).map(|d| format_days(&d)).unwrap_or_default())
+        move || {
+            text.get().unwrap_or_else(|| {
+                state.scenario.with(|s| get(s)).map(|d| format_days(&d)).unwrap_or_default()
+            })
+        }
     };
     view! {
         <div class="field" class:invalid=move || message.get().is_some()>
@@ -251,13 +260,14 @@ pub fn InputForm() -> impl IntoView {
     view! {
         <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
             <Show when=stage.reached(Stage::FORM)><program::ProgramSection /></Show>
-            // The program plan and the rate card: drawn by the deferred module (`crate::deferred::form`)
-            // in places kept for them, so that their code stays out of the first load.
+            // The program plan, the downstream section and the rate card: drawn by the deferred
+            // module (`crate::deferred::form`) in places kept for them, so that their code stays
+            // out of the first load.
             <div id="plan-root" class="deferred-form"></div>
             <Show when=stage.reached(Stage::FORM + 1)><cell_line::CellLineSection /></Show>
             <Show when=stage.reached(Stage::FORM + 2)><seed_train::SeedTrainEditor /></Show>
             <Show when=stage.reached(Stage::FORM + 3)><production::ProductionSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 4)><downstream::DownstreamSection /></Show>
+            <div id="downstream-root" class="deferred-form"></div>
             <Show when=stage.reached(Stage::LAST)><schedule::ScheduleSection /></Show>
             <div id="rates-root" class="deferred-form"></div>
         </form>

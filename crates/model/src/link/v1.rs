@@ -10,9 +10,9 @@ use crate::date::CivilDate;
 use crate::facility::Rate;
 use crate::legacy;
 use crate::scenario::{
-    Additions, CampaignTarget, CellLine, Culture, Chromatography, Clarification, Downstream, Feed, FeedAmount, LowPh, Modality,
-    Phase, Production, Program, ResinMode, Scenario, Schedule, SeedStage, StageEnd, StageMode, UfDf,
-    VirusFiltration,
+    Additions, CampaignTarget, CellLine, Chromatography, Clarification, Culture, Downstream, Feed,
+    FeedAmount, LowPh, Modality, Phase, Production, Program, ResinMode, Scenario, Schedule, SeedStage,
+    StageEnd, StageMode, UfDf, VirusFiltration,
 };
 use std::collections::BTreeMap;
 

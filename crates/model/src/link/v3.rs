@@ -63,7 +63,10 @@ mod tests {
     #[test]
     fn version_3_added_the_seed_rules_to_version_2() {
         let (v2, v3) = (baseline_v2(), baseline_v3());
-        assert_eq!(Scenario { seed_rules: v2.seed_rules, seed_train: v2.seed_train.clone(), ..v3.clone() }, v2);
+        assert_eq!(
+            Scenario { seed_rules: v2.seed_rules, seed_train: v2.seed_train.clone(), ..v3.clone() },
+            v2
+        );
         assert!(v3.seed_rules.passage_window && v3.seed_rules.growth_ceiling);
     }
 }

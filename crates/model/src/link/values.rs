@@ -6,8 +6,8 @@ use super::v1::{link_rate_index, LINK_RATES};
 use crate::date::CivilDate;
 use crate::facility::Rate;
 use crate::scenario::{
-    Addition, CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, PlanAnchor, PlanStep, ResinMode,
-    SeedStage, StageEnd, StageMode, StepKind,
+    Addition, CampaignTarget, Chromatography, Feed, FeedAmount, Modality, Phase, PlanAnchor, PlanStep,
+    ResinMode, SeedStage, StageEnd, StageMode, StepKind,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -60,12 +60,21 @@ impl Additions {
     /// No additions and no evaporation: the volume balance of links and files made before
     /// they were modelled.
     pub fn none() -> Self {
-        Additions { base: Addition::none(), glucose: Addition::none(), antifoam: Addition::none(), evaporation_pct_per_day: 0.0 }
+        Additions {
+            base: Addition::none(),
+            glucose: Addition::none(),
+            antifoam: Addition::none(),
+            evaporation_pct_per_day: 0.0,
+        }
     }
 
     /// The three additions with their names, in the order they are shown.
     pub fn each(&self) -> [(AdditionKind, &Addition); 3] {
-        [(AdditionKind::Base, &self.base), (AdditionKind::Glucose, &self.glucose), (AdditionKind::Antifoam, &self.antifoam)]
+        [
+            (AdditionKind::Base, &self.base),
+            (AdditionKind::Glucose, &self.glucose),
+            (AdditionKind::Antifoam, &self.antifoam),
+        ]
     }
 }
 

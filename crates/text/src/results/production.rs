@@ -79,9 +79,16 @@ pub(super) fn production_block(c: &Ctx) -> Block {
     rows.push((td_string!(l, p_ivcd).to_string(), format_number(p.ivcd_e6_cell_day_per_ml, 1)));
     rows.push((
         td_string!(l, p_curve).to_string(),
-        format!("{} · {}", format_number(p.peak_day, 1), format_number(p.decline_day.min(f64::from(days)), 1)),
+        format!(
+            "{} · {}",
+            format_number(p.peak_day, 1),
+            format_number(p.decline_day.min(f64::from(days)), 1)
+        ),
     ));
-    rows.push((td_string!(l, p_viability).to_string(), format!("{} %", format_number(p.harvest_viability_pct, 1))));
+    rows.push((
+        td_string!(l, p_viability).to_string(),
+        format!("{} %", format_number(p.harvest_viability_pct, 1)),
+    ));
     rows.push(if p.titer_from_qp {
         (
             td_string!(l, p_titer_qp).to_string(),
@@ -95,7 +102,12 @@ pub(super) fn production_block(c: &Ctx) -> Block {
     } else {
         (
             td_string!(l, p_titer_entered).to_string(),
-            format!("{} g/L · qP {} pg/cell/day", format_auto(p.titer_g_per_l), format_number(p.qp_pg_per_cell_day, 1)),
+            format!(
+                "{} g/L · qP {} {}",
+                format_auto(p.titer_g_per_l),
+                format_number(p.qp_pg_per_cell_day, 1),
+                crate::labels::unit_text(l, crate::labels::Unit::PgPerCellDay)
+            ),
         )
     });
     rows.push((

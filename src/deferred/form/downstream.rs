@@ -1,18 +1,20 @@
-//! The downstream section: step yields, column and filter sizing, resin mode, overages.
+//! The downstream section of the page's form: step yields, column and filter sizing, resin
+//! mode, overages. Drawn into the page's `#downstream-root`: its 35 inputs are not needed
+//! for the first result, and their code was about 4 KB brotli of the first load.
 
-use super::Section;
 use crate::i18n::*;
 use crate::i18n::{label, Label};
 use crate::lens;
 use crate::model::scenario::{Chromatography, Scenario};
 use crate::model::validate::limits;
 use crate::ui::field::{choice, form_items, num, opts, whole, FormItem, NumLens, SelectField};
+use crate::ui::form::Section;
 use leptos::prelude::*;
 use ttc_text::labels::Unit;
 
 /// The fields of one chromatography step.
 #[component]
-pub(super) fn ChromatographyFields(
+fn ChromatographyFields(
     key: &'static str,
     get: fn(&Scenario) -> &Chromatography,
     get_mut: fn(&mut Scenario) -> &mut Chromatography,
@@ -39,7 +41,7 @@ pub(super) fn ChromatographyFields(
 }
 
 #[component]
-pub(super) fn DownstreamSection() -> impl IntoView {
+pub fn DownstreamSection() -> impl IntoView {
     let (resin_get, resin_set) =
         choice(|s| Some(s.downstream.resin_mode), |s, m| s.downstream.resin_mode = m);
     view! {
