@@ -97,10 +97,10 @@ mod tests {
             t.rows.iter().map(|r| (r.class.to_string(), r.cells.iter().map(text).collect())).collect();
         assert_eq!(t.head[1].0, "Typical CHO mAb fed-batch, 2000 L");
         assert_eq!(t.head[2].0, "Titer 5");
-        // 3 g/L vs 5 g/L x 1953 L x 0.682 798: 4,001 g vs 6,668 g, +2,667 g (+66.7 %).
+        // 3 g/L vs 5 g/L x 1956.25 L x 0.682 798: 4,007 g vs 6,679 g, +2,671 g (+66.7 %).
         let ds = rows.iter().find(|(_, c)| c[0] == "Drug substance per batch").unwrap();
         assert_eq!(ds.0, "differs");
-        assert_eq!(ds.1[1..], ["4,001 g".to_string(), "6,668 g · +2,667 g (+66.7%)".to_string()]);
+        assert_eq!(ds.1[1..], ["4,007 g".to_string(), "6,679 g · +2,671 g (+66.7%)".to_string()]);
         // Same dates: the titer does not move the schedule.
         let harvest = rows.iter().find(|(_, c)| c[0] == "Harvest date").unwrap();
         assert_eq!(harvest.0, "");

@@ -73,10 +73,10 @@ const DEFAULT_LINK: &str = "v2&p=suzhou-2026-12&c=35bd2753";
 const V2_TRAIN: &str =
     "c2YxMjU:0.047:0.5:s4:b,c2YxMDAw:0.37:0.5:s4:b,cmIxMA:2.9:0.5:s4:b,cmI1MA:23:0.5:s4:b,c3ViMjAw:180:0.5:s4:b";
 
-/// What a link of versions 1 to 3 carries, written as version 4, to keep its production run:
-/// no base, glucose or antifoam (`ab ag af`: 0 L on no day), no evaporation, no headroom, no
-/// decline of the culture.
-const V3_PRODUCTION: &str = "ab=l0:&ag=l0:&af=l0:&ev=0&hr=0&kd=0";
+/// What a link of versions 1 to 3 carries, written as version 4, to keep its production run
+/// and downstream: no base, glucose or antifoam (`ab ag af`: 0 L on no day), no evaporation,
+/// no headroom, no decline of the culture, the downstream days entered (`ddw=0`).
+const V3_PRODUCTION: &str = "ab=l0:&ag=l0:&af=l0:&ev=0&hr=0&kd=0&ddw=0";
 
 /// The link this release writes for version 2's default scenario: a version-4 link that
 /// carries what differs from today's default: its seed train, its V0 of 1400 L, the seed
@@ -214,6 +214,12 @@ fn standard_input_and_whole_urls() {
         "death_rate_per_day": 0.0, "viability_pct": 95.0
     });
     expected["scenario"]["program"]["dose_mg"] = 500.0.into();
+    expected["scenario"]["schedule"]["downstream_days_from_work"] = false.into();
+    let d = &mut expected["scenario"]["downstream"];
+    for (column, hours) in [("protein_a", 4.5), ("aex", 3.0), ("cex", 4.5)] {
+        d[column]["cycle_time_h"] = hours.into();
+    }
+    d["other_steps_days"] = 4.0.into();
     assert_eq!(json(&bare.out), expected);
 }
 

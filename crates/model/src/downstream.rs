@@ -69,6 +69,10 @@ pub struct DownstreamResult {
     pub drug_substance_volume_l: f64,
     /// Buffer before overage (L).
     pub total_buffer_l: f64,
+    /// Hours on the columns: the sum of cycles x cycle time.
+    pub column_time_h: f64,
+    /// The days the downstream work takes ([`work_days`]).
+    pub work_days: u32,
 }
 
 impl DownstreamResult {
@@ -110,6 +114,16 @@ fn chromatography_step(step: DsStep, c: &Chromatography, mass_in_g: f64) -> Step
         column: Some(column),
         filter_area_m2: None,
     }
+}
+
+/// The days downstream processing takes: the columns' cycles x cycle times (h) / 24, plus
+/// the other steps' days, rounded up to whole days (a part day is a day of the suite):
+/// ceil(sum(cycles x h) / 24 + other days), at least 1. With the defaults: Protein A 4 x 4.5 h
+/// + AEX 2 x 3 h + CEX 3 x 4.5 h = 37.5 h = 1.5625 days, + 4 = 5.5625 -> 6 days.
+pub fn work_days(column_time_h: f64, other_steps_days: f64) -> u32 {
+    let days = column_time_h / 24.0 + other_steps_days;
+    // Validated inputs keep this well inside u32 (cycles <= 10^6 of <= 48 h).
+    (days - 1e-9).ceil().clamp(1.0, f64::from(u32::MAX)) as u32
 }
 
 /// Whole patient doses in `grams` of drug substance: floor(grams x 1000 / dose mg). A part
@@ -192,7 +206,13 @@ pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_
     });
 
     let overall_yield_pct = steps.iter().map(|s| s.yield_pct / 100.0).product::<f64>() * 100.0;
+    let column_time_h: f64 = [(1, &d.protein_a), (3, &d.aex), (4, &d.cex)]
+        .iter()
+        .map(|&(i, c)| f64::from(steps[i].column.map_or(0, |col| col.cycles)) * c.cycle_time_h)
+        .sum();
     DownstreamResult {
+        column_time_h,
+        work_days: work_days(column_time_h, d.other_steps_days),
         drug_substance_g,
         overall_yield_pct,
         drug_substance_volume_l: steps[6].volume_out_l,
@@ -204,6 +224,27 @@ pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn downstream_days_follow_the_cycles() {
+        // Defaults: Protein A 4 cycles x 4.5 h + AEX 2 x 3 h + CEX 3 x 4.5 h = 37.5 h;
+        // 37.5 / 24 = 1.5625 days + 4 other days = 5.5625 -> 6 days.
+        let d = Downstream::default();
+        let r = run_downstream(&d, 1956.25, 5868.75);
+        assert_eq!(r.column_time_h, 37.5);
+        assert_eq!(r.work_days, 6);
+        // A smaller Protein A column, 7 cycles: 31.5 + 6 + 13.5 = 51 h = 2.125 + 4 -> 7 days.
+        // 22 L x 45 g/L x 80 % = 792 g a cycle; 5868.75 x 0.93 = 5457.9 g loaded: 6.9 -> 7.
+        let mut small = d.clone();
+        small.protein_a.column_volume_l = 22.0;
+        let r = run_downstream(&small, 1956.25, 5868.75);
+        assert_eq!(r.steps[1].column.unwrap().cycles, 7);
+        assert_eq!(r.column_time_h, 51.0);
+        assert_eq!(r.work_days, 7);
+        // Exactly whole: 48 h + 4 days = 6 days, not 7.
+        assert_eq!(work_days(48.0, 4.0), 6);
+        assert_eq!(work_days(0.0, 0.0), 1);
+    }
 
     #[test]
     fn doses_are_whole() {

@@ -74,6 +74,7 @@ pub const DOSE_MG_V3: f64 = 500.0;
 /// versions 1 to 3): no additions or evaporation, no headroom, the culture curve flat after
 /// its peak (as version 3 drew it) and the entered titer.
 pub fn fill_v3(s: &mut Scenario) {
+    s.schedule.downstream_days_from_work = false;
     s.production.additions = Additions::none();
     s.production.headroom_pct = 0.0;
     s.production.culture = Culture::flat();
@@ -112,8 +113,9 @@ pub const ADDED_AFTER_V2: [(&str, &str); 1] = [("", "seed_rules")];
 
 /// Paths of the fields added after version 3, as a file of versions 1 to 3 would have spelt
 /// them.
-pub const ADDED_AFTER_V3: [(&str, &str); 4] = [
+pub const ADDED_AFTER_V3: [(&str, &str); 5] = [
     ("program", "dose_mg"),
+    ("schedule", "downstream_days_from_work"),
     ("production", "additions"),
     ("production", "headroom_pct"),
     ("production", "culture"),
@@ -167,6 +169,7 @@ pub fn to_current_model(s: &Scenario) -> Scenario {
         };
         p.headroom_pct = defaults.headroom_pct;
         p.additions.evaporation_pct_per_day = defaults.additions.evaporation_pct_per_day;
+        updated.schedule.downstream_days_from_work = true;
     }
     if !follows_v1(s) {
         return updated;
@@ -215,7 +218,16 @@ mod tests {
         assert!(!follows_v1(&v2) && follows_earlier_model(&v2));
         let updated = to_current_model(&v2);
         assert_eq!(updated.seed_rules, SeedRules::default());
-        assert_eq!(Scenario { seed_rules: v2.seed_rules, production: v2.production.clone(), ..updated }, v2);
+        assert_eq!(
+            Scenario {
+                seed_rules: v2.seed_rules,
+                production: v2.production.clone(),
+                schedule: v2.schedule.clone(),
+                ..updated.clone()
+            },
+            v2
+        );
+        assert!(updated.schedule.downstream_days_from_work);
     }
 
     #[test]

@@ -213,6 +213,17 @@ fn estimate_parts<const CAPACITY: bool>(
         production.harvest_volume_l,
         production.product_at_harvest_g,
     );
+    // Downstream days that follow the work replace the entered days everywhere the schedule
+    // reads them (timeline, spacing, lines, suite days): the scenario as scheduled.
+    let scheduled;
+    let s = if s.schedule.downstream_days_from_work && s.schedule.downstream_days != downstream.work_days {
+        let mut with_days = s.clone();
+        with_days.schedule.downstream_days = downstream.work_days;
+        scheduled = with_days;
+        &scheduled
+    } else {
+        s
+    };
     let ds_g = downstream.drug_substance_g;
     let success = s.plan.batch_success_pct / 100.0;
     let batches = match s.program.target {

@@ -198,8 +198,13 @@ pub struct Schedule {
     /// Days a production line needs between harvest and the next inoculation (cleaning,
     /// changeover, new bag). Default 3 (illustrative).
     pub turnaround_days: u32,
-    /// Days from harvest to the end of downstream processing. Default 6 (illustrative).
+    /// Days from harvest to the end of downstream processing, when they are entered
+    /// (`downstream_days_from_work` off). Default 6 (illustrative).
     pub downstream_days: u32,
+    /// Downstream days follow the work: the column cycles x their cycle times plus the other
+    /// steps' days, rounded up to whole days ([`crate::downstream::work_days`]). Off: the
+    /// days entered. Links and files before version 4 had only the entered days.
+    pub downstream_days_from_work: bool,
     /// Bulk-harvest safety testing, from harvest (days). 21-35 (Sartorius); default 28.
     pub bulk_harvest_testing_days: u32,
     /// QC release testing after downstream ends (days). Default 30 (illustrative).
@@ -292,6 +297,7 @@ impl Default for Schedule {
             thaw_date: CivilDate::from_ymd(2027, 3, 1).expect("valid date"),
             turnaround_days: 3,
             downstream_days: 6,
+            downstream_days_from_work: true,
             bulk_harvest_testing_days: 28,
             qc_release_days: 30,
             qa_disposition_days: 7,

@@ -113,6 +113,7 @@ impl Checker {
             limits::CONCENTRATION_G_PER_L,
         );
         self.whole(format!("{path}.lifetime_cycles"), c.lifetime_cycles, limits::LIFETIME_CYCLES);
+        self.number(format!("{path}.cycle_time_h"), c.cycle_time_h, limits::CYCLE_TIME_H);
     }
 }
 
@@ -300,6 +301,7 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     c.number("downstream.low_ph.adjust_pct_of_volume", d.low_ph.adjust_pct_of_volume, limits::ADJUST_PCT);
     c.chromatography("downstream.aex", &d.aex);
     c.chromatography("downstream.cex", &d.cex);
+    c.number("downstream.other_steps_days", d.other_steps_days, limits::OTHER_STEPS_DAYS);
     c.number("downstream.virus_filtration.yield_pct", d.virus_filtration.yield_pct, limits::YIELD_PCT);
     c.number(
         "downstream.virus_filtration.loading_l_per_m2",

@@ -257,6 +257,34 @@ fn an_entered_titer_far_from_the_culture_warns_with_the_qp_it_implies() {
 }
 
 #[test]
+fn downstream_days_follow_the_protein_a_cycles_unless_entered() {
+    // Default: 37.5 h on the columns + 4 other days = 5.5625 -> 6 days (the days entered
+    // before), release day max(31 + 28, 31 + 6 + 30) + 7 = 74 from thaw.
+    let f = FacilityProfile::current();
+    let e = estimate(&Scenario::default(), &f).unwrap();
+    assert_eq!((e.downstream.work_days, e.timeline.downstream_end_day - e.timeline.harvest_day), (6, 6));
+    assert_eq!(e.timeline.release_day, 74);
+    // A 22 L Protein A column: 792 g a cycle, 7 cycles (over the 6 allowed: a fit failure
+    // with its numbers). 7 x 4.5 + 6 + 13.5 = 51 h = 2.125 days + 4 -> 7 days: downstream
+    // ends a day later, and so does release (the QC path sets it): day 75.
+    let mut s = Scenario::default();
+    s.downstream.protein_a.column_volume_l = 22.0;
+    let e = estimate(&s, &f).unwrap();
+    assert_eq!(e.downstream.work_days, 7);
+    assert_eq!(e.timeline.downstream_end_day - e.timeline.harvest_day, 7);
+    assert_eq!(e.timeline.release_day, 75);
+    assert!(e.fit.iter().any(|i| matches!(
+        i.check,
+        FitCheck::ColumnCycles { step: DsStep::ProteinA, cycles: 7, max_cycles: 6 }
+    ) && i.status == FitStatus::Fail));
+    // With the days entered (every link and file before version 4), 6 days whatever the cycles.
+    s.schedule.downstream_days_from_work = false;
+    let e = estimate(&s, &f).unwrap();
+    assert_eq!(e.timeline.downstream_end_day - e.timeline.harvest_day, 6);
+    assert_eq!(e.timeline.release_day, 74);
+}
+
+#[test]
 fn inoculum_larger_than_previous_stage_is_shown_where_it_is() {
     // Worked on version 2's default train (five stages).
     let mut s = baseline_v2();

@@ -243,6 +243,10 @@ proptest! {
         // Without moving batches around closures: a slower culture can move its operations
         // off a closure that held a faster one back (that is a calendar effect, not growth).
         s.schedule.avoid_closures = false;
+        // And with the downstream days entered: a slower culture's smaller IVCD makes less
+        // product from a qP, fewer column cycles and shorter downstream work, which can free
+        // the downstream train for an earlier campaign (a capacity effect, not growth).
+        s.schedule.downstream_days_from_work = false;
         let f = FacilityProfile::current();
         let mut slower = s.clone();
         slower.cell_line.doubling_time_h += extra_h;

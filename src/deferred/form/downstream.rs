@@ -8,8 +8,9 @@ use crate::lens;
 use crate::model::scenario::{Chromatography, Scenario};
 use crate::model::validate::limits;
 use crate::ui::field::{choice, form_items, num, opts, whole, FormItem, NumLens, SelectField};
-use crate::ui::form::Section;
+use crate::ui::form::{CheckField, Section};
 use leptos::prelude::*;
+use std::sync::Arc;
 use ttc_text::labels::Unit;
 
 /// The fields of one chromatography step.
@@ -36,6 +37,7 @@ fn ChromatographyFields(
             num(path("buffer_cv_per_cycle"), Unit::ColumnVolumes, limits::BUFFER_CV, label(|l| td_string!(l, in_buffer_cv)), l(|c| c.buffer_cv_per_cycle, |c, v| c.buffer_cv_per_cycle = v)),
             num(path("pool_concentration_g_per_l"), Unit::GPerL, limits::CONCENTRATION_G_PER_L, label(|l| td_string!(l, in_pool_concentration)), l(|c| c.pool_concentration_g_per_l, |c, v| c.pool_concentration_g_per_l = v)),
             whole(path("lifetime_cycles"), Unit::Cycles, limits::LIFETIME_CYCLES, label(|l| td_string!(l, in_lifetime)), l(|c| f64::from(c.lifetime_cycles), |c, v| c.lifetime_cycles = v as u32)),
+            num(path("cycle_time_h"), Unit::Hours, limits::CYCLE_TIME_H, label(|l| td_string!(l, in_cycle_time)), l(|c| c.cycle_time_h, |c, v| c.cycle_time_h = v)),
         ])}
     }
 }
@@ -77,7 +79,11 @@ pub fn DownstreamSection() -> impl IntoView {
             <SelectField path="downstream.resin_mode" label=label(|l| td_string!(l, in_resin_mode))
                 options=opts(&[("amortised", |l| td_string!(l, resin_amortised)), ("dedicated", |l| td_string!(l, resin_dedicated))])
                 get=resin_get set=resin_set />
+            <CheckField id="f-schedule-downstream_days_from_work" label=label(|l| td_string!(l, in_downstream_days_from_work))
+                get=Arc::new(|s| s.schedule.downstream_days_from_work) set=Arc::new(|s, v| s.schedule.downstream_days_from_work = v) />
             {form_items(vec![
+                num("downstream.other_steps_days", Unit::Days, limits::OTHER_STEPS_DAYS, label(|l| td_string!(l, in_other_steps_days)),
+                    NumLens::new(|s| s.schedule.downstream_days_from_work.then_some(s.downstream.other_steps_days), |s, v| s.downstream.other_steps_days = v)),
                 num("downstream.media_overage_pct", Unit::Percent, limits::OVERAGE_PCT, label(|l| td_string!(l, in_media_overage)), lens!(s => s.downstream.media_overage_pct)),
                 num("downstream.buffer_overage_pct", Unit::Percent, limits::OVERAGE_PCT, label(|l| td_string!(l, in_buffer_overage)), lens!(s => s.downstream.buffer_overage_pct)),
             ])}

@@ -21,7 +21,11 @@ pub(super) fn ScheduleSection() -> impl IntoView {
         <Section id="sec-schedule" title=label(|l| td_string!(l, sec_schedule))>
             {form_items(vec![
                 whole("schedule.turnaround_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_turnaround)), lens!(s => s.schedule.turnaround_days)),
-                whole("schedule.downstream_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_downstream_days)), lens!(s => s.schedule.downstream_days)),
+                whole("schedule.downstream_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_downstream_days)), NumLens::new(
+                    // Entered only when the days do not follow the work (the downstream section's choice).
+                    |s| (!s.schedule.downstream_days_from_work).then_some(f64::from(s.schedule.downstream_days)),
+                    |s, v| s.schedule.downstream_days = v as u32,
+                )),
                 whole("schedule.bulk_harvest_testing_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_bh_testing)), lens!(s => s.schedule.bulk_harvest_testing_days)),
                 whole("schedule.qc_release_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_qc_release)), lens!(s => s.schedule.qc_release_days)),
                 whole("schedule.qa_disposition_days", Unit::Days, limits::SCHEDULE_DAYS, label(|l| td_string!(l, in_qa_disposition)), lens!(s => s.schedule.qa_disposition_days)),

@@ -79,6 +79,7 @@ pub fn baseline_v1() -> Scenario {
                 buffer_cv_per_cycle: 35.0,
                 pool_concentration_g_per_l: 10.0,
                 lifetime_cycles: 200,
+                cycle_time_h: 4.5, // Added in version 4 (used only with the days from the work).
             },
             low_ph: LowPh { yield_pct: 97.0, adjust_pct_of_volume: 10.0 },
             aex: Chromatography {
@@ -90,6 +91,7 @@ pub fn baseline_v1() -> Scenario {
                 buffer_cv_per_cycle: 15.0,
                 pool_concentration_g_per_l: 8.0,
                 lifetime_cycles: 100,
+                cycle_time_h: 3.0, // Added in version 4 (used only with the days from the work).
             },
             cex: Chromatography {
                 yield_pct: 92.0,
@@ -100,6 +102,7 @@ pub fn baseline_v1() -> Scenario {
                 buffer_cv_per_cycle: 30.0,
                 pool_concentration_g_per_l: 10.0,
                 lifetime_cycles: 100,
+                cycle_time_h: 4.5, // Added in version 4 (used only with the days from the work).
             },
             virus_filtration: VirusFiltration { yield_pct: 97.0, loading_l_per_m2: 200.0 },
             ufdf: UfDf {
@@ -109,6 +112,7 @@ pub fn baseline_v1() -> Scenario {
                 final_concentration_g_per_l: 100.0,
             },
             resin_mode: ResinMode::Amortised,
+            other_steps_days: 4.0, // Added in version 4, as cycle_time_h.
             media_overage_pct: 10.0,
             buffer_overage_pct: 10.0,
         },
@@ -116,6 +120,8 @@ pub fn baseline_v1() -> Scenario {
             thaw_date: CivilDate::from_ymd(2027, 3, 1).expect("valid date"),
             turnaround_days: 3,
             downstream_days: 6,
+            // Added in version 4: the days entered (crate::legacy).
+            downstream_days_from_work: false,
             bulk_harvest_testing_days: 28,
             qc_release_days: 30,
             qa_disposition_days: 7,

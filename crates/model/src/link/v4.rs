@@ -1,6 +1,6 @@
 //! Link version 4, frozen: the production model it added to version 3's fields (additions
-//! and evaporation, the headroom, the culture curve and the titer from qP x IVCD) and the
-//! dose, and its baseline, the default scenario as it was when version 4 was defined.
+//! and evaporation, the headroom, the culture curve and the titer from qP x IVCD), the dose,
+//! and downstream days from the work (the columns' cycle times, the other steps' days), and its baseline, the default scenario as it was when version 4 was defined.
 //! Version 4 keeps every key of versions 1 to 3; each version is decoded against its own
 //! baseline forever (`tests/corpus/links-v4.json`).
 
@@ -40,6 +40,7 @@ pub fn baseline_v4() -> Scenario {
         viability_pct: 95.0,
     };
     s.program.dose_mg = 500.0;
+    s.schedule.downstream_days_from_work = true;
     s
 }
 
@@ -62,6 +63,11 @@ link_fields! { V4_FIELDS {
     "sd" => production.culture.stationary_days;
     "kd" => production.culture.death_rate_per_day;
     "cvb" => production.culture.viability_pct;
+    "pct" => downstream.protein_a.cycle_time_h;
+    "act" => downstream.aex.cycle_time_h;
+    "cct" => downstream.cex.cycle_time_h;
+    "osd" => downstream.other_steps_days;
+    "ddw" => schedule.downstream_days_from_work;
 } }
 
 /// Every field of a version-4 link: version 3's, then version 4's.

@@ -194,9 +194,10 @@ impl LinkValue for CampaignTarget {
     }
 }
 
-/// `yield:capacity:load:cv:max_cycles:buffer_cv:pool:lifetime`.
-impl LinkValue for Chromatography {
-    fn write(&self, out: &mut String) {
+/// `yield:capacity:load:cv:max_cycles:buffer_cv:pool:lifetime`: version 1's parts. The cycle
+/// time came with version 4 under a key of its own, so reading these parts keeps it.
+impl Field for Chromatography {
+    fn write_text(&self, out: &mut String) {
         self.yield_pct.write(out);
         for part in [self.capacity_g_per_l, self.load_fraction_pct, self.column_volume_l] {
             out.push(':');
@@ -211,19 +212,23 @@ impl LinkValue for Chromatography {
         out.push(':');
         self.lifetime_cycles.write(out);
     }
-    fn read(text: &str) -> Option<Self> {
+    fn read_text(&mut self, text: &str) -> bool {
         let p: Vec<&str> = text.split(':').collect();
-        let [y, cap, load, cv, max, buf, pool, life] = p[..] else { return None };
-        Some(Chromatography {
-            yield_pct: LinkValue::read(y)?,
-            capacity_g_per_l: LinkValue::read(cap)?,
-            load_fraction_pct: LinkValue::read(load)?,
-            column_volume_l: LinkValue::read(cv)?,
-            max_cycles_per_batch: LinkValue::read(max)?,
-            buffer_cv_per_cycle: LinkValue::read(buf)?,
-            pool_concentration_g_per_l: LinkValue::read(pool)?,
-            lifetime_cycles: LinkValue::read(life)?,
-        })
+        let [y, cap, load, cv, max, buf, pool, life] = p[..] else { return false };
+        let read = || {
+            Some(Chromatography {
+                yield_pct: LinkValue::read(y)?,
+                capacity_g_per_l: LinkValue::read(cap)?,
+                load_fraction_pct: LinkValue::read(load)?,
+                column_volume_l: LinkValue::read(cv)?,
+                max_cycles_per_batch: LinkValue::read(max)?,
+                buffer_cv_per_cycle: LinkValue::read(buf)?,
+                pool_concentration_g_per_l: LinkValue::read(pool)?,
+                lifetime_cycles: LinkValue::read(life)?,
+                cycle_time_h: self.cycle_time_h,
+            })
+        };
+        read().map(|c| *self = c).is_some()
     }
 }
 

@@ -26,6 +26,10 @@ pub struct Chromatography {
     pub pool_concentration_g_per_l: f64,
     /// Cycles the resin is qualified for.
     pub lifetime_cycles: u32,
+    /// Hours one cycle takes on the column, every phase (equilibrate, load, wash, elute, strip,
+    /// CIP, re-equilibrate). Illustrative defaults: Protein A 4.5 h (load at 4-6 min residence
+    /// time, then about 1.5 h of the other phases), AEX flow-through 3 h, CEX 4.5 h.
+    pub cycle_time_h: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,6 +99,11 @@ pub struct Downstream {
     pub virus_filtration: VirusFiltration,
     pub ufdf: UfDf,
     pub resin_mode: ResinMode,
+    /// Days of downstream work besides the columns: clarification, low-pH hold, virus and
+    /// UF/DF filtration, bulk fill, set-up and changeover between steps. Default 4
+    /// (illustrative); with the default columns' 37.5 h it makes the 6 days used before
+    /// downstream time followed the work.
+    pub other_steps_days: f64,
     /// Extra medium prepared for preparation and transfer losses (%). Default 10
     /// (illustrative).
     pub media_overage_pct: f64,
@@ -105,7 +114,8 @@ pub struct Downstream {
 impl Default for Chromatography {
     /// Protein A capture: DBC 35-55 g/L (default 45) loaded at 70-80 % (default 80 %);
     /// buffer 25-45 CV per cycle (default 35); resin lifetime 100-300 cycles (default 200);
-    /// yield 90-95 % (default 93 %). Column 50 L and pool 10 g/L are illustrative.
+    /// yield 90-95 % (default 93 %). Column 50 L, pool 10 g/L and 4.5 h a cycle are
+    /// illustrative.
     fn default() -> Self {
         Self {
             yield_pct: 93.0,
@@ -116,6 +126,7 @@ impl Default for Chromatography {
             buffer_cv_per_cycle: 35.0,
             pool_concentration_g_per_l: 10.0,
             lifetime_cycles: 200,
+            cycle_time_h: 4.5,
         }
     }
 }
@@ -133,6 +144,7 @@ impl Chromatography {
             buffer_cv_per_cycle: 15.0,
             pool_concentration_g_per_l: 8.0,
             lifetime_cycles: 100,
+            cycle_time_h: 3.0,
         }
     }
 
@@ -148,6 +160,7 @@ impl Chromatography {
             buffer_cv_per_cycle: 30.0,
             pool_concentration_g_per_l: 10.0,
             lifetime_cycles: 100,
+            cycle_time_h: 4.5,
         }
     }
 }
@@ -192,6 +205,7 @@ impl Default for Downstream {
             virus_filtration: VirusFiltration::default(),
             ufdf: UfDf::default(),
             resin_mode: ResinMode::Amortised,
+            other_steps_days: 4.0,
             media_overage_pct: 10.0,
             buffer_overage_pct: 10.0,
         }

@@ -36,6 +36,10 @@ pub const MAX_CYCLES: Limit = limit(1.0, 100.0);
 pub const BUFFER_CV: Limit = limit(0.0, 500.0);
 pub const CONCENTRATION_G_PER_L: Limit = limit(0.1, 500.0);
 pub const LIFETIME_CYCLES: Limit = limit(1.0, 100_000.0);
+/// One chromatography cycle, every phase: minutes to two days.
+pub const CYCLE_TIME_H: Limit = limit(0.1, 48.0);
+/// Downstream days besides the columns.
+pub const OTHER_STEPS_DAYS: Limit = limit(0.0, 60.0);
 pub const LOADING_L_PER_M2: Limit = limit(1.0, 100_000.0);
 pub const FLUSH_L_PER_M2: Limit = limit(0.0, 10_000.0);
 pub const ADJUST_PCT: Limit = limit(0.0, 500.0);

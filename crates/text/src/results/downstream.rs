@@ -1,7 +1,7 @@
 //! The downstream section: masses, yields, column cycles and filter areas by step.
 
 use super::*;
-use ttc_model::downstream::whole_doses;
+use ttc_model::downstream::{whole_doses, DsStep};
 
 pub(super) fn downstream_block(c: &Ctx) -> Block {
     let (d, l) = (&c.e.downstream, c.locale);
@@ -98,5 +98,34 @@ pub(super) fn downstream_block(c: &Ctx) -> Block {
         foot,
     });
     b.note = Some(td_string!(l, dsp_units_note).to_string());
+    // The downstream days: what the columns and the other steps take, and whether the schedule
+    // uses them or the days entered.
+    let ds = &c.s.downstream;
+    let column = |step: DsStep, chrom: &ttc_model::scenario::Chromatography| {
+        let cycles = d.step(step).column.map_or(0, |col| col.cycles);
+        format!("{cycles} × {} h", format_auto(chrom.cycle_time_h))
+    };
+    let (hours, other) = (format_auto(d.column_time_h), format_auto(ds.other_steps_days));
+    b.intro = Some(if c.s.schedule.downstream_days_from_work {
+        tf!(
+            l,
+            ds_days_work,
+            pa = column(DsStep::ProteinA, &ds.protein_a),
+            aex = column(DsStep::Aex, &ds.aex),
+            cex = column(DsStep::Cex, &ds.cex),
+            hours = hours,
+            other = other,
+            days = d.work_days
+        )
+    } else {
+        tf!(
+            l,
+            ds_days_entered,
+            days = c.s.schedule.downstream_days,
+            work = d.work_days,
+            hours = hours,
+            other = other
+        )
+    });
     b
 }
