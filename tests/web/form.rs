@@ -215,6 +215,10 @@ async fn text_that_is_no_value_in_the_deferred_form_marks_the_pages_results_stal
 async fn the_production_model_drawn_by_the_deferred_module_moves_the_headline() {
     let (c, _h) = mounted().await;
     assert_eq!(c.text(DS), "4,007 g");
+    // Doses of 500 mg next to the grams: 4007.17 g x 1000 / 500 = 8,014 whole doses a batch;
+    // 3 x 4007.17 = 12,021.5 g in the campaign: 24,043.
+    let downstream = c.text("#downstream-results");
+    assert!(downstream.contains("8,014") && downstream.contains("24,043"), "{downstream}");
     // Titer from the culture at the default qP 16: IVCD 28.13 (growth to the peak on day
     // 5.32) + 20 x 4 (stationary) + 20 x (1 - e^(-0.08 x 4.68)) / 0.08 (decline) = 186.18;
     // 16 x 186.18 / 1000 = 2.9789 g/L x 1956.25 L x 0.682 798 = 3979.0 g.

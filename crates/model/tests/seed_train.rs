@@ -59,6 +59,7 @@ fn the_seed_train_checks_speak_of_margins_windows_growth_and_vials() {
     // A first stage of 200 L seeded at 0.5 needs 10^11 / 28.5e6 = 3,509 vials: a failure.
     let mut s = Scenario::default();
     s.seed_train.drain(..5);
+    s.seed_train[0].working_volume_l = 200.0;
     let e = estimate(&s, &f).unwrap();
     let vials = e.fit.iter().find(|i| matches!(i.check, FitCheck::VialCount { .. })).unwrap();
     assert_eq!(vials.status, FitStatus::Fail);

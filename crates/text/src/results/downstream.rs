@@ -1,6 +1,7 @@
 //! The downstream section: masses, yields, column cycles and filter areas by step.
 
 use super::*;
+use crate::format::format_short;
 use ttc_model::downstream::{whole_doses, DsStep};
 
 pub(super) fn downstream_block(c: &Ctx) -> Block {
@@ -63,25 +64,7 @@ pub(super) fn downstream_block(c: &Ctx) -> Block {
             Cell::Text(String::new()),
         ],
     }];
-    let dose_mg = c.s.program.dose_mg;
-    let batches = c.e.cost.batches;
-    let foot = foot
-        .into_iter()
-        .chain(std::iter::once(Row {
-            class: "",
-            id: "ds-doses",
-            cells: vec![
-                Cell::Head(tf!(l, ds_doses, dose = format_auto(dose_mg), batches = batches)),
-                Cell::Num(String::new()),
-                Cell::Num(String::new()),
-                Cell::Num(format_number(whole_doses(d.drug_substance_g, dose_mg), 0)),
-                Cell::Num(format_number(whole_doses(d.drug_substance_g * f64::from(batches), dose_mg), 0)),
-                Cell::Num(String::new()),
-                Cell::Text(String::new()),
-                Cell::Text(String::new()),
-            ],
-        }))
-        .collect();
+
     b.table = Some(Table {
         class: "",
         head: heads(&[
@@ -98,25 +81,41 @@ pub(super) fn downstream_block(c: &Ctx) -> Block {
         foot,
     });
     b.note = Some(td_string!(l, dsp_units_note).to_string());
+    // Doses next to the grams: per batch and in the campaign.
+    let (dose_mg, batches) = (c.s.program.dose_mg, c.e.cost.batches);
+    let doses = |grams: f64| format_number(whole_doses(grams, dose_mg), 0);
+    b.more.push(Table {
+        class: "",
+        head: heads(&[
+            (&tf!(l, ds_doses, dose = format_short(dose_mg)), false),
+            (td_string!(l, col_quantity), true),
+        ]),
+        rows: vec![
+            Row::new(vec![
+                Cell::Head(td_string!(l, doses_batch).to_string()),
+                Cell::Num(doses(d.drug_substance_g)),
+            ]),
+            Row::new(vec![
+                Cell::Head(tf!(l, doses_campaign, batches = batches)),
+                Cell::Num(doses(d.drug_substance_g * f64::from(batches))),
+            ]),
+        ],
+        foot: Vec::new(),
+    });
     // The downstream days: what the columns and the other steps take, and whether the schedule
     // uses them or the days entered.
     let ds = &c.s.downstream;
-    let column = |step: DsStep, chrom: &ttc_model::scenario::Chromatography| {
-        let cycles = d.step(step).column.map_or(0, |col| col.cycles);
-        format!("{cycles} × {} h", format_auto(chrom.cycle_time_h))
-    };
-    let (hours, other) = (format_auto(d.column_time_h), format_auto(ds.other_steps_days));
+    let columns: Vec<String> =
+        [(DsStep::ProteinA, &ds.protein_a), (DsStep::Aex, &ds.aex), (DsStep::Cex, &ds.cex)]
+            .iter()
+            .map(|&(step, chrom)| {
+                let cycles = d.step(step).column.map_or(0, |col| col.cycles);
+                format!("{} {cycles} × {} h", step_name(l, step), format_short(chrom.cycle_time_h))
+            })
+            .collect();
+    let (hours, other) = (format_short(d.column_time_h), format_short(ds.other_steps_days));
     b.intro = Some(if c.s.schedule.downstream_days_from_work {
-        tf!(
-            l,
-            ds_days_work,
-            pa = column(DsStep::ProteinA, &ds.protein_a),
-            aex = column(DsStep::Aex, &ds.aex),
-            cex = column(DsStep::Cex, &ds.cex),
-            hours = hours,
-            other = other,
-            days = d.work_days
-        )
+        tf!(l, ds_days_work, columns = columns.join(", "), hours = hours, other = other, days = d.work_days)
     } else {
         tf!(
             l,

@@ -33,7 +33,7 @@ pub(super) fn production_block(c: &Ctx) -> Block {
     let evaporation_pct = c.s.production.additions.evaporation_pct_per_day;
     if p.evaporated_l > 0.0 {
         rows.push((
-            tf!(l, p_evaporation, pct = format_auto(evaporation_pct), days = days),
+            tf!(l, p_evaporation, pct = crate::format::format_short(evaporation_pct), days = days),
             format!("{} L", format_auto(p.evaporated_l)),
         ));
     }
@@ -68,7 +68,7 @@ pub(super) fn production_block(c: &Ctx) -> Block {
     let headroom_pct = c.s.production.headroom_pct;
     if headroom_pct > 0.0 {
         rows.push((
-            tf!(l, p_headroom_limit, pct = format_auto(headroom_pct)),
+            tf!(l, p_headroom_limit, pct = crate::format::format_short(headroom_pct)),
             format!("{} L", format_auto(p.headroom_limit_l)),
         ));
     }
