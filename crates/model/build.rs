@@ -115,7 +115,19 @@ fn facility_code(path: &str) -> String {
         )
         .unwrap();
     }
-    c.push_str("    ]),\n}");
+    c.push_str("    ]),\n");
+    // Filter modules: the profile's, or the illustrative defaults (`FilterModules::default`).
+    match v.get("filter_modules") {
+        Some(m) => writeln!(
+            c,
+            "    filter_modules: FilterModules {{ depth_m2: {}, virus_m2: {} }},",
+            num(m, "depth_m2"),
+            num(m, "virus_m2")
+        )
+        .unwrap(),
+        None => c.push_str("    filter_modules: FilterModules::default(),\n"),
+    }
+    c.push('}');
     c
 }
 

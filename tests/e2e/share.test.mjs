@@ -25,12 +25,14 @@
 //                    version 4's fields at their legacy values (legacy::fill_v3): no base,
 //                    glucose or antifoam (ab=l0:, ag=l0:, af=l0:), no evaporation (ev=0), no
 //                    headroom (hr=0), no decline of the culture (kd=0), the downstream days
-//                    entered (ddw=0); for versions 1 and 2
+//                    entered (ddw=0), filters of the exact area (csf=1, vsf=1, wfm=0); for
+//                    versions 1 and 2
 //                    the seed train's rules off, pw=0, gc=0, tx=0; for version 1 an=thaw, er=0,
 //                    pq=0, sr=100, txr=1, ac=0 (crates/model/src/legacy.rs). So the version-3
 //                    default v3&p=suzhou-2026-12&c=0344ab1a is written
 //                    v4&p=suzhou-2026-12&st=<version 3's train>&v0=1400&ab=l0:&ag=l0:&af=l0:
-//                    &ev=0&hr=0&kd=0&ddw=0&c=28bc1556. All are offered "Update to the current model";
+//                    &ev=0&hr=0&kd=0&ddw=0&csf=1&vsf=1&wfm=0&c=384543d2. All are offered "Update
+//                    to the current model";
 //                    a version-1 link's rate card (suzhou-2026-11) is older, and the page says so.
 //   drug substance   3 g/L × 1956.25 L × 0.6827977 = 4007.17 g -> "4,007 g"; 3.5 g/L -> "4,675 g";
 //                    5 g/L -> 6678.61 g -> "6,679 g" (app.test.mjs)
@@ -112,7 +114,7 @@ const KEY_ORDER = [
   'bo', 'th', 'ta', 'dd', 'bh', 'qc', 'qa', 'we', 'ln', 'ut', 'r',
   'an', 'ko', 'ps', 'am', 'er', 'pq', 'sr', 'txr', 'due', 'rs', 'age', 'ac',
   'pw', 'wl', 'wh', 'gc', 'mxb', 'mxp', 'tx',
-  'dose', 'ab', 'ag', 'af', 'ev', 'hr', 'tq', 'qp', 'sd', 'kd', 'cvb', 'pct', 'act', 'cct', 'osd', 'ddw',
+  'dose', 'ab', 'ag', 'af', 'ev', 'hr', 'tq', 'qp', 'sd', 'kd', 'cvb', 'pct', 'act', 'cct', 'osd', 'ddw', 'csf', 'vsf', 'wfm',
 ];
 /** Values of the version-4 baseline that an older link may carry as its own (the encoder
  * leaves them out). */
@@ -133,7 +135,7 @@ function asV4(link) {
   }
   if (!fields.has('st')) fields.set('st', version === 'v3' ? V3_TRAIN : OLD_TRAIN);
   if (!fields.has('v0')) fields.set('v0', '1400');
-  for (const [key, value] of [['ab', 'l0:'], ['ag', 'l0:'], ['af', 'l0:'], ['ev', '0'], ['hr', '0'], ['kd', '0'], ['ddw', '0']]) {
+  for (const [key, value] of [['ab', 'l0:'], ['ag', 'l0:'], ['af', 'l0:'], ['ev', '0'], ['hr', '0'], ['kd', '0'], ['ddw', '0'], ['csf', '1'], ['vsf', '1'], ['wfm', '0']]) {
     fields.set(key, value);
   }
   for (const [key, value] of V4_BASELINE) if (fields.get(key) === value) fields.delete(key);
@@ -308,7 +310,7 @@ describe('Scenario links in the address', () => {
       asV4(CORPUS_V3.find((c) => c.scenario_file === 'v3-default.json').link),
       'v4&p=suzhou-2026-12&st=c2YxMjU:0.025:0.5:s4:b,c2YyNTA:0.084:0.5:s4:b,c2YzMDAw:0.6:0.5:s4:b,' +
         'cmIxMA:4:0.5:s4:b,c3ViNTA:28:0.5:s4:b,c3ViMjAw:200:0.5:s4:b&v0=1400&ab=l0:&ag=l0:&af=l0:&ev=0&hr=0&kd=0&ddw=0' +
-        '&c=28bc1556',
+        '&csf=1&vsf=1&wfm=0&c=384543d2',
     );
 
     const app = await env.openApp();
@@ -342,7 +344,7 @@ describe('Scenario links in the address', () => {
       assert.equal(await address(page), entry.link, `${what}: the address changed`);
     }
     // Spot checks of the helpers on the default: the figures worked by hand in app.test.mjs.
-    assert.deepEqual([dateText(DEFAULT_ENTRY.first_harvest), money(DEFAULT_ENTRY.price_per_batch)], ['Tue 12 Oct 2027', '$811,014']);
+    assert.deepEqual([dateText(DEFAULT_ENTRY.first_harvest), money(DEFAULT_ENTRY.price_per_batch)], ['Tue 12 Oct 2027', '$836,255']);
     assert.equal(await page.locator('#share-link').inputValue(), `${env.server.url}#${CORPUS.at(-1).link}`);
     await app.check();
   });
@@ -361,7 +363,7 @@ describe('Scenario links in the address', () => {
       const app = await openAt(raw);
       const { page } = app;
       assert.equal(await figure(page, 'h-ds'), DEFAULT_DS);
-      assert.equal(await figure(page, 'h-batch-cost'), '$811,014');
+      assert.equal(await figure(page, 'h-batch-cost'), '$836,255');
       const notice = page.locator(PAGE_NOTICE);
       assert.equal(await notice.count(), 1);
       assert.equal(await notice.getAttribute('role'), 'status');
@@ -732,7 +734,7 @@ describe('Saved scenarios and their comparison', () => {
       class: 'differs',
       cells: ['Drug substance per batch', DEFAULT_DS, `${DS_AT_5} · +2,671 g (+66.7%)`],
     });
-    assert.equal(row('Price per batch (incl. overhead and margin)').cells[1], '$811,014');
+    assert.equal(row('Price per batch (incl. overhead and margin)').cells[1], '$836,255');
     // The titer does not move the schedule: same harvest date, not highlighted.
     assert.deepEqual(row('Harvest date'), { class: '', cells: ['Harvest date', 'Tue 12 Oct 2027', 'Tue 12 Oct 2027'] });
     // Inputs that differ: the name and the titer, nothing else.

@@ -75,8 +75,9 @@ const V2_TRAIN: &str =
 
 /// What a link of versions 1 to 3 carries, written as version 4, to keep its production run
 /// and downstream: no base, glucose or antifoam (`ab ag af`: 0 L on no day), no evaporation,
-/// no headroom, no decline of the culture, the downstream days entered (`ddw=0`).
-const V3_PRODUCTION: &str = "ab=l0:&ag=l0:&af=l0:&ev=0&hr=0&kd=0&ddw=0";
+/// no headroom, no decline of the culture, the downstream days entered (`ddw=0`), filters of
+/// the exact area (safety factors 1, no whole modules).
+const V3_PRODUCTION: &str = "ab=l0:&ag=l0:&af=l0:&ev=0&hr=0&kd=0&ddw=0&csf=1&vsf=1&wfm=0";
 
 /// The link this release writes for version 2's default scenario: a version-4 link that
 /// carries what differs from today's default: its seed train, its V0 of 1400 L, the seed
@@ -220,6 +221,9 @@ fn standard_input_and_whole_urls() {
         d[column]["cycle_time_h"] = hours.into();
     }
     d["other_steps_days"] = 4.0.into();
+    d["clarification"]["safety_factor"] = 1.0.into();
+    d["virus_filtration"]["safety_factor"] = 1.0.into();
+    d["whole_filter_modules"] = false.into();
     assert_eq!(json(&bare.out), expected);
 }
 

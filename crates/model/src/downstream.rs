@@ -2,6 +2,7 @@
 //! typical antibody train (DOMAIN.md): clarification -> Protein A -> low-pH hold -> AEX
 //! flow-through -> CEX bind/elute -> virus filtration -> UF/DF.
 
+use super::facility::FilterModules;
 use super::scenario::{Chromatography, Downstream};
 use serde::Serialize;
 
@@ -55,8 +56,40 @@ pub struct StepResult {
     /// Buffer the step consumes, before overage (L).
     pub buffer_l: f64,
     pub column: Option<ColumnUse>,
-    /// Filter area, for the depth and virus filters (m2).
+    /// Filter area installed, for the depth and virus filters (m2): [`FilterSize`].
     pub filter_area_m2: Option<f64>,
+    /// How that area was sized, for the depth and virus filters.
+    pub filter: Option<FilterSize>,
+}
+
+/// A filter's area: the area the loading needs (volume / loading), times the safety factor,
+/// rounded up to whole modules when the filters are bought so (DOMAIN.md: filters are sized
+/// with a safety factor, commonly 1.3-2x, and bought as whole modules).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct FilterSize {
+    /// Volume / loading capacity (m2).
+    pub needed_m2: f64,
+    pub safety_factor: f64,
+    /// Whole modules installed, `None` for the exact area; the area of one (m2).
+    pub modules: Option<u32>,
+    pub module_m2: Option<f64>,
+    /// The area installed (m2).
+    pub installed_m2: f64,
+}
+
+impl FilterSize {
+    /// Installed = needed x safety factor, rounded up to whole modules of `module_m2` when
+    /// given (the 10^-9 tolerance keeps an exact multiple whole).
+    pub fn new(needed_m2: f64, safety_factor: f64, module_m2: Option<f64>) -> Self {
+        let area = needed_m2 * safety_factor;
+        let module_m2 = module_m2.filter(|m| *m > 0.0);
+        let modules = module_m2.map(|m| (area / m - 1e-9).ceil().clamp(1.0, 1.0e6) as u32);
+        let installed_m2 = match (modules, module_m2) {
+            (Some(n), Some(m)) => f64::from(n) * m,
+            _ => area,
+        };
+        FilterSize { needed_m2, safety_factor, modules, module_m2, installed_m2 }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -113,6 +146,7 @@ fn chromatography_step(step: DsStep, c: &Chromatography, mass_in_g: f64) -> Step
         buffer_l: c.buffer_cv_per_cycle * c.column_volume_l * f64::from(column.cycles),
         column: Some(column),
         filter_area_m2: None,
+        filter: None,
     }
 }
 
@@ -138,12 +172,24 @@ pub fn whole_doses(grams: f64, dose_mg: f64) -> f64 {
 }
 
 /// Runs the train on a harvest. Expects a validated scenario.
-pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_g: f64) -> DownstreamResult {
+pub fn run_downstream(
+    d: &Downstream,
+    modules: &FilterModules,
+    harvest_volume_l: f64,
+    product_at_harvest_g: f64,
+) -> DownstreamResult {
+    let whole = |m: f64| d.whole_filter_modules.then_some(m);
     let mut steps = Vec::with_capacity(DsStep::ALL.len());
 
-    // Clarification: depth filter area = harvest volume / loading; flush = area x L/m2.
+    // Clarification: depth filter area = harvest volume / loading x safety factor, in whole
+    // modules; flush = area installed x L/m2.
     let cl = &d.clarification;
-    let area = harvest_volume_l / cl.filter_loading_l_per_m2;
+    let depth = FilterSize::new(
+        harvest_volume_l / cl.filter_loading_l_per_m2,
+        cl.safety_factor,
+        whole(modules.depth_m2),
+    );
+    let area = depth.installed_m2;
     steps.push(StepResult {
         step: DsStep::Clarification,
         mass_in_g: product_at_harvest_g,
@@ -153,6 +199,7 @@ pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_
         buffer_l: area * cl.flush_l_per_m2,
         column: None,
         filter_area_m2: Some(area),
+        filter: Some(depth),
     });
 
     let protein_a = chromatography_step(DsStep::ProteinA, &d.protein_a, steps[0].mass_out_g);
@@ -169,6 +216,7 @@ pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_
         buffer_l: adjust_l,
         column: None,
         filter_area_m2: None,
+        filter: None,
     });
 
     let aex = chromatography_step(DsStep::Aex, &d.aex, steps[2].mass_out_g);
@@ -176,8 +224,11 @@ pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_
     let cex = chromatography_step(DsStep::Cex, &d.cex, aex.mass_out_g);
     steps.push(cex);
 
-    // Virus filtration: area = volume / loading capacity (L/m2).
+    // Virus filtration: area = volume / loading capacity (L/m2) x safety factor, in whole
+    // modules.
     let vf = &d.virus_filtration;
+    let virus =
+        FilterSize::new(cex.volume_out_l / vf.loading_l_per_m2, vf.safety_factor, whole(modules.virus_m2));
     steps.push(StepResult {
         step: DsStep::VirusFiltration,
         mass_in_g: cex.mass_out_g,
@@ -186,7 +237,8 @@ pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_
         volume_out_l: cex.volume_out_l,
         buffer_l: 0.0,
         column: None,
-        filter_area_m2: Some(cex.volume_out_l / vf.loading_l_per_m2),
+        filter_area_m2: Some(virus.installed_m2),
+        filter: Some(virus),
     });
 
     // UF/DF: buffer = diavolumes x volume at the diafiltration concentration.
@@ -203,6 +255,7 @@ pub fn run_downstream(d: &Downstream, harvest_volume_l: f64, product_at_harvest_
         buffer_l: uf.diavolumes * diafiltration_volume_l,
         column: None,
         filter_area_m2: None,
+        filter: None,
     });
 
     let overall_yield_pct = steps.iter().map(|s| s.yield_pct / 100.0).product::<f64>() * 100.0;
@@ -230,14 +283,14 @@ mod tests {
         // Defaults: Protein A 4 cycles x 4.5 h + AEX 2 x 3 h + CEX 3 x 4.5 h = 37.5 h;
         // 37.5 / 24 = 1.5625 days + 4 other days = 5.5625 -> 6 days.
         let d = Downstream::default();
-        let r = run_downstream(&d, 1956.25, 5868.75);
+        let r = run_downstream(&d, &FilterModules::default(), 1956.25, 5868.75);
         assert_eq!(r.column_time_h, 37.5);
         assert_eq!(r.work_days, 6);
         // A smaller Protein A column, 7 cycles: 31.5 + 6 + 13.5 = 51 h = 2.125 + 4 -> 7 days.
         // 22 L x 45 g/L x 80 % = 792 g a cycle; 5868.75 x 0.93 = 5457.9 g loaded: 6.9 -> 7.
         let mut small = d.clone();
         small.protein_a.column_volume_l = 22.0;
-        let r = run_downstream(&small, 1956.25, 5868.75);
+        let r = run_downstream(&small, &FilterModules::default(), 1956.25, 5868.75);
         assert_eq!(r.steps[1].column.unwrap().cycles, 7);
         assert_eq!(r.column_time_h, 51.0);
         assert_eq!(r.work_days, 7);
@@ -275,10 +328,10 @@ mod tests {
     }
 
     #[test]
-    fn default_train_worked_by_hand() {
-        // Harvest 1953 L at 3 g/L = 5859 g.
-        let d = Downstream::default();
-        let r = run_downstream(&d, 1953.0, 5859.0);
+    fn version_3_train_worked_by_hand() {
+        // Harvest 1953 L at 3 g/L = 5859 g; filters of the exact area (versions 1 to 3).
+        let d = crate::link::baseline_v3().downstream;
+        let r = run_downstream(&d, &FilterModules::default(), 1953.0, 5859.0);
         // Yields 0.93 x 0.93 x 0.97 x 0.95 x 0.92 x 0.97 x 0.96 = 0.682 798; 5859 x 0.682 798 = 4000.51 g.
         let y = 0.93 * 0.93 * 0.97 * 0.95 * 0.92 * 0.97 * 0.96;
         assert!(close(r.overall_yield_pct, y * 100.0, 1e-9));
@@ -305,5 +358,34 @@ mod tests {
         // UF/DF: 4167.2 g at 50 g/L = 83.34 L x 8 DV = 666.75 L; DS 4000.5 g at 100 g/L = 40.0 L.
         assert!(close(r.step(DsStep::UfDf).buffer_l, 666.75, 0.01));
         assert!(close(r.drug_substance_volume_l, 40.005, 1e-3));
+    }
+
+    #[test]
+    fn filters_with_a_safety_factor_in_whole_modules() {
+        // Today's default harvest, 1956.25 L, 5868.75 g. Depth filter: 1956.25 / 40 = 48.906 m2
+        // x 1.5 = 73.36 m2 -> 66.69 pods of 1.1 m2 -> 67 pods, 73.7 m2; flush 73.7 x 50 =
+        // 3685 L.
+        let d = Downstream::default();
+        let r = run_downstream(&d, &FilterModules::default(), 1956.25, 5868.75);
+        let cl = r.step(DsStep::Clarification);
+        let depth = cl.filter.unwrap();
+        assert!(close(depth.needed_m2, 48.906_25, 1e-9));
+        assert_eq!((depth.modules, depth.module_m2), (Some(67), Some(1.1)));
+        assert!(close(cl.filter_area_m2.unwrap(), 73.7, 1e-9));
+        assert!(close(cl.buffer_l, 3685.0, 1e-9));
+        // Virus filter: CEX pool 5868.75 x 0.93 x 0.93 x 0.97 x 0.95 x 0.92 = 4303.21 g / 10 g/L
+        // = 430.32 L / 200 L/m2 = 2.1516 m2 x 1.5 = 3.2274 -> 4 filters of 1 m2.
+        let virus = r.step(DsStep::VirusFiltration).filter.unwrap();
+        let cex_g = 5868.75 * 0.93 * 0.93 * 0.97 * 0.95 * 0.92;
+        assert!(close(virus.needed_m2, cex_g / 10.0 / 200.0, 1e-9));
+        assert_eq!((virus.modules, virus.module_m2), (Some(4), Some(1.0)));
+        assert_eq!(r.step(DsStep::VirusFiltration).filter_area_m2, Some(4.0));
+        // An exact multiple stays whole: 2.2 m2 in 1.1 m2 pods is 2 pods.
+        assert_eq!(FilterSize::new(2.2, 1.0, Some(1.1)).modules, Some(2));
+        // Without whole modules: the area x the safety factor.
+        let mut exact = d.clone();
+        exact.whole_filter_modules = false;
+        let r = run_downstream(&exact, &FilterModules::default(), 1956.25, 5868.75);
+        assert!(close(r.step(DsStep::Clarification).filter_area_m2.unwrap(), 48.906_25 * 1.5, 1e-9));
     }
 }

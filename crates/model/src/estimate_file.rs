@@ -279,8 +279,10 @@ mod tests {
         ];
         // Counts, indices (0-based), day numbers, ratios, and the numbers whose unit a sibling
         // field (`unit`) gives.
-        const UNITLESS: [&str; 31] = [
+        const UNITLESS: [&str; 33] = [
             "version",
+            "modules",
+            "safety_factor",
             "vials_needed",
             "batch",
             "fewest_lines",

@@ -121,6 +121,26 @@ pub struct FacilityProfile {
     /// not the facility's confirmed shutdowns).
     #[serde(default)]
     pub closures_illustrative: bool,
+    /// The filter modules the facility buys (a scenario may round its filter areas up to
+    /// whole modules).
+    #[serde(default)]
+    pub filter_modules: FilterModules,
+}
+
+/// Areas of one depth-filter and one virus-filter module (m2). Illustrative defaults (the
+/// facility's own list is not public): 1.1 m2 depth-filter pods and 1.0 m2 virus filters,
+/// sizes commonly sold for 2000 L harvests.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FilterModules {
+    pub depth_m2: f64,
+    pub virus_m2: f64,
+}
+
+impl Default for FilterModules {
+    fn default() -> Self {
+        FilterModules { depth_m2: 1.1, virus_m2: 1.0 }
+    }
 }
 
 fn one_train() -> u32 {

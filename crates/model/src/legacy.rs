@@ -75,6 +75,9 @@ pub const DOSE_MG_V3: f64 = 500.0;
 /// its peak (as version 3 drew it) and the entered titer.
 pub fn fill_v3(s: &mut Scenario) {
     s.schedule.downstream_days_from_work = false;
+    s.downstream.clarification.safety_factor = 1.0;
+    s.downstream.virus_filtration.safety_factor = 1.0;
+    s.downstream.whole_filter_modules = false;
     s.production.additions = Additions::none();
     s.production.headroom_pct = 0.0;
     s.production.culture = Culture::flat();
@@ -113,9 +116,11 @@ pub const ADDED_AFTER_V2: [(&str, &str); 1] = [("", "seed_rules")];
 
 /// Paths of the fields added after version 3, as a file of versions 1 to 3 would have spelt
 /// them.
-pub const ADDED_AFTER_V3: [(&str, &str); 5] = [
+pub const ADDED_AFTER_V3: [(&str, &str); 7] = [
     ("program", "dose_mg"),
     ("schedule", "downstream_days_from_work"),
+    ("downstream", "whole_filter_modules"),
+    ("downstream", "other_steps_days"),
     ("production", "additions"),
     ("production", "headroom_pct"),
     ("production", "culture"),
@@ -170,6 +175,10 @@ pub fn to_current_model(s: &Scenario) -> Scenario {
         p.headroom_pct = defaults.headroom_pct;
         p.additions.evaporation_pct_per_day = defaults.additions.evaporation_pct_per_day;
         updated.schedule.downstream_days_from_work = true;
+        let d = crate::scenario::Downstream::default();
+        updated.downstream.clarification.safety_factor = d.clarification.safety_factor;
+        updated.downstream.virus_filtration.safety_factor = d.virus_filtration.safety_factor;
+        updated.downstream.whole_filter_modules = d.whole_filter_modules;
     }
     if !follows_v1(s) {
         return updated;
@@ -223,11 +232,12 @@ mod tests {
                 seed_rules: v2.seed_rules,
                 production: v2.production.clone(),
                 schedule: v2.schedule.clone(),
+                downstream: v2.downstream.clone(),
                 ..updated.clone()
             },
             v2
         );
-        assert!(updated.schedule.downstream_days_from_work);
+        assert!(updated.schedule.downstream_days_from_work && updated.downstream.whole_filter_modules);
     }
 
     #[test]

@@ -210,6 +210,7 @@ fn estimate_parts<const CAPACITY: bool>(
         fed_batch::run_production(&s.production, n_minus_1, s.cell_line.doubling_time_h, vessel_max_l);
     let downstream = downstream::run_downstream(
         &s.downstream,
+        &facility.filter_modules,
         production.harvest_volume_l,
         production.product_at_harvest_g,
     );

@@ -302,6 +302,12 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
     c.chromatography("downstream.aex", &d.aex);
     c.chromatography("downstream.cex", &d.cex);
     c.number("downstream.other_steps_days", d.other_steps_days, limits::OTHER_STEPS_DAYS);
+    c.number("downstream.clarification.safety_factor", d.clarification.safety_factor, limits::SAFETY_FACTOR);
+    c.number(
+        "downstream.virus_filtration.safety_factor",
+        d.virus_filtration.safety_factor,
+        limits::SAFETY_FACTOR,
+    );
     c.number("downstream.virus_filtration.yield_pct", d.virus_filtration.yield_pct, limits::YIELD_PCT);
     c.number(
         "downstream.virus_filtration.loading_l_per_m2",

@@ -149,7 +149,8 @@ fn default_batch_cost_worked_by_hand() {
     // Today's default differs from version 3's ($811,704.11, above) in its production run:
     // V0 1350 L instead of 1400 L (base, glucose, antifoam and evaporation now in the volume
     // balance, and a 2 % headroom), the last three seed stages designed for it, and the
-    // harvest 1956.25 L instead of 1953 L (`fed_batch` tests). Same vessels and days.
+    // harvest 1956.25 L instead of 1953 L (`fed_batch` tests); and in its filters, sized with
+    // a safety factor in whole modules. Same vessels and days.
     let e = default_estimate();
     // Seed fresh medium: 0.025 + (0.084 - 0.5 x 0.084 / 4.56) + 0.525 + (3.8 - 0.475)
     // + (27 - 3.375) + (190 - 23.75) = 193.8248 L: 9.8 L less at $8 + 10 %.
@@ -167,20 +168,30 @@ fn default_batch_cost_worked_by_hand() {
     let cex_g = 9.75 * 0.93 * 0.93 * 0.97 * 0.95 * 0.92;
     let buffer_l = 0.08125 * 50.0 + 9.75 * 0.93 * 0.93 / 10.0 * 0.1 + cex_g * 0.97 / 50.0 * 8.0;
     let downstream = 0.08125 * 300.0 + cex_g / 10.0 / 200.0 * 4000.0 + buffer_l * 2.0 * 1.1;
-    let delta_direct = seed + media + additions + downstream;
-    assert!(close(delta_direct, -480.07, 0.01), "{delta_direct}");
+    let production = seed + media + additions + downstream;
+    assert!(close(production, -480.07, 0.01), "{production}");
+    // Filters sized with a 1.5 safety factor in whole modules (1.1 m2 depth pods, 1 m2 virus
+    // filters): depth 1956.25 / 40 = 48.906 m2 x 1.5 = 73.36 -> 67 pods = 73.7 m2, 24.794 m2
+    // more at $300 and its flush 50 L/m2 at $2 + 10 %; virus 4303.23 g / 10 g/L / 200 L/m2
+    // = 2.1516 m2 x 1.5 = 3.23 -> 4 filters, 1.8484 m2 more at $4000.
+    let depth_more = 73.7 - 1956.25 / 40.0;
+    let virus_more = 4.0 - 5868.75 * 0.93 * 0.93 * 0.97 * 0.95 * 0.92 / 10.0 / 200.0;
+    let filters = depth_more * 300.0 + depth_more * 50.0 * 2.0 * 1.1 + virus_more * 4000.0;
+    assert!(close(filters, 17_558.98, 0.01), "{filters}");
+    let delta_direct = production + filters;
     assert!(close(
         e.cost.direct,
         estimate(&baseline_v3(), &FacilityProfile::current()).unwrap().cost.direct + delta_direct,
         1e-6
     ));
-    // x 1.4375: $690.11 less a batch.
+    // x 1.4375: $690.10 less for the run, $25,241.03 more for the filters: $24,550.92 more a
+    // batch.
     assert!(close(e.cost.per_batch, 811_704.11 + delta_direct * 1.4375, 0.01), "{}", e.cost.per_batch);
-    assert!(close(e.cost.per_batch, 811_014.01, 0.01));
+    assert!(close(e.cost.per_batch, 836_255.03, 0.01));
     // Drug substance 5868.75 g x 0.93 x 0.93 x 0.97 x 0.95 x 0.92 x 0.97 x 0.96 = 4007.14 g.
     let ds = 5868.75 * 0.93 * 0.93 * 0.97 * 0.95 * 0.92 * 0.97 * 0.96;
     assert!(close(e.downstream.drug_substance_g, ds, 1e-6));
-    assert!(close(e.cost.per_gram.unwrap(), 811_014.01 / ds, 0.01));
+    assert!(close(e.cost.per_gram.unwrap(), 836_255.03 / ds, 0.01));
     // 4007.14 g at 500 mg a dose: 8,014 doses a batch.
     assert_eq!(ttc_model::downstream::whole_doses(ds, Scenario::default().program.dose_mg), 8014.0);
 }

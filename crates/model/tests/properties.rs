@@ -188,6 +188,12 @@ proptest! {
         prop_assert!(close(balance, p.final_volume_l, 1e-9 * p.final_volume_l));
         prop_assert!(close(p.daily.last().unwrap().volume_l, p.final_volume_l, 1e-9 * p.final_volume_l));
         prop_assert!(p.daily.iter().all(|d| d.volume_l <= p.max_volume_l));
+        // a filter installs at least the area needed x its safety factor, less than a module more
+        for f in e.downstream.steps.iter().filter_map(|st| st.filter) {
+            let wanted = f.needed_m2 * f.safety_factor;
+            prop_assert!(f.installed_m2 >= wanted * (1.0 - 1e-9));
+            prop_assert!(f.installed_m2 < wanted + f.module_m2.unwrap_or(0.0) + 1e-9 * wanted.max(1.0));
+        }
         // drug substance = product at harvest x product of the step yields
         let yields: f64 = e.downstream.steps.iter().map(|st| st.yield_pct / 100.0).product();
         prop_assert!(close(e.downstream.drug_substance_g, p.product_at_harvest_g * yields, 1e-9 * p.product_at_harvest_g));

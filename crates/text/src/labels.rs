@@ -60,6 +60,8 @@ pub enum Unit {
     PgPerCellDay,
     PerDay,
     Milligrams,
+    /// A factor ("1.5 ×").
+    Times,
 }
 
 pub fn unit_text(locale: Locale, unit: Unit) -> String {
@@ -91,6 +93,7 @@ pub fn unit_text(locale: Locale, unit: Unit) -> String {
         PgPerCellDay => td_string!(locale, unit_pg_per_cell_day),
         PerDay => td_string!(locale, unit_per_day),
         Milligrams => "mg",
+        Times => td_string!(locale, unit_times),
     };
     s.to_string()
 }

@@ -53,6 +53,7 @@ pub fn DownstreamSection() -> impl IntoView {
                 num("downstream.clarification.yield_pct", Unit::Percent, limits::YIELD_PCT, label(|l| td_string!(l, in_yield)), lens!(s => s.downstream.clarification.yield_pct)),
                 num("downstream.clarification.filter_loading_l_per_m2", Unit::LPerM2, limits::LOADING_L_PER_M2, label(|l| td_string!(l, in_depth_loading)), lens!(s => s.downstream.clarification.filter_loading_l_per_m2)),
                 num("downstream.clarification.flush_l_per_m2", Unit::LPerM2, limits::FLUSH_L_PER_M2, label(|l| td_string!(l, in_flush)), lens!(s => s.downstream.clarification.flush_l_per_m2)),
+                num("downstream.clarification.safety_factor", Unit::Times, limits::SAFETY_FACTOR, label(|l| td_string!(l, in_safety_factor)), lens!(s => s.downstream.clarification.safety_factor)),
             ])}
             <ChromatographyFields key="protein_a" get=|s| &s.downstream.protein_a get_mut=|s| &mut s.downstream.protein_a
                 title=label(|l| td_string!(l, step_protein_a)) />
@@ -69,6 +70,7 @@ pub fn DownstreamSection() -> impl IntoView {
                 FormItem::Heading(label(|l| td_string!(l, step_virus_filtration))),
                 num("downstream.virus_filtration.yield_pct", Unit::Percent, limits::YIELD_PCT, label(|l| td_string!(l, in_yield)), lens!(s => s.downstream.virus_filtration.yield_pct)),
                 num("downstream.virus_filtration.loading_l_per_m2", Unit::LPerM2, limits::LOADING_L_PER_M2, label(|l| td_string!(l, in_vf_loading)), lens!(s => s.downstream.virus_filtration.loading_l_per_m2)),
+                num("downstream.virus_filtration.safety_factor", Unit::Times, limits::SAFETY_FACTOR, label(|l| td_string!(l, in_safety_factor)), lens!(s => s.downstream.virus_filtration.safety_factor)),
                 FormItem::Heading(label(|l| td_string!(l, step_ufdf))),
                 num("downstream.ufdf.yield_pct", Unit::Percent, limits::YIELD_PCT, label(|l| td_string!(l, in_yield)), lens!(s => s.downstream.ufdf.yield_pct)),
                 num("downstream.ufdf.diafiltration_concentration_g_per_l", Unit::GPerL, limits::CONCENTRATION_G_PER_L, label(|l| td_string!(l, in_df_concentration)), lens!(s => s.downstream.ufdf.diafiltration_concentration_g_per_l)),
@@ -79,6 +81,8 @@ pub fn DownstreamSection() -> impl IntoView {
             <SelectField path="downstream.resin_mode" label=label(|l| td_string!(l, in_resin_mode))
                 options=opts(&[("amortised", |l| td_string!(l, resin_amortised)), ("dedicated", |l| td_string!(l, resin_dedicated))])
                 get=resin_get set=resin_set />
+            <CheckField id="f-downstream-whole_filter_modules" label=label(|l| td_string!(l, in_whole_filter_modules))
+                get=Arc::new(|s| s.downstream.whole_filter_modules) set=Arc::new(|s, v| s.downstream.whole_filter_modules = v) />
             <CheckField id="f-schedule-downstream_days_from_work" label=label(|l| td_string!(l, in_downstream_days_from_work))
                 get=Arc::new(|s| s.schedule.downstream_days_from_work) set=Arc::new(|s, v| s.schedule.downstream_days_from_work = v) />
             {form_items(vec![

@@ -69,6 +69,7 @@ pub fn baseline_v1() -> Scenario {
                 yield_pct: 93.0,
                 filter_loading_l_per_m2: 40.0,
                 flush_l_per_m2: 50.0,
+                safety_factor: 1.0, // Added in version 4: the exact area (crate::legacy).
             },
             protein_a: Chromatography {
                 yield_pct: 93.0,
@@ -104,7 +105,11 @@ pub fn baseline_v1() -> Scenario {
                 lifetime_cycles: 100,
                 cycle_time_h: 4.5, // Added in version 4 (used only with the days from the work).
             },
-            virus_filtration: VirusFiltration { yield_pct: 97.0, loading_l_per_m2: 200.0 },
+            virus_filtration: VirusFiltration {
+                yield_pct: 97.0,
+                loading_l_per_m2: 200.0,
+                safety_factor: 1.0,
+            },
             ufdf: UfDf {
                 yield_pct: 96.0,
                 diafiltration_concentration_g_per_l: 50.0,
@@ -112,7 +117,8 @@ pub fn baseline_v1() -> Scenario {
                 final_concentration_g_per_l: 100.0,
             },
             resin_mode: ResinMode::Amortised,
-            other_steps_days: 4.0, // Added in version 4, as cycle_time_h.
+            whole_filter_modules: false, // Added in version 4, as the safety factors.
+            other_steps_days: 4.0,       // Added in version 4, as cycle_time_h.
             media_overage_pct: 10.0,
             buffer_overage_pct: 10.0,
         },

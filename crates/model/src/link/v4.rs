@@ -1,6 +1,7 @@
 //! Link version 4, frozen: the production model it added to version 3's fields (additions
 //! and evaporation, the headroom, the culture curve and the titer from qP x IVCD), the dose,
-//! and downstream days from the work (the columns' cycle times, the other steps' days), and its baseline, the default scenario as it was when version 4 was defined.
+//! downstream days from the work (the columns' cycle times, the other steps' days), and
+//! filters with a safety factor in whole modules, and its baseline, the default scenario as it was when version 4 was defined.
 //! Version 4 keeps every key of versions 1 to 3; each version is decoded against its own
 //! baseline forever (`tests/corpus/links-v4.json`).
 
@@ -41,6 +42,9 @@ pub fn baseline_v4() -> Scenario {
     };
     s.program.dose_mg = 500.0;
     s.schedule.downstream_days_from_work = true;
+    s.downstream.clarification.safety_factor = 1.5;
+    s.downstream.virus_filtration.safety_factor = 1.5;
+    s.downstream.whole_filter_modules = true;
     s
 }
 
@@ -68,6 +72,9 @@ link_fields! { V4_FIELDS {
     "cct" => downstream.cex.cycle_time_h;
     "osd" => downstream.other_steps_days;
     "ddw" => schedule.downstream_days_from_work;
+    "csf" => downstream.clarification.safety_factor;
+    "vsf" => downstream.virus_filtration.safety_factor;
+    "wfm" => downstream.whole_filter_modules;
 } }
 
 /// Every field of a version-4 link: version 3's, then version 4's.

@@ -42,6 +42,9 @@ pub struct Clarification {
     pub filter_loading_l_per_m2: f64,
     /// Flush and chase buffer per m2 of depth filter (L/m2). Default 50 (illustrative).
     pub flush_l_per_m2: f64,
+    /// Area installed over the area the loading needs: filters are sized with a safety
+    /// factor, commonly 1.3-2x (DOMAIN.md). Default 1.5.
+    pub safety_factor: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,6 +64,9 @@ pub struct VirusFiltration {
     pub yield_pct: f64,
     /// Volume filtered per m2 of virus filter (L/m2). Default 200 (illustrative).
     pub loading_l_per_m2: f64,
+    /// Area installed over the area the loading needs (commonly 1.3-2x, DOMAIN.md). Default
+    /// 1.5.
+    pub safety_factor: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,6 +105,10 @@ pub struct Downstream {
     pub virus_filtration: VirusFiltration,
     pub ufdf: UfDf,
     pub resin_mode: ResinMode,
+    /// Depth and virus filters are bought as whole modules of the facility's sizes
+    /// (`FacilityProfile::filter_modules`): the area installed is rounded up to whole modules.
+    /// Off: the exact area (links and files before version 4).
+    pub whole_filter_modules: bool,
     /// Days of downstream work besides the columns: clarification, low-pH hold, virus and
     /// UF/DF filtration, bulk fill, set-up and changeover between steps. Default 4
     /// (illustrative); with the default columns' 37.5 h it makes the 6 days used before
@@ -167,7 +177,7 @@ impl Chromatography {
 
 impl Default for Clarification {
     fn default() -> Self {
-        Self { yield_pct: 93.0, filter_loading_l_per_m2: 40.0, flush_l_per_m2: 50.0 }
+        Self { yield_pct: 93.0, filter_loading_l_per_m2: 40.0, flush_l_per_m2: 50.0, safety_factor: 1.5 }
     }
 }
 
@@ -179,7 +189,7 @@ impl Default for LowPh {
 
 impl Default for VirusFiltration {
     fn default() -> Self {
-        Self { yield_pct: 97.0, loading_l_per_m2: 200.0 }
+        Self { yield_pct: 97.0, loading_l_per_m2: 200.0, safety_factor: 1.5 }
     }
 }
 
@@ -205,6 +215,7 @@ impl Default for Downstream {
             virus_filtration: VirusFiltration::default(),
             ufdf: UfDf::default(),
             resin_mode: ResinMode::Amortised,
+            whole_filter_modules: true,
             other_steps_days: 4.0,
             media_overage_pct: 10.0,
             buffer_overage_pct: 10.0,

@@ -38,6 +38,8 @@ pub const CONCENTRATION_G_PER_L: Limit = limit(0.1, 500.0);
 pub const LIFETIME_CYCLES: Limit = limit(1.0, 100_000.0);
 /// One chromatography cycle, every phase: minutes to two days.
 pub const CYCLE_TIME_H: Limit = limit(0.1, 48.0);
+/// A filter's safety factor: at least the area the loading needs, at most 5x it.
+pub const SAFETY_FACTOR: Limit = limit(1.0, 5.0);
 /// Downstream days besides the columns.
 pub const OTHER_STEPS_DAYS: Limit = limit(0.0, 60.0);
 pub const LOADING_L_PER_M2: Limit = limit(1.0, 100_000.0);

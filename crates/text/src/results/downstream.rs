@@ -19,7 +19,29 @@ pub(super) fn downstream_block(c: &Ctx) -> Block {
                     cycles = col.cycles,
                     max = col.max_cycles
                 ),
-                (None, Some(a)) => format!("{} m²", format_auto(a)),
+                (None, Some(a)) => match st.filter {
+                    Some(f) if f.safety_factor != 1.0 || f.modules.is_some() => {
+                        match (f.modules, f.module_m2) {
+                            (Some(n), Some(module)) => tf!(
+                                l,
+                                sizing_filter,
+                                needed = format_auto(f.needed_m2),
+                                sf = format_short(f.safety_factor),
+                                modules = n,
+                                module = format_short(module),
+                                installed = format_auto(f.installed_m2)
+                            ),
+                            _ => tf!(
+                                l,
+                                sizing_filter_exact,
+                                needed = format_auto(f.needed_m2),
+                                sf = format_short(f.safety_factor),
+                                installed = format_auto(f.installed_m2)
+                            ),
+                        }
+                    }
+                    _ => format!("{} m²", format_auto(a)),
+                },
                 _ => "–".into(),
             };
             let how = match st.column {
