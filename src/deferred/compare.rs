@@ -5,12 +5,12 @@ use crate::model::downstream::DsStep;
 use crate::model::link;
 use crate::model::program::MilestoneKind;
 use crate::model::scenario::{
-    FeedAmount, Modality, Phase, PlanAnchor, ResinMode, Scenario, StageEnd, StageMode,
+    AdditionKind, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, Scenario, StageEnd, StageMode,
 };
 use crate::model::{estimate, Estimate, FacilityProfile};
 use ttc_text::format::Prefs;
 use ttc_text::format::{format_date, format_days, format_money, format_number, format_short};
-use ttc_text::labels::{lang, local, rate_name, step_kind_name, step_name, vessel_name};
+use ttc_text::labels::{addition_name, lang, local, rate_name, step_kind_name, step_name, vessel_name};
 use ttc_text::results::{Cell, Row, Table};
 
 /// What a compared scenario shows.
@@ -197,6 +197,23 @@ fn input_label(l: Locale, path: &str) -> String {
         "batch_success_pct" => td_string!(l, in_success),
         "tox_gmp_release" => td_string!(l, in_tox_gmp_release),
         "due_date" => td_string!(l, in_due_date),
+        "dose_mg" => td_string!(l, in_dose),
+        "headroom_pct" => td_string!(l, in_headroom),
+        "other_steps_days" => td_string!(l, in_other_steps_days),
+        "whole_filter_modules" => td_string!(l, in_whole_filter_modules),
+        "downstream_days_from_work" => td_string!(l, in_downstream_days_from_work),
+        "additions.base" => addition_name(l, AdditionKind::Base),
+        "additions.glucose" => addition_name(l, AdditionKind::Glucose),
+        "additions.antifoam" => addition_name(l, AdditionKind::Antifoam),
+        "additions.evaporation_pct_per_day" => td_string!(l, in_evaporation),
+        "culture.titer_from_qp" => td_string!(l, in_titer_from_qp),
+        "culture.qp_pg_per_cell_day" => td_string!(l, in_qp),
+        "culture.stationary_days" => td_string!(l, in_stationary_days),
+        "culture.death_rate_per_day" => td_string!(l, in_death_rate),
+        "culture.viability_pct" => td_string!(l, in_culture_viability),
+        f if f.starts_with("protein_a.") => step_name(l, DsStep::ProteinA),
+        f if f.starts_with("aex.") => step_name(l, DsStep::Aex),
+        f if f.starts_with("cex.") => step_name(l, DsStep::Cex),
         f if f.starts_with("clarification.") => step_name(l, DsStep::Clarification),
         f if f.starts_with("low_ph.") => step_name(l, DsStep::LowPh),
         f if f.starts_with("virus_filtration.") => step_name(l, DsStep::VirusFiltration),
@@ -212,6 +229,8 @@ fn input_label(l: Locale, path: &str) -> String {
         Some("diafiltration_concentration_g_per_l") => td_string!(l, in_df_concentration),
         Some("diavolumes") => td_string!(l, in_diavolumes),
         Some("final_concentration_g_per_l") => td_string!(l, in_final_concentration),
+        Some("safety_factor") => td_string!(l, in_safety_factor),
+        Some("cycle_time_h") => td_string!(l, in_cycle_time),
         _ => return format!("{section} · {name}"),
     };
     format!("{section} · {name} · {detail}")
@@ -288,11 +307,17 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
         "schedule.weekend_operations_allowed"
         | "schedule.rolling_seed_train"
         | "schedule.avoid_closures"
-        | "plan.tox_gmp_release" => {
+        | "plan.tox_gmp_release"
+        | "schedule.downstream_days_from_work"
+        | "downstream.whole_filter_modules"
+        | "production.culture.titer_from_qp" => {
             let on = match path {
                 "schedule.rolling_seed_train" => s.schedule.rolling_seed_train,
                 "schedule.avoid_closures" => s.schedule.avoid_closures,
                 "plan.tox_gmp_release" => s.plan.tox_gmp_release,
+                "schedule.downstream_days_from_work" => s.schedule.downstream_days_from_work,
+                "downstream.whole_filter_modules" => s.downstream.whole_filter_modules,
+                "production.culture.titer_from_qp" => s.production.culture.titer_from_qp,
                 _ => s.schedule.weekend_operations_allowed,
             };
             if on { td_string!(l, yes) } else { td_string!(l, no) }.to_string()
@@ -333,6 +358,19 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
             })
             .collect::<Vec<_>>()
             .join(", "),
+        "production.additions.base" | "production.additions.glucose" | "production.additions.antifoam" => {
+            let a = &s.production.additions;
+            let addition = match path {
+                "production.additions.base" => &a.base,
+                "production.additions.glucose" => &a.glucose,
+                _ => &a.antifoam,
+            };
+            let amount = match addition.amount {
+                FeedAmount::PercentOfInitial { pct } => format!("{}% V0", format_short(pct)),
+                FeedAmount::FixedVolume { litres } => format!("{} L", format_short(litres)),
+            };
+            format!("{amount} · {}", tf!(l, cmp_feed_days, days = format_days(&addition.days)))
+        }
         "downstream.protein_a" => chrom(&s.downstream.protein_a),
         "downstream.aex" => chrom(&s.downstream.aex),
         "downstream.cex" => chrom(&s.downstream.cex),

@@ -156,9 +156,14 @@ fn chromatography_step(step: DsStep, c: &Chromatography, mass_in_g: f64) -> Step
 /// + AEX 2 x 3 h + CEX 3 x 4.5 h = 37.5 h = 1.5625 days, + 4 = 5.5625 -> 6 days.
 pub fn work_days(column_time_h: f64, other_steps_days: f64) -> u32 {
     let days = column_time_h / 24.0 + other_steps_days;
-    // Validated inputs keep this well inside u32 (cycles <= 10^6 of <= 48 h).
-    (days - 1e-9).ceil().clamp(1.0, f64::from(u32::MAX)) as u32
+    // At most a year, the longest downstream time a schedule may enter: more comes only from
+    // an absurd cycle count, which the fit already fails with its numbers (column cycles).
+    (days - 1e-9).ceil().clamp(1.0, MAX_WORK_DAYS) as u32
 }
+
+/// The most downstream days the work may take: the schedule's own limit
+/// ([`crate::validate::limits::SCHEDULE_DAYS`]).
+const MAX_WORK_DAYS: f64 = crate::validate::limits::SCHEDULE_DAYS.max;
 
 /// Whole patient doses in `grams` of drug substance: floor(grams x 1000 / dose mg). A part
 /// dose is not a dose; the 10^-9 tolerance keeps an exact multiple whole, as every other
@@ -297,6 +302,8 @@ mod tests {
         // Exactly whole: 48 h + 4 days = 6 days, not 7.
         assert_eq!(work_days(48.0, 4.0), 6);
         assert_eq!(work_days(0.0, 0.0), 1);
+        // 10^6 cycles of 48 h (absurd, a fit failure) stop at a year, not 2 million days.
+        assert_eq!(work_days(48.0e6, 4.0), 365);
     }
 
     #[test]

@@ -198,8 +198,11 @@ pub fn run_production(
     let by_day = volume_by_day(p);
     let max_volume_l = by_day.iter().map(|d| d.volume_l).fold(v0, f64::max);
     let headroom_limit_l = vessel_max_l * (1.0 - p.headroom_pct / 100.0);
+    // A day whose percentage terms have evaporated the whole V0 (1 + P(d) <= 0) bounds V0
+    // from below, not above: it says nothing about overflow.
     let max_initial_volume_l = by_day
         .iter()
+        .filter(|d| 1.0 + d.pct_fraction > 1e-9)
         .map(|d| (headroom_limit_l - d.fixed_l + d.samples_l) / (1.0 + d.pct_fraction))
         .fold(headroom_limit_l, f64::min);
     let samples_l = by_day.last().map_or(0.0, |d| d.samples_l);

@@ -475,7 +475,12 @@ pub fn check_fit(
         p.seeding_density_e6_per_ml,
     );
     published(P::ProductionDays, Some("production.duration_days".into()), f64::from(p.duration_days));
-    published(P::Titer, Some("production.titer_g_per_l".into()), production.titer_g_per_l);
+    let titer_field = if p.culture.titer_from_qp {
+        "production.culture.qp_pg_per_cell_day"
+    } else {
+        "production.titer_g_per_l"
+    };
+    published(P::Titer, Some(titer_field.into()), production.titer_g_per_l);
     // The qP used, or the one an entered titer implies: pointed at the input that sets it.
     let qp_field = if p.culture.titer_from_qp {
         "production.culture.qp_pg_per_cell_day"

@@ -132,11 +132,19 @@ pub fn follows_v1(s: &Scenario) -> bool {
     s.plan == plan_v1() && !s.schedule.rolling_seed_train && !s.schedule.avoid_closures
 }
 
-/// Whether a scenario still follows version 3's production model: no decline of the
-/// culture, no headroom, no evaporation.
+/// Whether a scenario still follows version 3's production and downstream model: every
+/// model field version 4 added at its version-3 value (no decline of the culture, no
+/// headroom, no evaporation, the downstream days entered, filters of the exact area). A
+/// version-4 scenario that sets only some of them so is the user's choice, not an older model.
 pub fn follows_v3(s: &Scenario) -> bool {
-    let p = &s.production;
-    p.culture.death_rate_per_day == 0.0 && p.headroom_pct == 0.0 && p.additions.evaporation_pct_per_day == 0.0
+    let (p, d) = (&s.production, &s.downstream);
+    p.culture.death_rate_per_day == 0.0
+        && p.headroom_pct == 0.0
+        && p.additions.evaporation_pct_per_day == 0.0
+        && !s.schedule.downstream_days_from_work
+        && d.clarification.safety_factor == 1.0
+        && d.virus_filtration.safety_factor == 1.0
+        && !d.whole_filter_modules
 }
 
 /// Whether a scenario still follows an earlier model than today's: version 1's, the seed
@@ -246,6 +254,13 @@ mod tests {
         v3.seed_rules.window_low_e6_per_ml = 2.5;
         v3.production.culture.qp_pg_per_cell_day = 30.0;
         assert!(follows_v3(&v3) && follows_earlier_model(&v3));
+        // A current scenario whose user turns off the decline, the headroom and evaporation
+        // is their choice, not version 3's model: no update is offered.
+        let mut chosen = Scenario::default();
+        chosen.production.culture.death_rate_per_day = 0.0;
+        chosen.production.headroom_pct = 0.0;
+        chosen.production.additions.evaporation_pct_per_day = 0.0;
+        assert!(!follows_v3(&chosen) && !follows_earlier_model(&chosen));
         let updated = to_current_model(&v3);
         assert!(!follows_earlier_model(&updated));
         assert_eq!(updated.seed_rules, v3.seed_rules);

@@ -331,7 +331,10 @@ pub fn validate(s: &Scenario, facility: &FacilityProfile) -> Vec<FieldError> {
 
     let sc = &s.schedule;
     c.whole("schedule.turnaround_days", sc.turnaround_days, limits::SCHEDULE_DAYS);
-    c.whole("schedule.downstream_days", sc.downstream_days, limits::SCHEDULE_DAYS);
+    // Entered days only count (and are shown) when they do not follow the work.
+    if !sc.downstream_days_from_work {
+        c.whole("schedule.downstream_days", sc.downstream_days, limits::SCHEDULE_DAYS);
+    }
     c.whole("schedule.bulk_harvest_testing_days", sc.bulk_harvest_testing_days, limits::SCHEDULE_DAYS);
     c.whole("schedule.qc_release_days", sc.qc_release_days, limits::SCHEDULE_DAYS);
     c.whole("schedule.qa_disposition_days", sc.qa_disposition_days, limits::SCHEDULE_DAYS);

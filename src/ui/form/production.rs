@@ -48,7 +48,10 @@ pub(super) fn ProductionSection() -> impl IntoView {
                 num("production.initial_volume_l", Unit::Litres, limits::PRODUCTION_VOLUME_L, label(|l| td_string!(l, in_initial_volume)), lens!(s => s.production.initial_volume_l)),
                 num("production.seeding_density_e6_per_ml", Unit::E6CellsPerMl, limits::DENSITY_E6_PER_ML, label(|l| td_string!(l, in_seeding_density)), lens!(s => s.production.seeding_density_e6_per_ml)),
                 whole("production.duration_days", Unit::Days, limits::PRODUCTION_DAYS, label(|l| td_string!(l, in_duration)), lens!(s => s.production.duration_days)),
-                num("production.titer_g_per_l", Unit::GPerL, limits::TITER_G_PER_L, label(|l| td_string!(l, in_titer)), lens!(s => s.production.titer_g_per_l)),
+                num("production.titer_g_per_l", Unit::GPerL, limits::TITER_G_PER_L, label(|l| td_string!(l, in_titer)), NumLens::new(
+                    // Entered only when the titer does not come from the culture (qP x IVCD).
+                    |s| (!s.production.culture.titer_from_qp).then_some(s.production.titer_g_per_l),
+                    |s, v| s.production.titer_g_per_l = v)),
                 num("production.peak_density_e6_per_ml", Unit::E6CellsPerMl, limits::DENSITY_E6_PER_ML, label(|l| td_string!(l, in_peak_density)), lens!(s => s.production.peak_density_e6_per_ml)),
                 num("production.daily_sample_l", Unit::Litres, limits::DAILY_SAMPLE_L, label(|l| td_string!(l, in_daily_sample)), lens!(s => s.production.daily_sample_l)),
             ])}

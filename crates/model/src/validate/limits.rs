@@ -21,8 +21,9 @@ pub const FEED_LITRES: Limit = limit(0.0, 100_000.0);
 pub const EVAPORATION_PCT_PER_DAY: Limit = limit(0.0, 10.0);
 /// Headroom kept under the vessel's maximum working volume.
 pub const HEADROOM_PCT: Limit = limit(0.0, 50.0);
-/// qP: published CHO 10-60 pg/cell/day; the range allows any real process.
-pub const QP_PG_PER_CELL_DAY: Limit = limit(0.0, 500.0);
+/// qP: published CHO 10-60 pg/cell/day; the range allows any real process (a culture that
+/// makes nothing is not a process: 0 is refused).
+pub const QP_PG_PER_CELL_DAY: Limit = limit(0.01, 500.0);
 pub const STATIONARY_DAYS: Limit = limit(0.0, 60.0);
 /// Specific death rate kd (1/day): 2/day halves the viable cells in 8 hours.
 pub const DEATH_RATE_PER_DAY: Limit = limit(0.0, 2.0);

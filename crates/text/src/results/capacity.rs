@@ -103,7 +103,8 @@ pub(super) fn capacity_block(c: &Ctx) -> Block {
                             util = format_auto(sc.line_utilisation_pct),
                             cycle = format_number(cycle, 2),
                             lines = r.lines,
-                            dsp = sc.downstream_days,
+                            // The days scheduled: entered, or from the downstream work.
+                            dsp = e.timeline.downstream_end_day - e.timeline.harvest_day,
                             trains = c.f.downstream_trains,
                             spacing = r.spacing_days,
                             batches = format_number(r.batches_per_year, 2),
