@@ -1,7 +1,7 @@
 //! The `ttc` binary as a user runs it: figures checked against the corpus recorded when the
 //! link format was defined (tests/corpus/README.md), messages against the page's.
 //!
-//! One file on purpose: each test runs the built binary the way a user does, through the
+//! Why one file: each test runs the built binary the way a user does, through the
 //! helpers at the top (run, read JSON and CSV, the corpus); split by command, the files would
 //! each repeat those helpers or need a shared module for a test binary of 17 tests.
 

@@ -3,8 +3,9 @@
 //! every choice the form offers, rate overrides, and the seed-train redesign. The form only
 //! calls these, so each rule is tested natively here.
 //!
-//! One file on purpose: these are all methods of `Scenario` and the `Choice` keys they read,
-//! about 250 lines, the rest their tests; a form section's edits are found in one place.
+//! Why one file: these are all methods of `Scenario` and the `Choice` keys they read, about
+//! 290 lines, the rest their tests; a form section's edits are found in one place, and the
+//! tests beside the rules they check.
 
 use crate::facility::{FacilityProfile, Rate};
 use crate::scenario::{

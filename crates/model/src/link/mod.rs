@@ -26,6 +26,7 @@
 //! parser or deflate implementation in the page (about 30 KB of WebAssembly), and the
 //! typical link is shorter than compressed JSON would be.
 
+mod encodings;
 mod v1;
 mod v2;
 mod v3;
@@ -41,7 +42,7 @@ use crate::facility::Rate;
 use crate::scenario::Scenario;
 use std::fmt::Write as _;
 use v1::{Entry, V1_FIELDS};
-use values::u32_value;
+use values::LinkValue;
 
 /// The version this build writes. History: 1 (first release); 2 (the program: plan,
 /// PPQ, success rate, due date, rolling seed train, calendar; program fees as rates);
@@ -130,7 +131,7 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
         return Err(LinkError::TooLong { chars, max: MAX_LINK_CHARS });
     }
     let (head, _) = text.split_once('&').unwrap_or((text, ""));
-    let version = head.strip_prefix('v').and_then(u32_value).ok_or(LinkError::NotALink)?;
+    let version = head.strip_prefix('v').and_then(u32::read).ok_or(LinkError::NotALink)?;
     if version == 0 {
         return Err(LinkError::NotALink);
     }
@@ -221,8 +222,8 @@ pub fn split_saved(text: &str) -> (Vec<String>, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
+    use super::encodings::{base64url_decode, base64url_encode, read_days, write_days};
     use super::v1::LINK_RATES;
-    use super::values::{base64url_decode, base64url_encode, read_days, write_days};
     use super::*;
     use crate::facility::Rate;
 

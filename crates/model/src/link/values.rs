@@ -1,7 +1,8 @@
 //! How each kind of value is written in a link and read back (numbers in Rust's shortest
-//! round-trip form, text as base64url, lists, days as runs), and the [`Field`] view of a
-//! scenario field the codec reads and writes through.
+//! round-trip form, lists, the model's types; text and days through `encodings.rs`), and
+//! the [`Field`] view of a scenario field the codec reads and writes through.
 
+use super::encodings::{base64url_decode, base64url_encode, read_days, write_days};
 use super::v1::{link_rate_index, LINK_RATES};
 use crate::date::CivilDate;
 use crate::facility::Rate;
@@ -12,9 +13,8 @@ use crate::scenario::{
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// Most items a list in a link may hold, and most culture days a feed may list.
+/// Most items a list in a link may hold.
 const MAX_ITEMS: usize = 100;
-const MAX_FEED_DAYS: usize = 1_000;
 
 /// A value as it is written in a link.
 pub(super) trait LinkValue: Sized + PartialEq {
@@ -378,46 +378,6 @@ fn split_tag(text: &str) -> Option<(char, &str)> {
     Some((tag, &text[tag.len_utf8()..]))
 }
 
-/// Days as runs: `3-13` for 3, 4, ..., 13; single days as themselves; runs joined by `.`.
-pub(super) fn write_days(days: &[u32], out: &mut String) {
-    let mut i = 0;
-    while i < days.len() {
-        let start = days[i];
-        let mut end = i;
-        while end + 1 < days.len() && days[end + 1] == days[end].wrapping_add(1) && days[end] != u32::MAX {
-            end += 1;
-        }
-        if i > 0 {
-            out.push('.');
-        }
-        let _ = if end > i { write!(out, "{start}-{}", days[end]) } else { write!(out, "{start}") };
-        i = end + 1;
-    }
-}
-
-pub(super) fn read_days(text: &str) -> Option<Vec<u32>> {
-    let mut days = Vec::new();
-    if text.is_empty() {
-        return Some(days);
-    }
-    for run in text.split('.') {
-        let (first, last) = match run.split_once('-') {
-            Some((a, b)) => (u32::read(a)?, u32::read(b)?),
-            None => (u32::read(run)?, u32::read(run)?),
-        };
-        if last < first || (last - first) as usize >= MAX_FEED_DAYS || days.len() > MAX_FEED_DAYS {
-            return None;
-        }
-        days.extend(first..=last);
-    }
-    (days.len() <= MAX_FEED_DAYS).then_some(days)
-}
-
-/// A version number or count as a link writes it.
-pub(super) fn u32_value(text: &str) -> Option<u32> {
-    u32::read(text)
-}
-
 /// A scenario field as the codec sees it, whatever its type (one copy of the reading and
 /// writing code per type, not per field: this keeps the page's WebAssembly small).
 pub(super) trait Field {
@@ -433,39 +393,4 @@ impl<T: LinkValue> Field for T {
     fn read_text(&mut self, text: &str) -> bool {
         T::read(text).map(|v| *self = v).is_some()
     }
-}
-
-const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// Unpadded base64url (RFC 4648 section 5). Hand-written: 30 lines instead of a dependency
-/// for the two short names a link carries.
-pub(super) fn base64url_encode(bytes: &[u8], out: &mut String) {
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(BASE64URL[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-}
-
-pub(super) fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(text.len() * 3 / 4);
-    for chunk in text.as_bytes().chunks(4) {
-        let mut n = 0u32;
-        for (i, c) in chunk.iter().enumerate() {
-            let v = BASE64URL.iter().position(|b| b == c)? as u32;
-            n |= v << (18 - 6 * i);
-        }
-        for i in 0..chunk.len() - 1 {
-            bytes.push((n >> (16 - 8 * i)) as u8);
-        }
-        // Refuse non-canonical text (stray low bits), so one name has exactly one encoding.
-        if chunk.len() < 4 && n & ((1 << (8 * (3 - (chunk.len() - 1)))) - 1) != 0 {
-            return None;
-        }
-    }
-    Some(bytes)
 }
