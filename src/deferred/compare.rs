@@ -359,12 +359,12 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         "production.additions.base" | "production.additions.glucose" | "production.additions.antifoam" => {
-            let a = &s.production.additions;
-            let addition = match path {
-                "production.additions.base" => &a.base,
-                "production.additions.glucose" => &a.glucose,
-                _ => &a.antifoam,
+            let kind = match path {
+                "production.additions.base" => AdditionKind::Base,
+                "production.additions.glucose" => AdditionKind::Glucose,
+                _ => AdditionKind::Antifoam,
             };
+            let addition = s.production.additions.get(kind);
             let amount = match addition.amount {
                 FeedAmount::PercentOfInitial { pct } => format!("{}% V0", format_short(pct)),
                 FeedAmount::FixedVolume { litres } => format!("{} L", format_short(litres)),

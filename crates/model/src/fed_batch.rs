@@ -9,11 +9,7 @@ use serde::Serialize;
 /// Volume one feed adds over the run (L): a fixed-percentage feed adds f x V0 on each feed
 /// day; a fixed-volume feed its litres on each feed day (DOMAIN.md, fed-batch production).
 pub fn feed_volume_l(feed: &Feed, initial_volume_l: f64) -> f64 {
-    feed_volume_per_day_l(feed, initial_volume_l) * feed.days.len() as f64
-}
-
-fn feed_volume_per_day_l(feed: &Feed, initial_volume_l: f64) -> f64 {
-    amount_l(feed.amount, initial_volume_l)
+    amount_l(feed.amount, initial_volume_l) * feed.days.len() as f64
 }
 
 /// Litres of a feed or an addition on one of its days.
@@ -171,7 +167,7 @@ pub fn run_production(
         .iter()
         .map(|f| FeedResult {
             name: f.name.clone(),
-            per_day_l: feed_volume_per_day_l(f, v0),
+            per_day_l: amount_l(f.amount, v0),
             days: f.days.clone(),
             total_l: feed_volume_l(f, v0),
         })

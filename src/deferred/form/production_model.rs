@@ -5,7 +5,7 @@
 use crate::i18n::*;
 use crate::i18n::{label, tr};
 use crate::lens;
-use crate::model::scenario::{Addition, AdditionKind, FeedAmount, Scenario};
+use crate::model::scenario::{AdditionKind, FeedAmount, Scenario};
 use crate::model::validate::{addition_key, limits};
 use crate::ui::field::{choice, form_items, num, opts, NumLens, SelectField};
 use crate::ui::form::{CheckField, DaysField};
@@ -13,32 +13,14 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::labels::{addition_name, Unit};
 
-fn addition(s: &Scenario, kind: AdditionKind) -> &Addition {
-    let a = &s.production.additions;
-    match kind {
-        AdditionKind::Base => &a.base,
-        AdditionKind::Glucose => &a.glucose,
-        AdditionKind::Antifoam => &a.antifoam,
-    }
-}
-
-fn addition_mut(s: &mut Scenario, kind: AdditionKind) -> &mut Addition {
-    let a = &mut s.production.additions;
-    match kind {
-        AdditionKind::Base => &mut a.base,
-        AdditionKind::Glucose => &mut a.glucose,
-        AdditionKind::Antifoam => &mut a.antifoam,
-    }
-}
-
 /// One addition: how its amount is given, the amount, and its days.
 #[component]
 fn AdditionEditor(kind: AdditionKind) -> impl IntoView {
     let path = format!("production.additions.{}", addition_key(kind));
     let (get, set) = choice(
-        move |s| Some(addition(s, kind).amount.kind()),
+        move |s| Some(s.production.additions.get(kind).amount.kind()),
         move |s, k| {
-            let a = addition_mut(s, kind);
+            let a = s.production.additions.get_mut(kind);
             a.amount = a.amount.with_kind(k)
         },
     );
@@ -52,15 +34,15 @@ fn AdditionEditor(kind: AdditionKind) -> impl IntoView {
                 get=get set=set />
             {form_items(vec![
                 num(format!("{path}.amount.pct"), Unit::Percent, limits::FEED_PCT, label(|l| td_string!(l, in_addition_pct)), NumLens::new(
-                    move |s| match addition(s, kind).amount { FeedAmount::PercentOfInitial { pct } => Some(pct), _ => None },
-                    move |s, v| addition_mut(s, kind).amount = FeedAmount::PercentOfInitial { pct: v })),
+                    move |s| match s.production.additions.get(kind).amount { FeedAmount::PercentOfInitial { pct } => Some(pct), _ => None },
+                    move |s, v| s.production.additions.get_mut(kind).amount = FeedAmount::PercentOfInitial { pct: v })),
                 num(format!("{path}.amount.litres"), Unit::Litres, limits::FEED_LITRES, label(|l| td_string!(l, in_addition_litres)), NumLens::new(
-                    move |s| match addition(s, kind).amount { FeedAmount::FixedVolume { litres } => Some(litres), _ => None },
-                    move |s, v| addition_mut(s, kind).amount = FeedAmount::FixedVolume { litres: v })),
+                    move |s| match s.production.additions.get(kind).amount { FeedAmount::FixedVolume { litres } => Some(litres), _ => None },
+                    move |s, v| s.production.additions.get_mut(kind).amount = FeedAmount::FixedVolume { litres: v })),
             ])}
             <DaysField path=format!("{path}.days") label=label(|l| td_string!(l, in_addition_days))
-                get=Arc::new(move |s| Some(addition(s, kind).days.clone()))
-                set=Arc::new(move |s, days| addition_mut(s, kind).days = days) />
+                get=Arc::new(move |s| Some(s.production.additions.get(kind).days.clone()))
+                set=Arc::new(move |s, days| s.production.additions.get_mut(kind).days = days) />
         </fieldset>
     }
 }

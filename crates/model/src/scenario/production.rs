@@ -70,11 +70,23 @@ impl Additions {
 
     /// The three additions with their names, in the order they are shown.
     pub fn each(&self) -> [(AdditionKind, &Addition); 3] {
-        [
-            (AdditionKind::Base, &self.base),
-            (AdditionKind::Glucose, &self.glucose),
-            (AdditionKind::Antifoam, &self.antifoam),
-        ]
+        [AdditionKind::Base, AdditionKind::Glucose, AdditionKind::Antifoam].map(|k| (k, self.get(k)))
+    }
+
+    pub fn get(&self, kind: AdditionKind) -> &Addition {
+        match kind {
+            AdditionKind::Base => &self.base,
+            AdditionKind::Glucose => &self.glucose,
+            AdditionKind::Antifoam => &self.antifoam,
+        }
+    }
+
+    pub fn get_mut(&mut self, kind: AdditionKind) -> &mut Addition {
+        match kind {
+            AdditionKind::Base => &mut self.base,
+            AdditionKind::Glucose => &mut self.glucose,
+            AdditionKind::Antifoam => &mut self.antifoam,
+        }
     }
 }
 
