@@ -201,6 +201,7 @@ fn input_label(l: Locale, path: &str) -> String {
         "headroom_pct" => td_string!(l, in_headroom),
         "other_steps_days" => td_string!(l, in_other_steps_days),
         "whole_filter_modules" => td_string!(l, in_whole_filter_modules),
+        "dedicated_resin_over_program" => td_string!(l, in_resin_over_program),
         "downstream_days_from_work" => td_string!(l, in_downstream_days_from_work),
         "additions.base" => addition_name(l, AdditionKind::Base),
         "additions.glucose" => addition_name(l, AdditionKind::Glucose),
@@ -263,12 +264,7 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
             Modality::Other => td_string!(l, modality_other),
         }
         .to_string(),
-        "program.phase" => match s.program.phase {
-            Phase::Tox => td_string!(l, phase_tox),
-            Phase::Clinical => td_string!(l, phase_clinical),
-            Phase::PpqCommercial => td_string!(l, phase_ppq),
-        }
-        .to_string(),
+        "program.phase" => ttc_text::labels::phase_name(l, s.program.phase).to_string(),
         "program.target" => match s.program.target {
             crate::model::scenario::CampaignTarget::Batches { count } => {
                 format!("{count} × {}", td_string!(l, cmp_batches))
@@ -277,11 +273,7 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
                 format!("{} g", format_short(grams))
             }
         },
-        "downstream.resin_mode" => match s.downstream.resin_mode {
-            ResinMode::Amortised => td_string!(l, resin_amortised),
-            ResinMode::DedicatedToCampaign => td_string!(l, resin_dedicated),
-        }
-        .to_string(),
+        "downstream.resin_mode" => ttc_text::labels::resin_mode_name(l, s.downstream.resin_mode).to_string(),
         "schedule.thaw_date" => format_date(s.schedule.thaw_date, lang(l)),
         "plan.kickoff_date" => format_date(s.plan.kickoff_date, lang(l)),
         "plan.due_date" => s.plan.due_date.map(|d| format_date(d, lang(l))).unwrap_or_else(|| "—".into()),
@@ -310,6 +302,7 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
         | "plan.tox_gmp_release"
         | "schedule.downstream_days_from_work"
         | "downstream.whole_filter_modules"
+        | "downstream.dedicated_resin_over_program"
         | "production.culture.titer_from_qp" => {
             let on = match path {
                 "schedule.rolling_seed_train" => s.schedule.rolling_seed_train,
@@ -317,6 +310,7 @@ fn input_value(l: Locale, c: &Compared, path: &str) -> String {
                 "plan.tox_gmp_release" => s.plan.tox_gmp_release,
                 "schedule.downstream_days_from_work" => s.schedule.downstream_days_from_work,
                 "downstream.whole_filter_modules" => s.downstream.whole_filter_modules,
+                "downstream.dedicated_resin_over_program" => s.downstream.dedicated_resin_over_program,
                 "production.culture.titer_from_qp" => s.production.culture.titer_from_qp,
                 _ => s.schedule.weekend_operations_allowed,
             };

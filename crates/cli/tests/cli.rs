@@ -58,7 +58,7 @@ fn rel_eq(a: f64, b: f64) -> bool {
 
 /// The links of the corpus, every version, with the figures recorded for them.
 fn corpus_links() -> Vec<Value> {
-    ["links-v1.json", "links-v2.json", "links-v3.json", "links-v4.json"]
+    ["links-v1.json", "links-v2.json", "links-v3.json", "links-v4.json", "links-v5.json"]
         .iter()
         .flat_map(|f| json(&std::fs::read_to_string(corpus(f)).unwrap()).as_array().unwrap().clone())
         .collect()
@@ -78,12 +78,18 @@ const V2_TRAIN: &str =
 /// no headroom, no decline of the culture, the downstream days entered (`ddw=0`), filters of
 /// the exact area (safety factors 1, no whole modules).
 const V3_PRODUCTION: &str = "ab=l0:&ag=l0:&af=l0:&ev=0&hr=0&kd=0&ddw=0&csf=1&vsf=1&wfm=0";
+/// Version 4's resin accounting in a version-5 link: dedicated resin written off over the
+/// campaign alone.
+const V4_RESIN: &str = "rop=0";
 
-/// The link this release writes for version 2's default scenario: a version-4 link that
-/// carries what differs from today's default: its seed train, its V0 of 1400 L, the seed
-/// train's rules off (no window, no ceiling, no transfer excess) and version 3's production.
-fn v2_default_as_v4_link() -> String {
-    let body = format!("v4&p=suzhou-2026-12&st={V2_TRAIN}&v0=1400&pw=0&gc=0&tx=0&{V3_PRODUCTION}");
+/// The link this release writes for version 2's default scenario: a version-5 link that
+/// carries what differs from today's default: its seed train, its V0 of 1400 L, amortised
+/// resin, the seed train's rules off (no window, no ceiling, no transfer excess), version 3's
+/// production and version 4's resin accounting.
+fn v2_default_as_v5_link() -> String {
+    let body = format!(
+        "v5&p=suzhou-2026-12&st={V2_TRAIN}&v0=1400&rm=amortised&pw=0&gc=0&tx=0&{V3_PRODUCTION}&{V4_RESIN}"
+    );
     format!("{body}&c={:08x}", fnv(body.as_bytes()))
 }
 
@@ -91,7 +97,8 @@ fn v2_default_as_v4_link() -> String {
 fn the_default_file_gives_the_recorded_and_hand_worked_figures() {
     let run = ttc(&["estimate", &corpus("v2-default.json")]);
     assert_eq!(run.code, 0, "{}", run.err);
-    assert_eq!(run.err, "");
+    // Priced with its own rate card, which the command line says is no longer the current one.
+    assert!(run.err.contains("Prices have changed since"), "{}", run.err);
     let file = json(&run.out);
     assert_eq!(file["format"], "tech-transfer-estimate");
     assert_eq!(file["version"], 2);
@@ -121,12 +128,13 @@ fn a_version_1_file_keeps_its_figures_and_says_its_rate_card_is_older() {
     let e = &json(&run.out)["estimate"];
     // $800,997.42 per batch, worked by hand for version 1 in the model's tests.
     assert!((e["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
-    // Its link is a version-4 link now, carrying the values that keep version 1's figures:
-    // its seed train and V0, the plan anchored on the thaw date, no engineering run, no PPQ
-    // batches, 100 % success, tox batches released as GMP, the calendar not avoided, the seed
-    // train's rules off, version 3's production.
+    // Its link is a version-5 link now, carrying the values that keep version 1's figures:
+    // its seed train and V0, amortised resin, the plan anchored on the thaw date, no
+    // engineering run, no PPQ batches, 100 % success, tox batches released as GMP, the
+    // calendar not avoided, the seed train's rules off, version 3's production, version 4's
+    // resin accounting.
     let body = format!(
-        "v4&p=suzhou-2026-11&st={V2_TRAIN}&v0=1400&an=thaw&er=0&pq=0&sr=100&txr=1&ac=0&pw=0&gc=0&tx=0&{V3_PRODUCTION}"
+        "v5&p=suzhou-2026-11&st={V2_TRAIN}&v0=1400&rm=amortised&an=thaw&er=0&pq=0&sr=100&txr=1&ac=0&pw=0&gc=0&tx=0&{V3_PRODUCTION}&{V4_RESIN}"
     );
     let link = ttc(&["link", &corpus("v1-default.json")]);
     assert_eq!(link.out, format!("{body}&c={:08x}\n", fnv(body.as_bytes())));
@@ -167,7 +175,7 @@ fn link_then_open_gives_a_file_with_the_same_estimate() {
         let link = ttc(&["link", &corpus(name)]);
         assert_eq!(link.code, 0, "{name}: {}", link.err);
         let link_text = link.out.trim_end();
-        assert!(link_text.starts_with("v4&") && !link_text.contains('\n'), "{}", link.out);
+        assert!(link_text.starts_with("v5&") && !link_text.contains('\n'), "{}", link.out);
         let opened = ttc(&["open", link_text]);
         assert_eq!(opened.code, 0, "{name}: {}", opened.err);
         assert_eq!(json(&opened.out)["format"], "tech-transfer-scenario");
@@ -178,14 +186,14 @@ fn link_then_open_gives_a_file_with_the_same_estimate() {
         assert_eq!(json(&again.out), json(&original.out), "{name}");
     }
     // The default scenario's link is the one recorded: only the rate card and the checksum.
-    assert_eq!(ttc(&["link", &corpus("v2-default.json")]).out, format!("{}\n", v2_default_as_v4_link()));
+    assert_eq!(ttc(&["link", &corpus("v2-default.json")]).out, format!("{}\n", v2_default_as_v5_link()));
 }
 
 #[test]
 fn standard_input_and_whole_urls() {
     let file = std::fs::read(corpus("v2-default.json")).unwrap();
     let link = ttc_bytes(&["link", "-"], &file);
-    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v4_link()).as_str()));
+    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v5_link()).as_str()));
     let bare = ttc(&["open", DEFAULT_LINK]);
     assert_eq!(bare.code, 0, "{}", bare.err);
     // A whole URL as copied from the address bar, and a link piped in with its line break.
@@ -198,7 +206,7 @@ fn standard_input_and_whole_urls() {
     // and version 3's production (no additions, evaporation or headroom, no decline), and
     // the dose every earlier version shows.
     let mut expected = json(std::str::from_utf8(&file).unwrap());
-    expected["version"] = 4.into();
+    expected["version"] = 5.into();
     expected["scenario"]["seed_rules"] = serde_json::json!({
         "passage_window": false, "window_low_e6_per_ml": 2.0, "window_high_e6_per_ml": 5.0,
         "growth_ceiling": false, "max_density_batch_e6_per_ml": 10.0,
@@ -224,6 +232,7 @@ fn standard_input_and_whole_urls() {
     d["clarification"]["safety_factor"] = 1.0.into();
     d["virus_filtration"]["safety_factor"] = 1.0.into();
     d["whole_filter_modules"] = false.into();
+    d["dedicated_resin_over_program"] = false.into();
     assert_eq!(json(&bare.out), expected);
 }
 
@@ -293,6 +302,8 @@ fn a_malformed_file_gets_the_pages_reason_and_exit_1() {
 fn default_with_titer(titer: f64) -> String {
     let mut file = json(&std::fs::read_to_string(corpus("v2-default.json")).unwrap());
     file["scenario"]["production"]["titer_g_per_l"] = titer.into();
+    // Priced with the current rate card: no warning about an older one.
+    file["facility_profile"] = "suzhou-2026-12b".into();
     file.to_string()
 }
 
@@ -332,7 +343,7 @@ fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
     file["colour"] = "red".into();
     file["scenario"]["production"]["stirrer"] = "pitched".into();
     let link = ttc_bytes(&["link", "-"], file.to_string().as_bytes());
-    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v4_link()).as_str()));
+    assert_eq!((link.code, link.out.as_str()), (0, format!("{}\n", v2_default_as_v5_link()).as_str()));
     assert_eq!(
         link.err,
         "Fields this version does not know were ignored: colour, scenario.production.stirrer.\n"
@@ -343,8 +354,12 @@ fn unknown_fields_and_rate_cards_are_warnings_not_failures() {
     assert_eq!(run.code, 0, "{}", run.err);
     assert!(run.err.contains("a rate card this version does not have (nowhere-2020-01)"), "{}", run.err);
     let e = json(&run.out);
-    assert_eq!(e["rate_card"], "suzhou-2026-12");
-    assert!((e["estimate"]["cost"]["price_per_batch_usd"].as_f64().unwrap() - 800_997.42).abs() < 0.005);
+    assert_eq!(e["rate_card"], "suzhou-2026-12b");
+    // Its labour by the current card's shifts: 29 upstream days x 2 operators x 2 shifts
+    // + 6 downstream days x 4 x 2 + 4 preparation and support staff x 35 days = 304 operator
+    // shifts against 29 x 2 + 6 x 4 = 82: $88,800 more direct cost, x 1.4375 = $127,650.
+    let price = e["estimate"]["cost"]["price_per_batch_usd"].as_f64().unwrap();
+    assert!((price - (800_997.42 + 127_650.0)).abs() < 0.005, "{price}");
 }
 
 #[test]
@@ -392,7 +407,7 @@ fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
     // The link of the scenario, as the page writes it: version 2's default as a version-4
     // link (its corpus link, version 2, opens as the same scenario).
     assert!(default["link"].as_str().is_some());
-    assert_eq!(rows[1], ["Link to this scenario".to_string(), v2_default_as_v4_link()]);
+    assert_eq!(rows[1], ["Link to this scenario".to_string(), v2_default_as_v5_link()]);
     // Downstream table: the drug substance row's mass out, in whole grams as on screen.
     let section =
         rows.iter().position(|r| r[0] == "Downstream: masses and yields").expect("downstream section");

@@ -13,22 +13,67 @@ mod lines;
 
 /// Resin a batch uses up, in litres of resin (DOMAIN.md, two real-world cases):
 /// amortised over lifetime, CV x cycles per batch / lifetime cycles; or dedicated to the
-/// campaign and written off over its batches, CV x resin sets / batches, where the campaign
-/// needs ceil(cycles per batch x batches / lifetime) sets.
+/// client and written off over the batches run on it, CV x resin sets / batches, where those
+/// batches need ceil(cycles per batch x batches / lifetime) sets.
 pub fn resin_litres_per_batch(
     c: &Chromatography,
     cycles_per_batch: u32,
     mode: ResinMode,
     batches: u32,
 ) -> f64 {
-    let lifetime = f64::from(c.lifetime_cycles.max(1));
     match mode {
-        ResinMode::Amortised => c.column_volume_l * f64::from(cycles_per_batch) / lifetime,
-        ResinMode::DedicatedToCampaign => {
-            let batches = f64::from(batches.max(1));
-            let sets = (f64::from(cycles_per_batch) * batches / lifetime - 1e-9).ceil().max(1.0);
-            c.column_volume_l * sets / batches
+        ResinMode::Amortised => {
+            c.column_volume_l * f64::from(cycles_per_batch) / f64::from(c.lifetime_cycles.max(1))
         }
+        ResinMode::DedicatedToCampaign => {
+            c.column_volume_l * f64::from(resin_sets(c, cycles_per_batch, batches)) / f64::from(batches.max(1))
+        }
+    }
+}
+
+/// Resin sets (packed columns) that `batches` batches of `cycles_per_batch` cycles need:
+/// ceil(cycles x batches / lifetime cycles), at least one.
+pub fn resin_sets(c: &Chromatography, cycles_per_batch: u32, batches: u32) -> u32 {
+    let cycles = u64::from(cycles_per_batch) * u64::from(batches.max(1));
+    let lifetime = u64::from(c.lifetime_cycles.max(1));
+    u32::try_from(cycles.div_ceil(lifetime)).unwrap_or(u32::MAX).max(1)
+}
+
+/// The staff a batch is charged for, from the rate card (or the scenario's overrides):
+/// operators per shift x shifts a day in each area, and preparation and support staff on
+/// the day shift. Every figure is illustrative (no public staffing figure for a 2000 L
+/// single-use suite was found); a rate card of versions before 2026-12b has one shift a
+/// day and no preparation or support staff, which is how those quotes were priced.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Staffing {
+    pub usp_operators_per_shift: f64,
+    pub usp_shifts_per_day: f64,
+    pub dsp_operators_per_shift: f64,
+    pub dsp_shifts_per_day: f64,
+    pub prep_staff: f64,
+    pub support_staff: f64,
+}
+
+impl Staffing {
+    pub fn of(s: &Scenario, facility: &FacilityProfile) -> Self {
+        Self {
+            usp_operators_per_shift: s.rate(Rate::UspOperators, facility),
+            usp_shifts_per_day: s.rate(Rate::UspShiftsPerDay, facility),
+            dsp_operators_per_shift: s.rate(Rate::DspOperators, facility),
+            dsp_shifts_per_day: s.rate(Rate::DspShiftsPerDay, facility),
+            prep_staff: s.rate(Rate::PrepStaff, facility),
+            support_staff: s.rate(Rate::SupportStaff, facility),
+        }
+    }
+
+    /// Operator shifts upstream: operators per shift x shifts a day x days.
+    pub fn usp_operator_shifts(&self, days: f64) -> f64 {
+        self.usp_operators_per_shift * self.usp_shifts_per_day * days
+    }
+
+    /// Operator shifts downstream: operators per shift x shifts a day x days.
+    pub fn dsp_operator_shifts(&self, days: f64) -> f64 {
+        self.dsp_operators_per_shift * self.dsp_shifts_per_day * days
     }
 }
 
@@ -40,7 +85,12 @@ pub struct CostInputs<'a> {
     pub production: &'a ProductionResult,
     pub downstream: &'a DownstreamResult,
     pub timeline: &'a Timeline,
+    /// The campaign's batches.
     pub batches: u32,
+    /// The batches a dedicated resin set is written off over: every batch of the program
+    /// that runs on it (engineering, PPQ and campaign), or, for scenarios of link and file
+    /// versions 1 to 4, the campaign's batches (each kind of batch priced as one of them).
+    pub resin_batches: u32,
     pub kind: BatchKind,
     /// Seeded from a culture kept going since an earlier thaw (rolling seed train): the batch
     /// carries only its N-1 expansion (the last stage's medium, kit and suite days); the
@@ -167,7 +217,7 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         (DsStep::Cex, &d.cex, Rate::CexResinPerL),
     ] {
         let cycles = inp.downstream.step(step).column.map_or(0, |c| c.cycles);
-        let litres = resin_litres_per_batch(column, cycles, d.resin_mode, inp.batches);
+        let litres = resin_litres_per_batch(column, cycles, d.resin_mode, inp.resin_batches);
         rated(C::Resins, CostItem::Resin(step), litres, QuantityUnit::ResinLitre, price);
     }
 
@@ -176,23 +226,28 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
     // Seed-suite days: thaw to inoculation, or the N-1 stage alone for a rolling batch.
     let seed_days = stages.first().map_or(0, |st| t.thaw_to_inoculation_days - st.start_day);
     let upstream_days = f64::from(seed_days + t.production_days);
-    let usp_operators = s.rate(Rate::UspOperators, inp.facility);
-    let dsp_operators = s.rate(Rate::DspOperators, inp.facility);
     let dsp_days = f64::from(s.schedule.downstream_days);
+    // Preparation and support staff work the batch's upstream and downstream days.
+    let staffing = Staffing::of(s, inp.facility);
     rated(
         C::Labour,
         CostItem::UspLabour,
-        upstream_days * usp_operators,
+        staffing.usp_operator_shifts(upstream_days),
         QuantityUnit::OperatorDay,
         Rate::OperatorDay,
     );
     rated(
         C::Labour,
         CostItem::DspLabour,
-        dsp_days * dsp_operators,
+        staffing.dsp_operator_shifts(dsp_days),
         QuantityUnit::OperatorDay,
         Rate::OperatorDay,
     );
+    for (item, staff) in [(CostItem::PrepLabour, staffing.prep_staff), (CostItem::SupportLabour, staffing.support_staff)] {
+        if staff > 0.0 {
+            rated(C::Labour, item, staff * (upstream_days + dsp_days), QuantityUnit::OperatorDay, Rate::OperatorDay);
+        }
+    }
     rated(
         C::FacilityTime,
         CostItem::SeedSuite,
@@ -286,6 +341,9 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         direct_per_gram: (ds > 0.0).then(|| direct / ds),
         batches: inp.batches,
         campaign: per_batch * f64::from(inp.batches),
+        resin_batches: inp.resin_batches,
+        upstream_days: seed_days + t.production_days,
+        downstream_days: s.schedule.downstream_days,
     }
 }
 

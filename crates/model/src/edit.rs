@@ -9,7 +9,7 @@
 
 use crate::facility::{FacilityProfile, Rate};
 use crate::scenario::{
-    default_success_pct, CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, Scenario,
+    default_resin_mode, default_success_pct, CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, Scenario,
     StageEnd, StageMode, StepKind,
 };
 use crate::seed_train::design_seed_train;
@@ -234,16 +234,16 @@ impl Scenario {
         true
     }
 
-    /// Replaces the seed train with one designed backwards from the production bioreactor
-    /// ([`design_seed_train`]). It keeps the client's own seeding and split densities when
-    /// the last stage ends on a split density above its seeding; otherwise it uses the
-    /// published conventional 0.5 -> 4.0 x10^6 cells/mL. False (nothing changed) when no
-    /// train of the facility's vessels fits.
     /// Sets the phase. A batch success rate still at the old phase's illustrative default
-    /// follows to the new phase's; one the client entered stays.
+    /// follows to the new phase's, and so does a resin mode still at the old phase's
+    /// (dedicated for tox and clinical supply, amortised for commercial); what the client
+    /// chose stays.
     pub fn set_phase(&mut self, phase: Phase) {
         if self.plan.batch_success_pct == default_success_pct(self.program.phase) {
             self.plan.batch_success_pct = default_success_pct(phase);
+        }
+        if self.downstream.resin_mode == default_resin_mode(self.program.phase) {
+            self.downstream.resin_mode = default_resin_mode(phase);
         }
         self.program.phase = phase;
     }
@@ -275,6 +275,11 @@ impl Scenario {
         }
     }
 
+    /// Replaces the seed train with one designed backwards from the production bioreactor
+    /// ([`design_seed_train`]). It keeps the client's own seeding and split densities when
+    /// the last stage ends on a split density above its seeding; otherwise it uses the
+    /// published conventional 0.5 -> 4.0 x10^6 cells/mL. False (nothing changed) when no
+    /// train of the facility's vessels fits.
     pub fn redesign_seed_train(&mut self, facility: &FacilityProfile) -> bool {
         let (seeding, split) = match self.seed_train.last().map(|st| (st.seeding_density_e6_per_ml, st.end)) {
             Some((x0, StageEnd::SplitDensity { density_e6_per_ml })) if density_e6_per_ml > x0 => {

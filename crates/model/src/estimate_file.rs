@@ -279,8 +279,9 @@ mod tests {
         ];
         // Counts, indices (0-based), day numbers, ratios, and the numbers whose unit a sibling
         // field (`unit`) gives.
-        const UNITLESS: [&str; 33] = [
+        const UNITLESS: [&str; 34] = [
             "version",
+            "resin_batches",
             "modules",
             "safety_factor",
             "vials_needed",

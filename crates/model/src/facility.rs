@@ -303,8 +303,10 @@ mod tests {
 
     #[test]
     fn a_scenario_is_priced_with_its_rate_card_or_the_current_one() {
+        let (p, found) = FacilityProfile::priced_with("suzhou-2026-12b");
+        assert_eq!((p.id.as_str(), found), ("suzhou-2026-12b", RateCardFound::Current));
         let (p, found) = FacilityProfile::priced_with("suzhou-2026-12");
-        assert_eq!((p.id.as_str(), found), ("suzhou-2026-12", RateCardFound::Current));
+        assert_eq!((p.id.as_str(), found), ("suzhou-2026-12", RateCardFound::Older));
         let (p, found) = FacilityProfile::priced_with("suzhou-2026-11");
         assert_eq!((p.id.as_str(), found), ("suzhou-2026-11", RateCardFound::Older));
         assert_eq!(
@@ -358,6 +360,7 @@ mod tests {
         let files = [
             include_str!("../data/facility/suzhou-2026-11.json"),
             include_str!("../data/facility/suzhou-2026-12.json"),
+            include_str!("../data/facility/suzhou-2026-12b.json"),
         ];
         let read: Vec<FacilityProfile> = files.iter().map(|f| serde_json::from_str(f).unwrap()).collect();
         assert_eq!(FacilityProfile::builtin(), &read[..]);

@@ -70,10 +70,18 @@ pub fn seed_rules_v2() -> SeedRules {
 /// figure): today's default, 500 mg.
 pub const DOSE_MG_V3: f64 = 500.0;
 
+/// Sets every field added after version 4 to its version-4 value (for a scenario of
+/// versions 1 to 4): dedicated resin written off over the campaign's batches, each
+/// engineering and PPQ batch priced as one of them.
+pub fn fill_v4(s: &mut Scenario) {
+    s.downstream.dedicated_resin_over_program = false;
+}
+
 /// Sets every field added after version 3 to its version-3 value (for a scenario of
 /// versions 1 to 3): no additions or evaporation, no headroom, the culture curve flat after
 /// its peak (as version 3 drew it) and the entered titer.
 pub fn fill_v3(s: &mut Scenario) {
+    fill_v4(s);
     s.schedule.downstream_days_from_work = false;
     s.downstream.clarification.safety_factor = 1.0;
     s.downstream.virus_filtration.safety_factor = 1.0;
@@ -147,12 +155,23 @@ pub fn follows_v3(s: &Scenario) -> bool {
         && !d.whole_filter_modules
 }
 
+/// Paths of the fields added after version 4, as a file of versions 1 to 4 would have spelt
+/// them.
+pub const ADDED_AFTER_V4: [(&str, &str); 1] = [("downstream", "dedicated_resin_over_program")];
+
+/// Whether a scenario still follows version 4's resin accounting: dedicated resin written
+/// off over the campaign's batches alone (every scenario of versions 1 to 4).
+pub fn follows_v4(s: &Scenario) -> bool {
+    !s.downstream.dedicated_resin_over_program
+}
+
 /// Whether a scenario still follows an earlier model than today's: version 1's, the seed
 /// train without version 3's rules, or production without version 4's decline, headroom
-/// and evaporation (a link or file of versions 1 to 3, or a scenario saved from one). The
+/// and evaporation, or dedicated resin written off over the campaign alone (a link or file
+/// of versions 1 to 4, or a scenario saved from one). The
 /// page then offers to update it to the current model.
 pub fn follows_earlier_model(s: &Scenario) -> bool {
-    follows_v1(s) || follows_v2_seed_train(s) || follows_v3(s)
+    follows_v1(s) || follows_v2_seed_train(s) || follows_v3(s) || follows_v4(s)
 }
 
 /// Whether a scenario's seed train still follows version 2's model: neither of version 3's
@@ -165,11 +184,13 @@ pub fn follows_v2_seed_train(s: &Scenario) -> bool {
 /// stays anchored on it, and its own seed train), the fields version 2 added set to today's
 /// defaults for its phase (PPQ batches, the success rate, tox batches without GMP release,
 /// closures avoided) when it still follows version 1, version 3's seed-train rules on, and
-/// version 4's production model: the culture's decline, the headroom and evaporation. The
-/// client's own additions (base, glucose, antifoam) are process inputs, not the model's: the
-/// update adds none.
+/// version 4's production model: the culture's decline, the headroom and evaporation, and
+/// version 5's dedicated resin written off over the whole program. The client's own
+/// additions (base, glucose, antifoam) and resin mode are process inputs, not the model's:
+/// the update changes neither.
 pub fn to_current_model(s: &Scenario) -> Scenario {
     let mut updated = s.clone();
+    updated.downstream.dedicated_resin_over_program = true;
     if follows_v2_seed_train(s) {
         updated.seed_rules = SeedRules::default();
     }

@@ -219,6 +219,13 @@ fn estimate_parts<const CAPACITY: bool>(
         let problem = Problem::BeyondCalendar { year: last_year, max_year: date::MAX_YEAR };
         return Err(vec![FieldError { field: field.into(), problem }]);
     }
+    // A dedicated resin set serves every batch of the program run on it (`cost::CostInputs`).
+    let resin_batches = if s.downstream.dedicated_resin_over_program {
+        let runs = program.engineering.batches.len() + program.ppq.batches.len();
+        batches.saturating_add(u32::try_from(runs).unwrap_or(u32::MAX))
+    } else {
+        batches
+    };
     let price = |kind, timeline: &Timeline, rolling| {
         cost::batch_cost(&CostInputs {
             scenario: s,
@@ -228,6 +235,7 @@ fn estimate_parts<const CAPACITY: bool>(
             downstream: &downstream,
             timeline,
             batches,
+            resin_batches,
             kind,
             rolling,
         })

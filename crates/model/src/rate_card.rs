@@ -46,6 +46,15 @@ pub enum Rate {
     SmallScaleFee,
     /// The extra sampling and testing of a PPQ batch, per batch.
     PpqTestingPerBatch,
+    /// Shifts a day the upstream suites are staffed (`UspOperators` is per shift).
+    UspShiftsPerDay,
+    /// Shifts a day the downstream suite is staffed (`DspOperators` is per shift).
+    DspShiftsPerDay,
+    /// Media and buffer preparation staff, on day shift over the batch's days.
+    PrepStaff,
+    /// Support staff (warehouse, engineering, environmental monitoring), on day shift over
+    /// the batch's days.
+    SupportStaff,
 }
 
 /// What a rate's number means, for labels and validation.
@@ -65,12 +74,14 @@ pub enum RateUnit {
     MoneyPerMethod,
     /// A head count.
     People,
+    /// Shifts a day (1 to 3).
+    ShiftsPerDay,
     /// A percentage.
     Percent,
 }
 
 impl Rate {
-    pub const ALL: [Rate; 29] = [
+    pub const ALL: [Rate; 33] = [
         Rate::SeedMediumPerL,
         Rate::BasalMediumPerL,
         Rate::FeedMediumPerL,
@@ -100,6 +111,10 @@ impl Rate {
         Rate::BatchRecordFee,
         Rate::SmallScaleFee,
         Rate::PpqTestingPerBatch,
+        Rate::UspShiftsPerDay,
+        Rate::DspShiftsPerDay,
+        Rate::PrepStaff,
+        Rate::SupportStaff,
     ];
 
     pub fn unit(self) -> RateUnit {
@@ -117,7 +132,8 @@ impl Rate {
             TransferReviewFee | RawMaterialsFee | BatchRecordFee | SmallScaleFee => RateUnit::MoneyOnce,
             MethodTransferPerMethod => RateUnit::MoneyPerMethod,
             OperatorDay | SeedSuiteDay | ProductionLineDay | DspSuiteDay => RateUnit::MoneyPerDay,
-            UspOperators | DspOperators => RateUnit::People,
+            UspOperators | DspOperators | PrepStaff | SupportStaff => RateUnit::People,
+            UspShiftsPerDay | DspShiftsPerDay => RateUnit::ShiftsPerDay,
             OverheadPct | MarginPct => RateUnit::Percent,
         }
     }
@@ -128,6 +144,8 @@ impl Rate {
         match self.unit() {
             RateUnit::Percent => 200.0,
             RateUnit::People => 100.0,
+            // Three 8-hour shifts cover the day.
+            RateUnit::ShiftsPerDay => 3.0,
             _ => 1.0e8,
         }
     }
@@ -165,6 +183,10 @@ impl Rate {
             BatchRecordFee => "batch_record_fee",
             SmallScaleFee => "small_scale_fee",
             PpqTestingPerBatch => "ppq_testing_per_batch",
+            UspShiftsPerDay => "usp_shifts_per_day",
+            DspShiftsPerDay => "dsp_shifts_per_day",
+            PrepStaff => "prep_staff",
+            SupportStaff => "support_staff",
         }
     }
 }

@@ -18,7 +18,9 @@ mod production;
 
 use super::date::CivilDate;
 use super::facility::Rate;
-pub use downstream::{Chromatography, Clarification, Downstream, LowPh, ResinMode, UfDf, VirusFiltration};
+pub use downstream::{
+    default_resin_mode, Chromatography, Clarification, Downstream, LowPh, ResinMode, UfDf, VirusFiltration,
+};
 pub use plan::{default_steps, default_success_pct, PlanAnchor, PlanStep, ProgramPlan, StepKind};
 pub use production::{Addition, AdditionKind, Additions, Culture, Feed, FeedAmount, Production};
 use serde::{Deserialize, Serialize};

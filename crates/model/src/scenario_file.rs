@@ -2,8 +2,8 @@
 //! `docs/scenario-format.md`.
 //!
 //! ```json
-//! { "format": "tech-transfer-scenario", "version": 4,
-//!   "facility_profile": "suzhou-2026-12", "scenario": { ... } }
+//! { "format": "tech-transfer-scenario", "version": 5,
+//!   "facility_profile": "suzhou-2026-12b", "scenario": { ... } }
 //! ```
 //!
 //! Reading is lenient where that loses nothing: a missing field takes its default, and an
@@ -22,8 +22,9 @@ pub const FORMAT_NAME: &str = "tech-transfer-scenario";
 /// The version this build writes. History: 1 (first release); 2 (`plan`, the program;
 /// `schedule.rolling_seed_train`, `max_cell_age_days`, `avoid_closures`); 3 (`seed_rules`:
 /// passage window, growth ceilings, transfer excess); 4 (`program.dose_mg`,
-/// `production.additions`, `headroom_pct`, `culture`).
-pub const CURRENT_VERSION: u32 = 4;
+/// `production.additions`, `headroom_pct`, `culture`); 5
+/// (`downstream.dedicated_resin_over_program`; dedicated resin the clinical default).
+pub const CURRENT_VERSION: u32 = 5;
 /// Larger inputs are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1_000_000;
 
@@ -174,6 +175,7 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
         1 => crate::legacy::fill_v1(&mut scenario),
         2 => crate::legacy::fill_v2(&mut scenario),
         3 => crate::legacy::fill_v3(&mut scenario),
+        4 => crate::legacy::fill_v4(&mut scenario),
         _ => {}
     }
     Ok(LoadedScenario { scenario, facility_profile, version, unknown_fields })
@@ -190,6 +192,9 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
 ///
 /// 3 -> 4: the same for `program.dose_mg` and the production model
 /// ([`crate::legacy::fill_v3`]).
+///
+/// 4 -> 5: the same for `downstream.dedicated_resin_over_program`
+/// ([`crate::legacy::fill_v4`]).
 fn migrate(mut scenario: Value, version: u32, unknown: &mut Vec<String>) -> Value {
     debug_assert!(version <= CURRENT_VERSION);
     let added: &[(&str, &str)] = match version {
@@ -198,8 +203,9 @@ fn migrate(mut scenario: Value, version: u32, unknown: &mut Vec<String>) -> Valu
         _ => &[],
     };
     let after_v3: &[(&str, &str)] = if version <= 3 { &crate::legacy::ADDED_AFTER_V3 } else { &[] };
+    let after_v4: &[(&str, &str)] = if version <= 4 { &crate::legacy::ADDED_AFTER_V4 } else { &[] };
     {
-        for &(section, key) in added.iter().chain(after_v3) {
+        for &(section, key) in added.iter().chain(after_v3).chain(after_v4) {
             let object = if section.is_empty() { Some(&mut scenario) } else { scenario.get_mut(section) };
             if let Some(Value::Object(map)) = object {
                 if map.remove(key).is_some() {
@@ -223,7 +229,7 @@ mod tests {
         let loaded = from_json(&text).unwrap();
         assert_eq!(loaded.scenario, s);
         assert_eq!(loaded.facility_profile, "suzhou-2026-11");
-        assert_eq!(loaded.version, 4);
+        assert_eq!(loaded.version, 5);
         assert!(loaded.unknown_fields.is_empty());
     }
 
@@ -290,7 +296,7 @@ mod tests {
         assert_eq!(from_json("[1,2]"), Err(FileError::NotAScenarioFile));
         assert_eq!(
             from_json(r#"{"format":"tech-transfer-scenario","version":7,"scenario":{}}"#),
-            Err(FileError::NewerVersion { version: 7, newest: 4 })
+            Err(FileError::NewerVersion { version: 7, newest: 5 })
         );
         let bad = r#"{"format":"tech-transfer-scenario","version":1,"scenario":{"cell_line":{"doubling_time_h":"fast"}}}"#;
         match from_json(bad) {

@@ -28,7 +28,7 @@ fn import_reports_unknown_fields_and_errors() {
     assert!(matches!(import_json("not json"), Err(ImportError::File(FileError::NotJson(_)))));
     let newer =
         r#"{"format": "tech-transfer-scenario", "version": 9, "facility_profile": "x", "scenario": {}}"#;
-    assert_eq!(import_json(newer), Err(ImportError::File(FileError::NewerVersion { version: 9, newest: 4 })));
+    assert_eq!(import_json(newer), Err(ImportError::File(FileError::NewerVersion { version: 9, newest: 5 })));
     let bad = r#"{"format": "tech-transfer-scenario", "version": 1, "facility_profile": "suzhou-2026-11",
                   "scenario": {"production": {"titer_g_per_l": "five"}}}"#;
     assert!(

@@ -144,9 +144,9 @@ fn fully_customised() -> Scenario {
 
 #[test]
 fn the_default_scenario_link_is_short() {
-    let text = encode(&Scenario::default(), "suzhou-2026-12");
-    assert!(text.starts_with("v4&p=suzhou-2026-12&c="), "{text}");
-    assert_eq!(text.len(), "v4&p=suzhou-2026-12&c=".len() + 8);
+    let text = encode(&Scenario::default(), "suzhou-2026-12b");
+    assert!(text.starts_with("v5&p=suzhou-2026-12b&c="), "{text}");
+    assert_eq!(text.len(), "v5&p=suzhou-2026-12b&c=".len() + 8);
     assert_eq!(decode(&text).unwrap().scenario, Scenario::default());
 }
 
@@ -207,8 +207,10 @@ fn every_corpus_link_still_opens_with_the_same_inputs_and_results() {
         serde_json::from_str(include_str!("../../../tests/corpus/links-v3.json")).unwrap();
     let v4: Vec<CorpusLink> =
         serde_json::from_str(include_str!("../../../tests/corpus/links-v4.json")).unwrap();
-    assert!(v1.len() >= 3 && v2.len() >= 3 && v3.len() >= 3 && v4.len() >= 3);
-    for entry in v1.into_iter().chain(v2).chain(v3).chain(v4) {
+    let v5: Vec<CorpusLink> =
+        serde_json::from_str(include_str!("../../../tests/corpus/links-v5.json")).unwrap();
+    assert!(v1.len() >= 3 && v2.len() >= 3 && v3.len() >= 3 && v4.len() >= 3 && v5.len() >= 3);
+    for entry in v1.into_iter().chain(v2).chain(v3).chain(v4).chain(v5) {
         let opened = decode(&entry.link).unwrap_or_else(|e| panic!("{}: {e:?}", entry.link));
         let path = format!("{}/../../tests/corpus/{}", env!("CARGO_MANIFEST_DIR"), entry.scenario_file);
         let file = scenario_file::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -251,6 +253,13 @@ fn a_version_1_link_cannot_carry_a_rate_version_1_did_not_have() {
     let body = "v2&p=suzhou-2026-12&r=23:5";
     let text = format!("{body}&c={:08x}", fnv(body.as_bytes()));
     assert_eq!(decode(&text).unwrap().scenario.rate_overrides[&Rate::TransferReviewFee], 5.0);
+    // Rate 29 (upstream shifts a day) came with version 5.
+    let body = "v4&p=suzhou-2026-12&r=29:3";
+    let text = format!("{body}&c={:08x}", fnv(body.as_bytes()));
+    assert_eq!(decode(&text), Err(LinkError::BadValue { key: "r".into() }));
+    let body = "v5&p=suzhou-2026-12b&r=29:3";
+    let text = format!("{body}&c={:08x}", fnv(body.as_bytes()));
+    assert_eq!(decode(&text).unwrap().scenario.rate_overrides[&Rate::UspShiftsPerDay], 3.0);
 }
 
 /// FNV-1a 32 (the links' checksum), to write a test link by hand.
@@ -285,7 +294,7 @@ fn every_single_character_edit_is_refused() {
 fn malformed_links_say_what_is_wrong() {
     assert_eq!(decode("hello"), Err(LinkError::NotALink));
     assert_eq!(decode(""), Err(LinkError::NotALink));
-    assert_eq!(decode("v5&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 5, newest: 4 }));
+    assert_eq!(decode("v6&p=x&c=00000000"), Err(LinkError::NewerVersion { version: 6, newest: 5 }));
     assert_eq!(decode("v1&p=suzhou-2026-11&tit=5"), Err(LinkError::Truncated));
     assert_eq!(decode("v1&p=suzhou-2026-11&c=zzzzzzzz"), Err(LinkError::ChecksumMismatch));
     let long = "v1&".to_string() + &"a".repeat(link::MAX_LINK_CHARS);

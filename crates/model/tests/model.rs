@@ -5,7 +5,7 @@
 
 use ttc_model::downstream::DsStep;
 use ttc_model::fit::{FitCheck, FitStatus};
-use ttc_model::link::{baseline_v1, baseline_v2, baseline_v3};
+use ttc_model::link::{baseline_v1, baseline_v2, baseline_v3, baseline_v4};
 use ttc_model::scenario::{CampaignTarget, PlanAnchor, StageEnd};
 use ttc_model::scenario_file;
 use ttc_model::{estimate, Estimate, FacilityProfile, Problem, Scenario};
@@ -16,6 +16,12 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 
 fn default_estimate() -> Estimate {
     estimate(&Scenario::default(), &FacilityProfile::current()).expect("default scenario is valid")
+}
+
+/// The rate card links and files of versions 2 to 4 were priced with (one shift a day, no
+/// preparation or support staff).
+fn card_2026_12() -> FacilityProfile {
+    FacilityProfile::priced_with("suzhou-2026-12").0
 }
 
 /// The default scenario of version 1 priced with the rate card of its time (suzhou-2026-11):
@@ -69,7 +75,7 @@ fn a_rate_card_bills_occupancy_or_the_days_the_line_is_reserved() {
     // The built-in cards state that the line's day rate includes the idle days between
     // batches: a batch is billed its 17 days of production and turnaround, and today's default
     // batch costs what version 1's did.
-    let e = estimate(&baseline_v2(), &FacilityProfile::current()).unwrap();
+    let e = estimate(&baseline_v2(), &card_2026_12()).unwrap();
     let v1 = v1_default_estimate();
     let line = |e: &Estimate| {
         e.cost
@@ -84,7 +90,7 @@ fn a_rate_card_bills_occupancy_or_the_days_the_line_is_reserved() {
     // A card whose day rate does not: the batch is billed the days the line is reserved for
     // it, occupancy / utilisation = 17 / 0.8 = 21.25 days: 4.25 days x $10,000 = $42,500 more
     // direct cost, x 1.15 x 1.25 = $61,093.75 more price: $862,091.17 a batch.
-    let mut reserved = FacilityProfile::current();
+    let mut reserved = card_2026_12();
     reserved.line_day_rate_includes_idle = false;
     let r = estimate(&baseline_v2(), &reserved).unwrap();
     assert!(close(line(&r), 21.25, 1e-12));
@@ -125,7 +131,7 @@ fn v3_default_batch_cost_worked_by_hand() {
     // Version 3's default differs from version 2's (whose price, $800,997.42, equals version
     // 1's worked above) only in its seed train, each stage 12 % larger than the next one's
     // inoculum: six stages, 17 days.
-    let e = estimate(&baseline_v3(), &FacilityProfile::current()).unwrap();
+    let e = estimate(&baseline_v3(), &card_2026_12()).unwrap();
     // Seed fresh medium: 0.025 (the vial's flask) + (0.084 - 0.5 x 0.084 / 4.56)
     // + (0.6 - 0.075) + (4.0 - 0.5) + (28 - 3.5) + (200 - 25) = 203.6248 L, against
     // version 2's 180.5414 L: 23.0834 L more at $8 + 10 % overage = $203.13.
@@ -146,13 +152,13 @@ fn v3_default_batch_cost_worked_by_hand() {
 }
 
 #[test]
-fn default_batch_cost_worked_by_hand() {
-    // Today's default differs from version 3's ($811,704.11, above) in its production run:
+fn v4_default_batch_cost_worked_by_hand() {
+    // Version 4's default differs from version 3's ($811,704.11, above) in its production run:
     // V0 1350 L instead of 1400 L (base, glucose, antifoam and evaporation now in the volume
     // balance, and a 2 % headroom), the last three seed stages designed for it, and the
     // harvest 1956.25 L instead of 1953 L (`fed_batch` tests); and in its filters, sized with
     // a safety factor in whole modules. Same vessels and days.
-    let e = default_estimate();
+    let e = estimate(&baseline_v4(), &card_2026_12()).unwrap();
     // Seed fresh medium: 0.025 + (0.084 - 0.5 x 0.084 / 4.56) + 0.525 + (3.8 - 0.475)
     // + (27 - 3.375) + (190 - 23.75) = 193.8248 L: 9.8 L less at $8 + 10 %.
     let seed_l = 0.025 + (0.084 - 0.5 * 0.084 / 4.56) + 0.525 + 3.325 + 23.625 + 166.25;
@@ -182,7 +188,7 @@ fn default_batch_cost_worked_by_hand() {
     let delta_direct = production + filters;
     assert!(close(
         e.cost.direct,
-        estimate(&baseline_v3(), &FacilityProfile::current()).unwrap().cost.direct + delta_direct,
+        estimate(&baseline_v3(), &card_2026_12()).unwrap().cost.direct + delta_direct,
         1e-6
     ));
     // x 1.4375: $690.10 less for the run, $25,241.03 more for the filters: $24,550.92 more a
@@ -195,6 +201,82 @@ fn default_batch_cost_worked_by_hand() {
     assert!(close(e.cost.per_gram.unwrap(), 836_255.03 / ds, 0.01));
     // 4007.14 g at 500 mg a dose: 8,014 doses a batch.
     assert_eq!(ttc_model::downstream::whole_doses(ds, Scenario::default().program.dose_mg), 8014.0);
+}
+
+#[test]
+fn default_batch_cost_worked_by_hand() {
+    // Today's default differs from version 4's ($836,255.03, above; 4007.14 g) in its resin
+    // and its labour; the process, the days and the grams are the same.
+    let e = default_estimate();
+    let v4 = estimate(&baseline_v4(), &card_2026_12()).unwrap();
+    assert!(close(e.downstream.drug_substance_g, v4.downstream.drug_substance_g, 1e-9));
+    let line = |e: &Estimate, kind: &str| -> f64 {
+        e.cost
+            .lines
+            .iter()
+            .filter(|l| format!("{:?}", l.item).starts_with(kind))
+            .map(|l| l.amount)
+            .sum()
+    };
+    // Resin: a clinical program's default is now dedicated resin, written off over the
+    // batches run on it: 1 engineering run + 3 campaign batches = 4. Each column needs one set
+    // (Protein A 4 cycles x 4 = 16 of 200; AEX 2 x 4 = 8 of 100; CEX 3 x 4 = 12 of 100), so a
+    // batch pays a quarter of it: Protein A 50 L / 4 = 12.5 L x $12,000 = $150,000; AEX
+    // 20 / 4 = 5 L x $3,000 = $15,000; CEX 40 / 4 = 10 L x $4,000 = $40,000. Amortised, as in
+    // version 4, it paid 50 x 4 / 200 = 1 L, 20 x 2 / 100 = 0.4 L and 40 x 3 / 100 = 1.2 L:
+    // $12,000 + $1,200 + $4,800 = $18,000.
+    assert_eq!(e.cost.resin_batches, 4);
+    assert!(close(line(&e, "Resin"), 150_000.0 + 15_000.0 + 40_000.0, 1e-6));
+    assert!(close(line(&v4, "Resin"), 18_000.0, 1e-6));
+    // Labour by shift (rate card 2026-12b): 31 upstream days (17 thaw to N + 14 production) x
+    // 2 operators x 2 shifts = 124 shifts; 6 downstream days x 4 x 2 = 48; 2 preparation and
+    // 2 support staff x 37 days = 148: 320 shifts x $400 = $128,000, against version 4's one
+    // shift and no such staff: (31 x 2 + 6 x 4) x $400 = $34,400.
+    assert_eq!((e.cost.upstream_days, e.cost.downstream_days), (31, 6));
+    let labour = |e: &Estimate| line(e, "UspLabour") + line(e, "DspLabour") + line(e, "PrepLabour") + line(e, "SupportLabour");
+    assert!(close(labour(&e), 128_000.0, 1e-6));
+    assert!(close(labour(&v4), 34_400.0, 1e-6));
+    // $187,000 + $93,600 = $280,600 more direct cost; x 1.15 x 1.25 = $403,362.50 more a batch.
+    let delta_direct = 187_000.0 + 93_600.0;
+    assert!(close(e.cost.direct, 581_742.63 + delta_direct, 0.01), "{}", e.cost.direct);
+    assert!(close(e.cost.per_batch, 836_255.03 + delta_direct * 1.4375, 0.01), "{}", e.cost.per_batch);
+    assert!(close(e.cost.per_batch, 1_239_617.53, 0.01));
+    // Per gram: $1,239,617.53 / 4007.14 g = $309.35; direct $862,342.63 / 4007.14 = $215.20.
+    assert!(close(e.cost.per_gram.unwrap(), 309.35, 0.005));
+    assert!(close(e.cost.direct_per_gram.unwrap(), 215.20, 0.005));
+}
+
+#[test]
+fn the_program_pays_for_a_dedicated_resin_set_once() {
+    // Version 4 wrote dedicated resin off over the campaign's 3 batches and priced the
+    // engineering run as one of them: the program paid for 4/3 of a set. Today the 4 batches
+    // share it: 4 x 50 L / 4 = 50 L of Protein A, one set.
+    let mut s = Scenario::default();
+    let e = estimate(&s, &FacilityProfile::current()).unwrap();
+    let protein_a = |e: &Estimate| {
+        e.cost.lines.iter().find(|l| l.item == ttc_model::cost::CostItem::Resin(DsStep::ProteinA)).unwrap().quantity
+    };
+    assert!(close(protein_a(&e) * 4.0, 50.0, 1e-9));
+    ttc_model::legacy::fill_v4(&mut s);
+    let old = estimate(&s, &FacilityProfile::current()).unwrap();
+    assert_eq!(old.cost.resin_batches, 3);
+    assert!(close(protein_a(&old) * 4.0, 50.0 * 4.0 / 3.0, 1e-9));
+}
+
+#[test]
+fn resin_mode_follows_the_phase_until_chosen() {
+    use ttc_model::scenario::{Phase, ResinMode};
+    let mut s = Scenario::default();
+    assert_eq!(s.downstream.resin_mode, ResinMode::DedicatedToCampaign);
+    s.set_phase(Phase::PpqCommercial);
+    assert_eq!(s.downstream.resin_mode, ResinMode::Amortised);
+    s.set_phase(Phase::Tox);
+    assert_eq!(s.downstream.resin_mode, ResinMode::DedicatedToCampaign);
+    // Chosen against the phase: it stays.
+    s.downstream.resin_mode = ResinMode::Amortised;
+    s.set_phase(Phase::Clinical);
+    s.set_phase(Phase::Tox);
+    assert_eq!(s.downstream.resin_mode, ResinMode::Amortised);
 }
 
 #[test]

@@ -13,7 +13,8 @@ use ttc_model::{estimate, Estimate, FacilityProfile, Scenario};
 
 // The program's figures below were worked by hand on the default scenario of version 2
 // (`baseline_v2`: a 15-day seed train), which links and files of version 2 still open as;
-// today's default (a 17-day train) is worked at the end.
+// today's default (a 17-day train) is worked at the end. They are priced with the rate card
+// of those versions (`run`).
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
@@ -23,8 +24,10 @@ fn date(y: i64, m: u32, d: u32) -> CivilDate {
     CivilDate::from_ymd(y, m, d).unwrap()
 }
 
+/// The estimate with the rate card of versions 2 to 4 (one shift a day, no preparation or
+/// support staff), as a link of version 2 opens.
 fn run(s: &Scenario) -> Estimate {
-    estimate(s, &FacilityProfile::current()).expect("valid scenario")
+    estimate(s, &FacilityProfile::priced_with("suzhou-2026-12").0).expect("valid scenario")
 }
 
 fn milestone(e: &Estimate, kind: M) -> String {
@@ -256,7 +259,10 @@ fn todays_default_program_worked_by_hand() {
     // day, to Sat 11 Sep (operations Sep 11, 13, 16, 19, 22, 25, 28 and Oct 12, after
     // National Day week). Release is day 74 from thaw (max(31 + 28, 37 + 30) + 7):
     // Wed 24 Nov 2027, day 313 from kickoff.
-    let e = run(&Scenario::default());
+    let mut v4 = Scenario::default();
+    ttc_model::legacy::fill_v4(&mut v4);
+    v4.downstream.resin_mode = ttc_model::scenario::ResinMode::Amortised;
+    let e = run(&v4);
     assert_eq!(milestone(&e, M::FirstBatchThaw), "2027-09-11");
     assert_eq!(milestone(&e, M::FirstBatchRelease), "2027-11-24");
     assert_eq!(e.timeline.thaw_to_inoculation_days, 17);
@@ -269,6 +275,15 @@ fn todays_default_program_worked_by_hand() {
     let price = 610_000.0 + (646_391.61 + more) + 3.0 * (811_704.11 + more);
     assert!(close(e.program_cost.price_usd, price, 0.1), "{} vs {price}", e.program_cost.price_usd);
     assert!(close(e.program_cost.price_usd, 3_789_707.64, 0.01));
+    // Version 5: resin dedicated to the program and labour by shift add $403,362.50 to every
+    // batch, the engineering run too (`model.rs`, default_batch_cost_worked_by_hand: the same
+    // resin share and staff days): 4 x $403,362.50 = $1,613,450 more. Its dates are the same.
+    let today = estimate(&Scenario::default(), &FacilityProfile::current()).unwrap();
+    assert_eq!(milestone(&today, M::FirstBatchRelease), "2027-11-24");
+    assert_eq!(today.campaign.last_release_date, e.campaign.last_release_date);
+    assert!(close(today.engineering_cost.per_batch, e.engineering_cost.per_batch + 403_362.5, 0.01));
+    assert!(close(today.program_cost.price_usd, 3_789_707.64 + 4.0 * 403_362.5, 0.01));
+    assert!(close(today.program_cost.price_usd, 5_403_157.64, 0.01));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use ttc_model::cost::{CostCategory, CostItem, QuantityUnit};
 use ttc_model::downstream::DsStep;
 use ttc_model::facility::{Bilingual, FacilityProfile, Rate, VesselKind};
 use ttc_model::fit::{FitCheck, PublishedRange};
-use ttc_model::scenario::{AdditionKind, Phase, StepKind};
+use ttc_model::scenario::{AdditionKind, Phase, ResinMode, StepKind};
 use ttc_model::schedule::{Activity, Operation};
 use ttc_model::validate::Problem;
 
@@ -57,6 +57,7 @@ pub enum Unit {
     Money,
     MoneyPerMethod,
     People,
+    ShiftsPerDay,
     PgPerCellDay,
     PerDay,
     Milligrams,
@@ -90,6 +91,7 @@ pub fn unit_text(locale: Locale, unit: Unit) -> String {
         Money => td_string!(locale, unit_usd),
         MoneyPerMethod => td_string!(locale, unit_usd_per_method),
         People => td_string!(locale, unit_people),
+        ShiftsPerDay => td_string!(locale, unit_shifts_per_day),
         PgPerCellDay => td_string!(locale, unit_pg_per_cell_day),
         PerDay => td_string!(locale, unit_per_day),
         Milligrams => "mg",
@@ -186,6 +188,21 @@ pub fn vessel_name(locale: Locale, facility: &FacilityProfile, id: &str) -> Stri
     format!("{kind} {size}")
 }
 
+pub fn phase_name(locale: Locale, phase: Phase) -> &'static str {
+    match phase {
+        Phase::Tox => td_string!(locale, phase_tox),
+        Phase::Clinical => td_string!(locale, phase_clinical),
+        Phase::PpqCommercial => td_string!(locale, phase_ppq),
+    }
+}
+
+pub fn resin_mode_name(locale: Locale, mode: ResinMode) -> &'static str {
+    match mode {
+        ResinMode::Amortised => td_string!(locale, resin_amortised),
+        ResinMode::DedicatedToCampaign => td_string!(locale, resin_dedicated),
+    }
+}
+
 pub fn step_name(locale: Locale, step: DsStep) -> &'static str {
     match step {
         DsStep::Clarification => td_string!(locale, step_clarification),
@@ -249,6 +266,8 @@ pub fn cost_item_name(locale: Locale, facility: &FacilityProfile, item: &CostIte
         Resin(step) => tf!(locale, item_resin, step = step_name(locale, *step)),
         UspLabour => td_string!(locale, item_usp_labour).to_string(),
         DspLabour => td_string!(locale, item_dsp_labour).to_string(),
+        PrepLabour => td_string!(locale, item_prep_labour).to_string(),
+        SupportLabour => td_string!(locale, item_support_labour).to_string(),
         SeedSuite => td_string!(locale, item_seed_suite).to_string(),
         ProductionLine => td_string!(locale, item_production_line).to_string(),
         DspSuite => td_string!(locale, item_dsp_suite).to_string(),
@@ -307,6 +326,10 @@ pub fn rate_name(locale: Locale, rate: Rate) -> &'static str {
         BatchRecordFee => td_string!(locale, rate_batch_record_fee),
         SmallScaleFee => td_string!(locale, rate_small_scale_fee),
         PpqTestingPerBatch => td_string!(locale, rate_ppq_testing_per_batch),
+        UspShiftsPerDay => td_string!(locale, rate_usp_shifts_per_day),
+        DspShiftsPerDay => td_string!(locale, rate_dsp_shifts_per_day),
+        PrepStaff => td_string!(locale, rate_prep_staff),
+        SupportStaff => td_string!(locale, rate_support_staff),
     }
 }
 

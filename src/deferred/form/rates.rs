@@ -20,6 +20,7 @@ pub(super) fn rate_unit(rate: Rate) -> Unit {
         RateUnit::MoneyOnce => Unit::Money,
         RateUnit::MoneyPerMethod => Unit::MoneyPerMethod,
         RateUnit::People => Unit::People,
+        RateUnit::ShiftsPerDay => Unit::ShiftsPerDay,
         RateUnit::Percent => Unit::Percent,
     }
 }

@@ -62,6 +62,10 @@ pub enum CostItem {
     Resin(DsStep),
     UspLabour,
     DspLabour,
+    /// Media and buffer preparation staff.
+    PrepLabour,
+    /// Support staff.
+    SupportLabour,
     SeedSuite,
     ProductionLine,
     DspSuite,
@@ -138,4 +142,11 @@ pub struct CostBreakdown {
     pub batches: u32,
     #[serde(rename = "campaign_price_usd")]
     pub campaign: f64,
+    /// The batches a dedicated resin set is written off over ([`crate::cost::CostInputs`]).
+    pub resin_batches: u32,
+    /// Days the upstream staff work on the batch: its seed train (N-1 alone when rolling)
+    /// and production run.
+    pub upstream_days: u32,
+    /// Days the downstream staff work on the batch.
+    pub downstream_days: u32,
 }

@@ -31,14 +31,15 @@ mod v1;
 mod v2;
 mod v3;
 mod v4;
+mod v5;
 mod values;
 
 pub use v1::baseline_v1;
 pub use v2::baseline_v2;
 pub use v3::baseline_v3;
 pub use v4::baseline_v4;
+pub use v5::baseline_v5;
 
-use crate::facility::Rate;
 use crate::scenario::Scenario;
 use std::fmt::Write as _;
 use v1::{Entry, V1_FIELDS};
@@ -48,8 +49,9 @@ use values::LinkValue;
 /// PPQ, success rate, due date, rolling seed train, calendar; program fees as rates);
 /// 3 (the seed train's rules: passage window, growth ceilings, transfer excess); 4 (the
 /// production model: additions and evaporation, headroom, the culture curve and the titer
-/// from qP x IVCD; the dose).
-pub const LINK_VERSION: u32 = 4;
+/// from qP x IVCD; the dose); 5 (dedicated resin over the whole program and the clinical
+/// default; the rates of labour by shift).
+pub const LINK_VERSION: u32 = 5;
 /// Longer text is refused before decoding (a fully customised scenario is well under 2,000
 /// characters; this only bounds the work an absurd input can cause).
 pub const MAX_LINK_CHARS: usize = 20_000;
@@ -94,14 +96,14 @@ pub enum LinkError {
 /// Each field's scenario path and its text in a link, whether or not it differs from the
 /// baseline (for comparisons).
 pub fn field_texts(s: &Scenario) -> Vec<(&'static str, String)> {
-    v4::fields().map(|e| (e.path, e.text(s))).collect()
+    v5::fields().map(|e| (e.path, e.text(s))).collect()
 }
 
 /// The link text (without `#`) of a scenario priced with `facility_profile`.
 pub fn encode(scenario: &Scenario, facility_profile: &str) -> String {
     let mut out = format!("v{LINK_VERSION}&p={facility_profile}");
-    let base = v4::baseline();
-    for e in v4::fields() {
+    let base = v5::baseline();
+    for e in v5::fields() {
         let text = e.text(scenario);
         if text != e.text(base) {
             let _ = write!(out, "&{}={text}", e.key);
@@ -119,7 +121,8 @@ pub fn baseline_of(version: u32) -> Scenario {
         1 => baseline_v1(),
         2 => baseline_v2(),
         3 => baseline_v3(),
-        _ => baseline_v4(),
+        4 => baseline_v4(),
+        _ => baseline_v5(),
     }
 }
 
@@ -147,12 +150,14 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
         1 => v1::baseline().clone(),
         2 => v2::baseline().clone(),
         3 => v3::baseline().clone(),
-        _ => v4::baseline().clone(),
+        4 => v4::baseline().clone(),
+        _ => v5::baseline().clone(),
     };
     // Version 1's keys, then the keys each later version added, up to the link's.
     let v2_added: &[Entry] = if version >= 2 { v2::V2_FIELDS } else { &[] };
     let v3_added: &[Entry] = if version >= 3 { v3::V3_FIELDS } else { &[] };
     let v4_added: &[Entry] = if version >= 4 { v4::V4_FIELDS } else { &[] };
+    let v5_added: &[Entry] = if version >= 5 { v5::V5_FIELDS } else { &[] };
     let mut facility_profile = None;
     let mut seen: Vec<&str> = Vec::new();
     for pair in body.split('&').skip(1) {
@@ -171,10 +176,11 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
                 .chain(v2_added)
                 .chain(v3_added)
                 .chain(v4_added)
+                .chain(v5_added)
                 .find(|e| e.key == key)
                 .ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
             (e.get_mut)(&mut scenario).read_text(value)
-                && (version > 1 || key != "r" || scenario.rate_overrides.keys().all(|r| in_v1(*r)))
+                && (key != "r" || scenario.rate_overrides.keys().all(|r| v1::rate_in_version(*r, version)))
         };
         if !ok {
             return Err(LinkError::BadValue { key: key.into() });
@@ -182,12 +188,6 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
     }
     let facility_profile = facility_profile.ok_or(LinkError::BadValue { key: "p".into() })?;
     Ok(Link { scenario, facility_profile })
-}
-
-/// Whether version 1 knew the rate (a version-1 link carrying a later rate was not made by
-/// any release).
-fn in_v1(rate: Rate) -> bool {
-    v1::link_rate_index(rate) < v1::V1_RATE_COUNT
 }
 
 /// A facility profile id as links carry it, unescaped: `[A-Za-z0-9._-]`, 1 to 64 characters
@@ -278,7 +278,7 @@ mod tests {
     fn saved_lists_keep_unreadable_lines_apart() {
         let a = encode(&baseline_v1(), "suzhou-2026-11");
         // A line saved by a newer release (another tab) is kept, not set aside.
-        let newer = "v5&x=1&c=00000000";
+        let newer = "v6&x=1&c=00000000";
         let text = format!("{a}\n\n  garbage  \n{}\n{a}\n{newer}", &a[..a.len() - 2]);
         let (good, bad) = split_saved(&text);
         assert_eq!(good, vec![a.clone(), a.clone(), newer.to_string()]);

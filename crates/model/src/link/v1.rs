@@ -117,6 +117,7 @@ pub fn baseline_v1() -> Scenario {
                 final_concentration_g_per_l: 100.0,
             },
             resin_mode: ResinMode::Amortised,
+            dedicated_resin_over_program: false, // Added in version 5 (crate::legacy).
             whole_filter_modules: false, // Added in version 4, as the safety factors.
             other_steps_days: 4.0,       // Added in version 4, as cycle_time_h.
             media_overage_pct: 10.0,
@@ -164,7 +165,7 @@ pub(super) fn baseline() -> &'static Scenario {
 
 /// Rates in links, by their index in this list: append-only. Version 1 knew the first
 /// [`V1_RATE_COUNT`]; version 2 added the program fees after them.
-pub(super) const LINK_RATES: [Rate; 29] = {
+pub(super) const LINK_RATES: [Rate; 33] = {
     use Rate::*;
     [
         SeedMediumPerL,
@@ -197,11 +198,29 @@ pub(super) const LINK_RATES: [Rate; 29] = {
         BatchRecordFee,
         SmallScaleFee,
         PpqTestingPerBatch,
+        // Version 5.
+        UspShiftsPerDay,
+        DspShiftsPerDay,
+        PrepStaff,
+        SupportStaff,
     ]
 };
 
 /// Rates a version-1 link may carry: the first of [`LINK_RATES`].
 pub(super) const V1_RATE_COUNT: usize = 23;
+/// Rates a link of versions 2 to 4 may carry: the first of [`LINK_RATES`].
+pub(super) const V4_RATE_COUNT: usize = 29;
+
+/// Whether a link of `version` could carry the rate (one carrying a later rate was not made
+/// by any release).
+pub(super) fn rate_in_version(rate: Rate, version: u32) -> bool {
+    let known = match version {
+        1 => V1_RATE_COUNT,
+        2..=4 => V4_RATE_COUNT,
+        _ => LINK_RATES.len(),
+    };
+    link_rate_index(rate) < known
+}
 
 /// A rate's index in [`LINK_RATES`]. An exhaustive match, so that a rate added to the model
 /// without a new link version is a compile error here, never written as another rate.
@@ -237,6 +256,10 @@ pub(super) fn link_rate_index(rate: Rate) -> usize {
         BatchRecordFee => 26,
         SmallScaleFee => 27,
         PpqTestingPerBatch => 28,
+        UspShiftsPerDay => 29,
+        DspShiftsPerDay => 30,
+        PrepStaff => 31,
+        SupportStaff => 32,
     }
 }
 

@@ -89,9 +89,20 @@ pub struct UfDf {
 pub enum ResinMode {
     /// Amortised over the resin's lifetime: CV x price x cycles per batch / lifetime cycles.
     Amortised,
-    /// Bought for this client's campaign and written off over its batches (common in clinical
-    /// supply).
+    /// Bought for this client's program and written off over its batches (common in clinical
+    /// supply, where a short campaign uses a fraction of the resin's lifetime and the resin
+    /// cannot go to another client's product).
     DedicatedToCampaign,
+}
+
+/// The resin mode a phase starts with (DOMAIN.md, "two real-world cases"): resin dedicated
+/// to the client for toxicology and clinical supply, whose few batches use a fraction of its
+/// lifetime; amortised over its lifetime for commercial supply, whose campaigns use it up.
+pub fn default_resin_mode(phase: super::Phase) -> ResinMode {
+    match phase {
+        super::Phase::Tox | super::Phase::Clinical => ResinMode::DedicatedToCampaign,
+        super::Phase::PpqCommercial => ResinMode::Amortised,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,7 +115,13 @@ pub struct Downstream {
     pub cex: Chromatography,
     pub virus_filtration: VirusFiltration,
     pub ufdf: UfDf,
+    /// Default: [`default_resin_mode`] of the default phase (clinical), dedicated.
     pub resin_mode: ResinMode,
+    /// Dedicated resin is written off over every batch of the program that runs on it: the
+    /// engineering runs, the PPQ batches and the campaign, so that the program pays for the
+    /// resin sets it uses, once. Off (links and files before version 5): over the campaign's
+    /// batches, and the engineering and PPQ batches are each priced as one of them.
+    pub dedicated_resin_over_program: bool,
     /// Depth and virus filters are bought as whole modules of the facility's sizes
     /// (`FacilityProfile::filter_modules`): the area installed is rounded up to whole modules.
     /// Off: the exact area (links and files before version 4).
@@ -214,7 +231,8 @@ impl Default for Downstream {
             cex: Chromatography::default_cex(),
             virus_filtration: VirusFiltration::default(),
             ufdf: UfDf::default(),
-            resin_mode: ResinMode::Amortised,
+            resin_mode: default_resin_mode(super::Phase::Clinical),
+            dedicated_resin_over_program: true,
             whole_filter_modules: true,
             other_steps_days: 4.0,
             media_overage_pct: 10.0,

@@ -70,7 +70,7 @@ pub(super) fn cost_block(c: &Ctx) -> Block {
         ],
     });
     let occupancy = c.e.timeline.line_occupancy_days;
-    b.note = Some(if c.f.line_day_rate_includes_idle {
+    let billing = if c.f.line_day_rate_includes_idle {
         tf!(l, cost_line_billing_idle, occupancy = occupancy)
     } else {
         let util = c.s.schedule.line_utilisation_pct;
@@ -81,6 +81,94 @@ pub(super) fn cost_block(c: &Ctx) -> Block {
             util = format_auto(util),
             days = format_auto(ttc_model::cost::billed_line_days(occupancy, util, c.f))
         )
-    });
+    };
+    b.note = Some(format!("{billing} {} {}", resin_note(c), labour_note(c)));
     b
+}
+
+/// How resin reached the batch: dedicated (sets written off over the batches run on them)
+/// or amortised, each column's litres, and whether the mode is the phase's default.
+fn resin_note(c: &Ctx) -> String {
+    use ttc_model::cost::{resin_sets, resin_litres_per_batch};
+    use ttc_model::downstream::DsStep;
+    use ttc_model::scenario::{default_resin_mode, ResinMode};
+    let (l, d) = (c.locale, &c.s.downstream);
+    let why = if d.resin_mode == default_resin_mode(c.s.program.phase) {
+        tf!(l, resin_why_default, phase = crate::labels::phase_name(l, c.s.program.phase))
+    } else {
+        td_string!(l, resin_why_chosen).to_string()
+    };
+    let batches = c.e.cost.resin_batches;
+    let columns: Vec<String> = [(DsStep::ProteinA, &d.protein_a), (DsStep::Aex, &d.aex), (DsStep::Cex, &d.cex)]
+        .into_iter()
+        .filter_map(|(step, column)| {
+            let cycles = c.e.downstream.step(step).column.map(|u| u.cycles)?;
+            let litres = format_auto(resin_litres_per_batch(column, cycles, d.resin_mode, batches));
+            let (step, cv) = (crate::labels::step_name(l, step), format_auto(column.column_volume_l));
+            Some(match d.resin_mode {
+                ResinMode::DedicatedToCampaign => tf!(
+                    l,
+                    cost_resin_column_dedicated,
+                    step = step,
+                    sets = resin_sets(column, cycles, batches),
+                    cv = cv,
+                    batches = batches,
+                    litres = litres
+                ),
+                ResinMode::Amortised => tf!(
+                    l,
+                    cost_resin_column_amortised,
+                    step = step,
+                    cv = cv,
+                    cycles = cycles,
+                    lifetime = column.lifetime_cycles,
+                    litres = litres
+                ),
+            })
+        })
+        .collect();
+    let columns = columns.join("; ");
+    match d.resin_mode {
+        ResinMode::Amortised => tf!(l, cost_resin_amortised, why = why, columns = columns),
+        ResinMode::DedicatedToCampaign => {
+            let which = if d.dedicated_resin_over_program {
+                let p = &c.e.program;
+                tf!(
+                    l,
+                    resin_which_program,
+                    engineering = p.engineering.batches.len(),
+                    ppq = p.ppq.batches.len(),
+                    campaign = c.e.cost.batches
+                )
+            } else {
+                td_string!(l, resin_which_campaign).to_string()
+            };
+            tf!(l, cost_resin_dedicated, why = why, batches = batches, which = which, columns = columns)
+        }
+    }
+}
+
+/// Labour by shift: operators per shift x shifts a day x days in each area, and the
+/// preparation and support staff on day shift over the batch's days.
+fn labour_note(c: &Ctx) -> String {
+    let (l, cost) = (c.locale, &c.e.cost);
+    let staff = ttc_model::cost::Staffing::of(c.s, c.f);
+    let (usp_days, dsp_days) = (f64::from(cost.upstream_days), f64::from(cost.downstream_days));
+    let all_days = usp_days + dsp_days;
+    tf!(
+        l,
+        cost_labour,
+        usp_ops = format_auto(staff.usp_operators_per_shift),
+        usp_shifts = format_auto(staff.usp_shifts_per_day),
+        usp_days = cost.upstream_days,
+        usp = format_auto(staff.usp_operator_shifts(usp_days)),
+        dsp_ops = format_auto(staff.dsp_operators_per_shift),
+        dsp_shifts = format_auto(staff.dsp_shifts_per_day),
+        dsp_days = cost.downstream_days,
+        dsp = format_auto(staff.dsp_operator_shifts(dsp_days)),
+        prep = format_auto(staff.prep_staff),
+        support = format_auto(staff.support_staff),
+        all_days = format_auto(all_days),
+        others = format_auto((staff.prep_staff + staff.support_staff) * all_days)
+    )
 }
