@@ -4,9 +4,7 @@ use crate::i18n::*;
 use crate::model::downstream::DsStep;
 use crate::model::link;
 use crate::model::program::MilestoneKind;
-use crate::model::scenario::{
-    AdditionKind, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, Scenario, StageEnd, StageMode,
-};
+use crate::model::scenario::{AdditionKind, FeedAmount, Modality, PlanAnchor, Scenario, StageEnd, StageMode};
 use crate::model::{estimate, Estimate, FacilityProfile};
 use ttc_text::format::Prefs;
 use ttc_text::format::{format_date, format_days, format_money, format_number, format_short};

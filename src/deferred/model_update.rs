@@ -54,8 +54,10 @@ fn offer(page_link: &str) -> Option<(Figures, Figures, String, Earlier)> {
         Earlier::V1
     } else if legacy::follows_v2_seed_train(&opened.scenario) {
         Earlier::V2
-    } else {
+    } else if legacy::follows_v3(&opened.scenario) {
         Earlier::V3
+    } else {
+        Earlier::V4
     };
     Some((Figures::of(&before), Figures::of(&after), link::encode(&updated, &current.id), earlier))
 }
@@ -69,6 +71,8 @@ enum Earlier {
     V2,
     /// Version 3's production.
     V3,
+    /// Version 4's resin accounting.
+    V4,
 }
 
 #[component]
@@ -91,7 +95,7 @@ pub fn ModelUpdateNotice() -> impl IntoView {
             date(before.last_release, after.last_release),
         );
         // A version-1 scenario keeps version 1's program too; a version-2 one its seed train
-        // and production; a version-3 one only its production.
+        // and production; a version-3 one its production; a version-4 one its resin accounting.
         let text = match earlier {
             Earlier::V1 => {
                 tf!(l, notice_older_model, price = price, program = program, first = first, last = last)
@@ -101,6 +105,9 @@ pub fn ModelUpdateNotice() -> impl IntoView {
             }
             Earlier::V3 => {
                 tf!(l, notice_older_model_v3, price = price, program = program, first = first, last = last)
+            }
+            Earlier::V4 => {
+                tf!(l, notice_older_model_v4, price = price, program = program, first = first, last = last)
             }
         };
         let update = move |_| handover::window::request_edit(&EditRequest { link: updated.clone() });

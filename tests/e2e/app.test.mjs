@@ -18,11 +18,12 @@
 //   drug substance   3 g/L × 1956.25 L × 0.6827977 = 4007.17 g -> "4,007 g"
 //                    3.5 g/L -> 4675.03 g -> "4,675 g" (Protein A 4, AEX 2, CEX 3 cycles as at 3 g/L)
 //                    5 g/L -> 6678.61 g -> "6,679 g"
-//   cost per batch   $836,255.03 -> "$836,255" (crates/model/tests/model.rs,
-//                    default_batch_cost_worked_by_hand: version 3's $811,704.11, less $480.07 of
-//                    direct cost for the production run, plus $17,558.98 for filters sized with
-//                    a 1.5 safety factor in whole modules; × 1.4375 = $24,550.92 more);
-//                    per gram 836,255.03 / 4007.17 = 208.69 -> "$209"
+//   cost per batch   $1,239,617.53 -> "$1,239,618" (crates/model/tests/model.rs,
+//                    default_batch_cost_worked_by_hand: version 4's $836,255.03, plus $187,000 of
+//                    resin dedicated to the program (one set of each column over its 4 batches)
+//                    and $93,600 of labour by shift (320 operator shifts against 86); x 1.4375
+//                    = $403,362.50 more); direct cost $862,342.63;
+//                    per gram 1,239,617.53 / 4007.17 = 309.35 -> "$309"
 //   harvest date     kickoff Fri 15 Jan 2027; the first GMP thaw waits for the method transfer,
 //                    238 days (crates/model/tests/program.rs): Fri 10 Sep 2027, moved to Sat 11 Sep
 //                    off the Mid-Autumn closure (Wed 15 Sep, its day-5 transfer); + 17 seed-train
@@ -32,8 +33,9 @@
 //   total medium     seed train 193.8 L (221.5 L of stages − 27.7 L inocula) + basal 1181.25 L
 //                    (1350 − 0.5 × 1350 / 4 = 168.75 L inoculum) + feed 534.6 L = 1909.67 L; + 10 % =
 //                    2100.64 -> "2,101 L" (base, glucose and antifoam are not medium: priced as buffer)
-//   currencies       CNY at 7.1: 836,255.03 × 7.1 = 5,937,410.7 -> "¥5,937,411"; at 7.0: 5,853,785.2
-//                    -> "¥5,853,785"; EUR at 0.92: 836,255.03 × 0.92 = 769,354.6 -> "€769,355"
+//   currencies       CNY at 7.1: 1,239,617.53 × 7.1 = 8,801,284.5 -> "¥8,801,284"; at 7.0:
+//                    8,677,322.7 -> "¥8,677,323"; EUR at 0.92: 1,239,617.53 × 0.92 = 1,140,448.1
+//                    -> "€1,140,448"
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -112,8 +114,8 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
 
     // Headline figures (hand-worked, see the top of this file).
     assert.equal(await figure(page, 'h-ds'), '4,007 g');
-    assert.equal(await figure(page, 'h-batch-cost'), '$836,255');
-    assert.equal(await figure(page, 'h-per-gram'), '$209');
+    assert.equal(await figure(page, 'h-batch-cost'), '$1,239,618');
+    assert.equal(await figure(page, 'h-per-gram'), '$309');
     assert.equal(await figure(page, 'h-harvest'), 'Tue 12 Oct 2027');
     assert.equal(await figure(page, 'h-medium'), '2,101 L');
     // Facility fit: the worst status in the fit list.
@@ -127,7 +129,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await assertPerGramConsistent(page);
     // The tables agree with the headline.
     assert.ok((await cellTexts(page, '#ds-total')).includes('4,007'), `#ds-total: ${await cellTexts(page, '#ds-total')}`);
-    assert.ok((await cellTexts(page, '#cost-total')).includes('$836,255'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.ok((await cellTexts(page, '#cost-total')).includes('$1,239,618'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
 
     // Every headline figure says how it was computed, with the actual numbers.
     for (const id of HEADLINE) {
@@ -155,8 +157,8 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     const m = /^Direct costs (\$[\d,]+) \+ overhead ([\d.]+) % \+ CDMO margin ([\d.]+) % on cost = (\$[\d,]+)\./.exec(batchHow);
     assert.ok(m, `unexpected batch-cost explanation: ${batchHow}`);
     const direct = parseMoney(m[1]).value;
-    assert.deepEqual([Number(m[2]), Number(m[3]), m[4]], [15, 25, '$836,255']);
-    assert.ok(Math.abs(direct * 1.15 * 1.25 - 836_255.03) <= 0.5 * 1.4375 + 0.5, `direct ${direct} × 1.15 × 1.25 ≠ 836,255`);
+    assert.deepEqual([Number(m[2]), Number(m[3]), m[4]], [15, 25, '$1,239,618']);
+    assert.ok(Math.abs(direct * 1.15 * 1.25 - 1_239_617.53) <= 0.5 * 1.4375 + 0.5, `direct ${direct} × 1.15 × 1.25 ≠ 1,239,618`);
 
     // The cost lines add up to the cost per batch (each line rounded to a whole dollar).
     const amounts = await page.locator('table.cost-lines tbody tr').evaluateAll((rows) =>
@@ -164,7 +166,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     );
     assert.ok(amounts.length >= 10, `expected the cost lines, got ${amounts.length}`);
     const sum = amounts.map((a) => parseMoney(a)?.value ?? NaN).reduce((a, b) => a + b, 0);
-    assert.ok(Math.abs(sum - 836_255.03) <= 0.5 * amounts.length + 0.5, `cost lines sum to ${sum}, not 836,255`);
+    assert.ok(Math.abs(sum - 1_239_617.53) <= 0.5 * amounts.length + 0.5, `cost lines sum to ${sum}, not 1,239,618`);
 
     // The seed-train editor and results show the six default stages.
     assert.equal(await page.locator('#sec-seed-train .stage').count(), 6);
@@ -207,8 +209,8 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await page.locator(`.field:has(${TITER}) .reset`).click();
     await waitForFigure(page, 'h-ds', '4,007 g');
     assert.equal(await titer.inputValue(), '3');
-    assert.equal(await figure(page, 'h-per-gram'), '$209');
-    assert.equal(await figure(page, 'h-batch-cost'), '$836,255');
+    assert.equal(await figure(page, 'h-per-gram'), '$309');
+    assert.equal(await figure(page, 'h-batch-cost'), '$1,239,618');
 
     await app.check();
   });
@@ -246,7 +248,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
       );
       // The results keep the last valid numbers (the defaults).
       assert.equal(await figure(page, 'h-ds'), '4,007 g');
-      assert.equal(await figure(page, 'h-batch-cost'), '$836,255');
+      assert.equal(await figure(page, 'h-batch-cost'), '$1,239,618');
       assert.equal(await figure(page, 'h-harvest'), 'Tue 12 Oct 2027');
       assert.ok(await page.locator('section.results.stale').count(), 'results not marked stale');
     }
@@ -349,36 +351,36 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     const cnyRate = Number(await page.locator('#rate-cny').inputValue());
     assert.equal(cnyRate, 7.1, 'default CNY per USD');
     await page.locator('#currency').selectOption('CNY');
-    await waitForFigure(page, 'h-batch-cost', '¥5,937,411');
-    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,937,411'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '¥1,482'); // 208.69 × 7.1 = 1481.7
+    await waitForFigure(page, 'h-batch-cost', '¥8,801,284');
+    assert.ok((await cellTexts(page, '#cost-total')).includes('¥8,801,284'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '¥2,196'); // 309.35 × 7.1 = 2196.4
     await assertConverted('¥', cnyRate);
 
     // A rate typed in (applied when the field is left).
     await page.locator('#rate-cny').fill('7.0');
     await page.locator('#rate-cny').press('Tab');
-    await waitForFigure(page, 'h-batch-cost', '¥5,853,785'); // 836,255.03 × 7.0 = 5,853,785.2
-    assert.ok((await cellTexts(page, '#cost-total')).includes('¥5,853,785'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '¥1,461'); // 208.69 × 7.0 = 1460.8
+    await waitForFigure(page, 'h-batch-cost', '¥8,677,323'); // 1,239,617.53 × 7.0 = 8,677,322.7
+    assert.ok((await cellTexts(page, '#cost-total')).includes('¥8,677,323'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '¥2,165'); // 309.35 × 7.0 = 2165.4
     await assertConverted('¥', 7.0);
 
     // EUR at the rate in #rate-eur (default 0.92).
     assert.equal(Number(await page.locator('#rate-eur').inputValue()), 0.92, 'default EUR per USD');
     await page.locator('#currency').selectOption('EUR');
-    await waitForFigure(page, 'h-batch-cost', '€769,355');
-    assert.ok((await cellTexts(page, '#cost-total')).includes('€769,355'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
-    assert.equal(await figure(page, 'h-per-gram'), '€192'); // 208.69 × 0.92 = 192.0
+    await waitForFigure(page, 'h-batch-cost', '€1,140,448');
+    assert.ok((await cellTexts(page, '#cost-total')).includes('€1,140,448'), `#cost-total: ${await cellTexts(page, '#cost-total')}`);
+    assert.equal(await figure(page, 'h-per-gram'), '€285'); // 309.35 × 0.92 = 284.6
     await assertConverted('€', 0.92);
 
     // The currency is remembered across a reload.
     assert.equal(await page.evaluate(() => localStorage.getItem('ttc.currency')), 'EUR');
     await app.reload();
     assert.equal(await page.locator('#currency').inputValue(), 'EUR');
-    assert.equal(await figure(page, 'h-batch-cost'), '€769,355');
+    assert.equal(await figure(page, 'h-batch-cost'), '€1,140,448');
 
     // Back to USD: the original amounts.
     await page.locator('#currency').selectOption('USD');
-    await waitForFigure(page, 'h-batch-cost', '$836,255');
+    await waitForFigure(page, 'h-batch-cost', '$1,239,618');
     assert.deepEqual(await moneyInResults(page), usd);
 
     await app.check();

@@ -16,6 +16,7 @@ const FILES = [
   'v2-default.json', 'v2-customised.json', 'v2-tox-rolling.json', 'v2-ppq.json',
   'v3-default.json', 'v3-customised.json', 'v3-tox-rolling.json', 'v3-ppq.json',
   'v4-default.json', 'v4-customised.json', 'v4-tox-rolling.json', 'v4-ppq.json',
+  'v5-default.json', 'v5-customised.json', 'v5-tox-rolling.json', 'v5-ppq.json',
 ];
 
 function ttc(...args) {

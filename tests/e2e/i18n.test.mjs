@@ -132,7 +132,7 @@ describe('Language: English and Chinese', () => {
     // Dates the Chinese way (thaw Sat 11 Sep 2027 + 17 + 14 days); numbers unchanged.
     await waitForFigure(page, 'h-harvest', '2027年10月12日 周二');
     assert.equal(await figure(page, 'h-ds'), '4,007 g');
-    assert.equal(await figure(page, 'h-batch-cost'), '$836,255');
+    assert.equal(await figure(page, 'h-batch-cost'), '$1,239,618');
     const fitClass = await page.locator('#h-fit').getAttribute('class');
     const fitKey = /fit-fail/.test(fitClass) ? 'fit_fail' : /fit-warning/.test(fitClass) ? 'fit_warning' : 'fit_pass';
     assert.equal(await figure(page, 'h-fit'), ZH[fitKey]);

@@ -217,7 +217,7 @@ describe('Installable and offline (manifest, CSP, service worker, updates)', () 
       // The share panel, a second module loaded after the first result, comes from the cache
       // too: it mounts and shows the scenario's link.
       await page.locator('#share > summary').click();
-      await waitFor(() => page.locator('#share-link').inputValue(), (v) => v.includes('#v4&'), 'share panel offline', 10_000);
+      await waitFor(() => page.locator('#share-link').inputValue(), (v) => v.includes('#v5&'), 'share panel offline', 10_000);
 
       // Every request of the offline visits was answered by the service worker.
       const offline = app.requests.slice(firstOffline);

@@ -15,8 +15,9 @@
 //                     (Oct 1-7), so it waits 5 days (Fri 8 Oct); batch 3 thaws Sat 30 Oct: last
 //                     release Wed 12 Jan 2028 (day 362). Critical path: the review, the method
 //                     transfer, the campaign. Price: fees $610,000 + engineering run
-//                     $670,942.53 + 3 × $836,255.03 = $3,789,707.64 -> "$3,789,708"
-//                     (tests/web/form.rs).
+//                     $1,074,305.03 + 3 × $1,239,617.53 = $5,403,157.64 -> "$5,403,158"
+//                     (crates/model/tests/program.rs; version 4's $670,942.53 and $836,255.03,
+//                     each + $403,362.50 for dedicated resin and labour by shift).
 //   kickoff 1 Mar 2027 45 days later, no closure in the way: first thaw day 238 = Mon 25 Oct
 //                     2027, first release + 74 days = Fri 7 Jan 2028; batches every 22 days,
 //                     thawed Oct 25, Nov 16, Dec 8 (harvest Jan 8, before Spring Festival 2028
@@ -56,7 +57,7 @@ describe('Program from kickoff', () => {
     const app = await env.openApp();
     const { page } = app;
     assert.equal(await figure(page, 'h-first-release'), 'Wed 24 Nov 2027');
-    assert.equal(await figure(page, 'h-program'), '$3,789,708');
+    assert.equal(await figure(page, 'h-program'), '$5,403,158');
     assert.deepEqual(await milestones(page), [
       ['First engineering run thawed', 'Sat 26 Jun 2027', '162'],
       ['First GMP batch thawed', 'Sat 11 Sep 2027', '239'],

@@ -10,15 +10,18 @@
 // Run: `make test`, or after `make dist`: node --test --test-reporter=spec tests/e2e/share.test.mjs
 //
 // Expected values are worked by hand, never copied from the page:
-//   links            `v4&p=<rate card>&<key>=<value>…&c=<checksum>`: only fields that differ from
-//                    the frozen v4 baseline (the default scenario), then FNV-1a 32 of everything
+//   links            `v5&p=<rate card>&<key>=<value>…&c=<checksum>`: only fields that differ from
+//                    the frozen v5 baseline (the default scenario), then FNV-1a 32 of everything
 //                    before "&c=" as 8 hex digits (fnv1a32 below, checked against the published
 //                    vectors "" 811c9dc5, "a" e40c292c, "foobar" bf9cf968).
-//                    default scenario  v4&p=suzhou-2026-12&c=06687695 (the corpus's v4-default)
-//                    titer 5 g/L       v4&p=suzhou-2026-12&tit=5&c=<fnv of the rest>
-//                    A link of versions 1 to 3 opens with its figures and is written again as
-//                    version 4 (asV4 below): its fields, plus what keeps its figures against the
-//                    version-4 baseline, in key order (crates/model/src/link/): unless the link
+//                    default scenario  v5&p=suzhou-2026-12b&c=4c9aaaa2 (the corpus's v5-default)
+//                    titer 5 g/L       v5&p=suzhou-2026-12b&tit=5&c=<fnv of the rest>
+//                    A link of versions 1 to 4 opens with its figures and is written again as
+//                    version 5 (asV5 below): its fields, plus what keeps its figures against the
+//                    version-5 baseline, in key order (crates/model/src/link/): amortised resin
+//                    unless the link has its own (rm=amortised; version 5's is dedicated, and a
+//                    link's rm=dedicated is then left out), dedicated resin written off over
+//                    the campaign alone (rop=0, legacy::fill_v4); for versions 1 to 3, unless the link
 //                    has its own, its version's seed train (st: versions 1 and 2 had five
 //                    stages; version 3 six, rb10 4 L, sub50 28 L, sub200 200 L where version 4
 //                    has 3.8, 27 and 190 L) and V0 1400 L (v0=1400; version 4's is 1350 L);
@@ -30,10 +33,11 @@
 //                    the seed train's rules off, pw=0, gc=0, tx=0; for version 1 an=thaw, er=0,
 //                    pq=0, sr=100, txr=1, ac=0 (crates/model/src/legacy.rs). So the version-3
 //                    default v3&p=suzhou-2026-12&c=0344ab1a is written
-//                    v4&p=suzhou-2026-12&st=<version 3's train>&v0=1400&ab=l0:&ag=l0:&af=l0:
-//                    &ev=0&hr=0&kd=0&ddw=0&csf=1&vsf=1&wfm=0&c=384543d2. All are offered "Update
-//                    to the current model";
-//                    a version-1 link's rate card (suzhou-2026-11) is older, and the page says so.
+//                    v5&p=suzhou-2026-12&st=<version 3's train>&v0=1400&rm=amortised&ab=l0:
+//                    &ag=l0:&af=l0:&ev=0&hr=0&kd=0&ddw=0&csf=1&vsf=1&wfm=0&rop=0&c=<fnv>. All are
+//                    offered "Update to the current model";
+//                    their rate cards (suzhou-2026-11, suzhou-2026-12) are older than 2026-12b,
+//                    and the page says so.
 //   drug substance   3 g/L × 1956.25 L × 0.6827977 = 4007.17 g -> "4,007 g"; 3.5 g/L -> "4,675 g";
 //                    5 g/L -> 6678.61 g -> "6,679 g" (app.test.mjs)
 //   comparison       6678.61 − 4007.17 = 2671.44 g -> "+2,671 g"; 2671.44 / 4007.17 = 66.67 % -> "+66.7%"
@@ -47,7 +51,7 @@
 //   QR code          level M, byte mode: versions 1-10 hold 14, 26, 42, 62, 84, 106, 122, 152,
 //                    180, 213 bytes (ISO/IEC 18004 table 7); version v is 17 + 4v modules, drawn
 //                    with a 4-module quiet zone: viewBox "-4 -4 N N", N = modules + 8.
-//                    http://127.0.0.1:<port>/calc/#v4&p=suzhou-2026-12&tit=5&c=… is 64-65
+//                    http://127.0.0.1:<port>/calc/#v5&p=suzhou-2026-12b&tit=5&c=… is 65-66
 //                    bytes -> version 5, 37 modules, viewBox "-4 -4 45 45".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,12 +79,13 @@ const CORPUS_DIR = join(ROOT, 'tests', 'corpus');
 const CORPUS_V1 = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v1.json'), 'utf8'));
 const CORPUS_V2 = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v2.json'), 'utf8'));
 const CORPUS_V3 = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v3.json'), 'utf8'));
-const CORPUS = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v4.json'), 'utf8'));
+const CORPUS_V4 = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v4.json'), 'utf8'));
+const CORPUS = JSON.parse(readFileSync(join(CORPUS_DIR, 'links-v5.json'), 'utf8'));
 const corpusEntry = (file) => CORPUS.find((c) => c.scenario_file === file);
-const DEFAULT_ENTRY = corpusEntry('v4-default.json');
-const CUSTOMISED = corpusEntry('v4-customised.json');
+const DEFAULT_ENTRY = corpusEntry('v5-default.json');
+const CUSTOMISED = corpusEntry('v5-customised.json');
 /** A corpus scenario on two lines (saved, dropped and compared in the tests below). */
-const TWO_LINES = corpusEntry('v4-ppq.json');
+const TWO_LINES = corpusEntry('v5-ppq.json');
 
 /** FNV-1a, 32 bits, of the UTF-8 bytes of `text`, as 8 lowercase hex digits (a link's checksum). */
 function fnv1a32(text) {
@@ -92,9 +97,9 @@ function fnv1a32(text) {
 /** A link's text with its checksum appended: `${body}&c=${fnv1a32(body)}`. */
 const withChecksum = (body) => `${body}&c=${fnv1a32(body)}`;
 
-const DEFAULT_LINK = withChecksum('v4&p=suzhou-2026-12');
-const LINK_AT_3_5 = withChecksum('v4&p=suzhou-2026-12&tit=3.5');
-const LINK_AT_5 = withChecksum('v4&p=suzhou-2026-12&tit=5');
+const DEFAULT_LINK = withChecksum('v5&p=suzhou-2026-12b');
+const LINK_AT_3_5 = withChecksum('v5&p=suzhou-2026-12b&tit=3.5');
+const LINK_AT_5 = withChecksum('v5&p=suzhou-2026-12b&tit=5');
 
 /** A default seed train in a link: per stage its vessel id in base64url, the volume, seeded
  * at 0.5, split at 4, batch. */
@@ -104,10 +109,10 @@ const seedTrain = (stages) =>
 const OLD_TRAIN = seedTrain([['sf125', 0.047], ['sf1000', 0.37], ['rb10', 2.9], ['rb50', 23], ['sub200', 180]]);
 /** The seed train of version 3's default. */
 const V3_TRAIN = seedTrain([['sf125', 0.025], ['sf250', 0.084], ['sf3000', 0.6], ['rb10', 4.0], ['sub50', 28], ['sub200', 200]]);
-/** The seed train of version 4's default (today's). */
+/** The seed train of version 4's default (and version 5's, today's). */
 const V4_TRAIN = seedTrain([['sf125', 0.025], ['sf250', 0.084], ['sf3000', 0.6], ['rb10', 3.8], ['sub50', 27], ['sub200', 190]]);
-/** The keys of a version-4 link in the order it writes them (crates/model/src/link/v1.rs,
- * v2.rs, v3.rs, v4.rs), after the rate card. */
+/** The keys of a version-5 link in the order it writes them (crates/model/src/link/v1.rs,
+ * v2.rs, v3.rs, v4.rs, v5.rs), after the rate card. */
 const KEY_ORDER = [
   'p', 'n', 'pn', 'mod', 'ph', 't', 'td', 'lag', 'vc', 'via', 'st', 'pv', 'v0', 'x0', 'dur', 'pk', 'fd', 'tit',
   'smp', 'cy', 'cfl', 'cff', 'pa', 'ly', 'la', 'aex', 'cex', 'vy', 'vl', 'uy', 'udc', 'udv', 'ufc', 'rm', 'mo',
@@ -115,15 +120,16 @@ const KEY_ORDER = [
   'an', 'ko', 'ps', 'am', 'er', 'pq', 'sr', 'txr', 'due', 'rs', 'age', 'ac',
   'pw', 'wl', 'wh', 'gc', 'mxb', 'mxp', 'tx',
   'dose', 'ab', 'ag', 'af', 'ev', 'hr', 'tq', 'qp', 'sd', 'kd', 'cvb', 'pct', 'act', 'cct', 'osd', 'ddw', 'csf', 'vsf', 'wfm',
+  'rop',
 ];
-/** Values of the version-4 baseline that an older link may carry as its own (the encoder
+/** Values of the version-5 baseline that an older link may carry as its own (the encoder
  * leaves them out). */
-const V4_BASELINE = new Map([['v0', '1350'], ['st', V4_TRAIN]]);
-/** A link of versions 1 to 3 as this release writes it again (see the header); a version-4
+const V5_BASELINE = new Map([['v0', '1350'], ['st', V4_TRAIN], ['rm', 'dedicated']]);
+/** A link of versions 1 to 4 as this release writes it again (see the header); a version-5
  * link as it is. */
-function asV4(link) {
+function asV5(link) {
   const [version, ...pairs] = splitChecksum(link)[0].split('&');
-  if (version === 'v4') return link;
+  if (version === 'v5') return link;
   const fields = new Map(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
   if (version === 'v1') {
     for (const [key, value] of [['an', 'thaw'], ['er', '0'], ['pq', '0'], ['sr', '100'], ['txr', '1'], ['ac', '0']]) {
@@ -133,13 +139,17 @@ function asV4(link) {
   if (version === 'v1' || version === 'v2') {
     for (const key of ['pw', 'gc', 'tx']) fields.set(key, '0');
   }
-  if (!fields.has('st')) fields.set('st', version === 'v3' ? V3_TRAIN : OLD_TRAIN);
-  if (!fields.has('v0')) fields.set('v0', '1400');
-  for (const [key, value] of [['ab', 'l0:'], ['ag', 'l0:'], ['af', 'l0:'], ['ev', '0'], ['hr', '0'], ['kd', '0'], ['ddw', '0'], ['csf', '1'], ['vsf', '1'], ['wfm', '0']]) {
-    fields.set(key, value);
+  if (version !== 'v4') {
+    if (!fields.has('st')) fields.set('st', version === 'v3' ? V3_TRAIN : OLD_TRAIN);
+    if (!fields.has('v0')) fields.set('v0', '1400');
+    for (const [key, value] of [['ab', 'l0:'], ['ag', 'l0:'], ['af', 'l0:'], ['ev', '0'], ['hr', '0'], ['kd', '0'], ['ddw', '0'], ['csf', '1'], ['vsf', '1'], ['wfm', '0']]) {
+      fields.set(key, value);
+    }
   }
-  for (const [key, value] of V4_BASELINE) if (fields.get(key) === value) fields.delete(key);
-  return withChecksum(['v4', ...KEY_ORDER.filter((k) => fields.has(k)).map((k) => `${k}=${fields.get(k)}`)].join('&'));
+  if (!fields.has('rm')) fields.set('rm', 'amortised');
+  fields.set('rop', '0');
+  for (const [key, value] of V5_BASELINE) if (fields.get(key) === value) fields.delete(key);
+  return withChecksum(['v5', ...KEY_ORDER.filter((k) => fields.has(k)).map((k) => `${k}=${fields.get(k)}`)].join('&'));
 }
 
 /** 1313885.19 -> "1,313,885" (rounded to a whole number, English thousands separators). */
@@ -300,22 +310,27 @@ describe('Scenario links in the address', () => {
     // The checksum helper first: FNV-1a 32 published test vectors.
     assert.deepEqual(['', 'a', 'foobar'].map(fnv1a32), ['811c9dc5', 'e40c292c', 'bf9cf968']);
     assert.equal(CORPUS.length, 4);
+    assert.equal(CORPUS_V4.length, 4);
     assert.equal(CORPUS_V3.length, 4);
     assert.equal(CORPUS_V2.length, 4);
     assert.equal(CORPUS_V1.length, 3);
     assert.equal(DEFAULT_ENTRY.link, DEFAULT_LINK);
-    assert.equal(DEFAULT_LINK, 'v4&p=suzhou-2026-12&c=06687695');
-    // The version-3 default written again as version 4, worked by hand (see the header).
+    assert.equal(DEFAULT_LINK, 'v5&p=suzhou-2026-12b&c=4c9aaaa2');
+    // The version-3 default written again as version 5, worked by hand (see the header).
     assert.equal(
-      asV4(CORPUS_V3.find((c) => c.scenario_file === 'v3-default.json').link),
-      'v4&p=suzhou-2026-12&st=c2YxMjU:0.025:0.5:s4:b,c2YyNTA:0.084:0.5:s4:b,c2YzMDAw:0.6:0.5:s4:b,' +
-        'cmIxMA:4:0.5:s4:b,c3ViNTA:28:0.5:s4:b,c3ViMjAw:200:0.5:s4:b&v0=1400&ab=l0:&ag=l0:&af=l0:&ev=0&hr=0&kd=0&ddw=0' +
-        '&csf=1&vsf=1&wfm=0&c=384543d2',
+      asV5(CORPUS_V3.find((c) => c.scenario_file === 'v3-default.json').link),
+      withChecksum(
+        'v5&p=suzhou-2026-12&st=c2YxMjU:0.025:0.5:s4:b,c2YyNTA:0.084:0.5:s4:b,c2YzMDAw:0.6:0.5:s4:b,' +
+          'cmIxMA:4:0.5:s4:b,c3ViNTA:28:0.5:s4:b,c3ViMjAw:200:0.5:s4:b&v0=1400&rm=amortised&ab=l0:&ag=l0:&af=l0:&ev=0' +
+          '&hr=0&kd=0&ddw=0&csf=1&vsf=1&wfm=0&rop=0',
+      ),
     );
+    // The version-4 default: its amortised resin and version 4's write-off.
+    assert.equal(asV5(CORPUS_V4.find((c) => c.scenario_file === 'v4-default.json').link), withChecksum('v5&p=suzhou-2026-12&rm=amortised&rop=0'));
 
     const app = await env.openApp();
     const { page } = app;
-    for (const entry of [...CORPUS_V1, ...CORPUS_V2, ...CORPUS_V3, ...CORPUS]) {
+    for (const entry of [...CORPUS_V1, ...CORPUS_V2, ...CORPUS_V3, ...CORPUS_V4, ...CORPUS]) {
       const [body, checksum] = splitChecksum(entry.link);
       assert.equal(checksum, fnv1a32(body), `${entry.scenario_file}: checksum of its link`);
       await page.goto('about:blank');
@@ -325,26 +340,25 @@ describe('Scenario links in the address', () => {
       assert.equal(await figure(page, 'h-harvest'), dateText(entry.first_harvest), `${what}: harvest date`);
       assert.equal(await figure(page, 'h-batch-cost'), money(entry.price_per_batch), `${what}: price per batch`);
       assert.equal(await figure(page, 'h-ds'), grams(entry.drug_substance_g_per_batch), `${what}: drug substance`);
-      const older = !entry.link.startsWith('v4&');
+      const older = !entry.link.startsWith('v5&');
       if (older) {
         // On an earlier model: said, with a way to update (the "Update to the current model"
-        // notice comes with the deferred module); a version-1 link's rate card is older too.
+        // notice comes with the deferred module); its rate card is older too, said first.
         await waitFor(() => page.locator('#update-model').count(), 1, `${what}: update offered`);
-        const said = entry.link.startsWith('v1&') ? /rate card/ : /^This scenario was made with an earlier version/;
-        assert.match(await text(page, `${PAGE_NOTICE} p`), said, `${what}: the notice`);
+        assert.match(await text(page, `${PAGE_NOTICE} p`), /rate card/, `${what}: the notice`);
       } else {
         assert.equal(await page.locator(PAGE_NOTICE).count(), 0, `${what}: a notice is shown`);
         assert.equal(await page.locator('#update-model').count(), 0, `${what}: update offered`);
       }
       // The link is written again: the share panel offers the link opened (an older link as
-      // version 4, with the values that keep its figures); the address keeps the link opened
+      // version 5, with the values that keep its figures); the address keeps the link opened
       // until the user changes something.
       await openSharePanel(page);
-      await waitForShareLink(page, older ? asV4(entry.link) : entry.link);
+      await waitForShareLink(page, older ? asV5(entry.link) : entry.link);
       assert.equal(await address(page), entry.link, `${what}: the address changed`);
     }
     // Spot checks of the helpers on the default: the figures worked by hand in app.test.mjs.
-    assert.deepEqual([dateText(DEFAULT_ENTRY.first_harvest), money(DEFAULT_ENTRY.price_per_batch)], ['Tue 12 Oct 2027', '$836,255']);
+    assert.deepEqual([dateText(DEFAULT_ENTRY.first_harvest), money(DEFAULT_ENTRY.price_per_batch)], ['Tue 12 Oct 2027', '$1,239,618']);
     assert.equal(await page.locator('#share-link').inputValue(), `${env.server.url}#${CORPUS.at(-1).link}`);
     await app.check();
   });
@@ -363,7 +377,7 @@ describe('Scenario links in the address', () => {
       const app = await openAt(raw);
       const { page } = app;
       assert.equal(await figure(page, 'h-ds'), DEFAULT_DS);
-      assert.equal(await figure(page, 'h-batch-cost'), '$836,255');
+      assert.equal(await figure(page, 'h-batch-cost'), '$1,239,618');
       const notice = page.locator(PAGE_NOTICE);
       assert.equal(await notice.count(), 1);
       assert.equal(await notice.getAttribute('role'), 'status');
@@ -413,7 +427,7 @@ describe('Scenario links in the address', () => {
   });
 
   test('a link priced with a rate card this build does not have opens with current prices and says so', async () => {
-    const link = withChecksum('v4&p=suzhou-2020-01&tit=5');
+    const link = withChecksum('v5&p=suzhou-2020-01&tit=5');
     const app = await openAt(link);
     const { page } = app;
     assert.equal(await figure(page, 'h-ds'), DS_AT_5);
@@ -426,7 +440,7 @@ describe('Scenario links in the address', () => {
     // A checksum computed for another text is refused: the test's checksum is the app's.
     await page.evaluate((l) => {
       location.hash = l;
-    }, `${splitChecksum(link)[0]}&c=${fnv1a32('v4&p=suzhou-2020-01&tit=4')}`);
+    }, `${splitChecksum(link)[0]}&c=${fnv1a32('v5&p=suzhou-2020-01&tit=4')}`);
     await waitForText(page, `${PAGE_NOTICE} p`, /its checksum does not match/);
     assert.equal(await figure(page, 'h-ds'), DEFAULT_DS);
     await app.check();
@@ -532,12 +546,12 @@ describe('Scenario files: export, import, drag and drop', () => {
     assert.equal(file.name, `${FILE_STEM}.json`);
     const json = JSON.parse(file.bytes.toString('utf8'));
     assert.equal(json.format, 'tech-transfer-scenario');
-    assert.equal(json.version, 4);
-    assert.equal(json.facility_profile, 'suzhou-2026-12');
+    assert.equal(json.version, 5);
+    assert.equal(json.facility_profile, 'suzhou-2026-12b');
     assert.equal(json.scenario.name, DEFAULT_NAME);
     assert.equal(json.scenario.production.titer_g_per_l, 5);
     // Everything else is the default scenario, as written in the corpus file.
-    const expected = JSON.parse(readFileSync(join(CORPUS_DIR, 'v4-default.json'), 'utf8'));
+    const expected = JSON.parse(readFileSync(join(CORPUS_DIR, 'v5-default.json'), 'utf8'));
     expected.scenario.production.titer_g_per_l = 5;
     assert.deepEqual(json, expected);
     await app.check();
@@ -578,11 +592,11 @@ describe('Scenario files: export, import, drag and drop', () => {
     await setTiter(page, '5', DS_AT_5);
     await waitForAddress(page, LINK_AT_5);
     await openSharePanel(page);
-    await importFile(page, 'v4-customised.json', readFileSync(join(CORPUS_DIR, 'v4-customised.json')));
+    await importFile(page, 'v5-customised.json', readFileSync(join(CORPUS_DIR, 'v5-customised.json')));
     await waitForFigure(page, 'h-batch-cost', money(CUSTOMISED.price_per_batch));
     assert.equal(await figure(page, 'h-ds'), grams(CUSTOMISED.drug_substance_g_per_batch));
     assert.equal(await figure(page, 'h-harvest'), dateText(CUSTOMISED.first_harvest));
-    assert.equal(await text(page, `${PANEL_NOTICE} p`), 'Opened the scenario file “v4-customised.json”.');
+    assert.equal(await text(page, `${PANEL_NOTICE} p`), 'Opened the scenario file “v5-customised.json”.');
     // The file and its corpus link are the same scenario: the page writes exactly that link.
     await waitForShareLink(page, CUSTOMISED.link);
     await waitForAddress(page, CUSTOMISED.link);
@@ -599,8 +613,8 @@ describe('Scenario files: export, import, drag and drop', () => {
     const app = await env.openApp();
     const { page } = app;
     await openSharePanel(page);
-    const original = readFileSync(join(CORPUS_DIR, 'v4-customised.json'));
-    await importFile(page, 'v4-customised.json', original);
+    const original = readFileSync(join(CORPUS_DIR, 'v5-customised.json'));
+    await importFile(page, 'v5-customised.json', original);
     await waitForShareLink(page, CUSTOMISED.link);
     // "苏州工艺转移 mAb-X 2000 L 补料分批 方案B": letters and digits of any script are kept.
     const stem = '苏州工艺转移-mAb-X-2000-L-补料分批-方案B';
@@ -619,7 +633,7 @@ describe('Scenario files: export, import, drag and drop', () => {
     await setTiter(page, '5', DS_AT_5);
     await waitForAddress(page, LINK_AT_5);
     await openSharePanel(page);
-    const five = JSON.parse(readFileSync(join(CORPUS_DIR, 'v4-default.json'), 'utf8'));
+    const five = JSON.parse(readFileSync(join(CORPUS_DIR, 'v5-default.json'), 'utf8'));
     five.scenario.production.titer_g_per_l = 'five';
     for (const [name, content, reason] of [
       ['notes.json', 'titer 5, 2000 L', /^it is not a JSON file \(.+\)$/],
@@ -643,7 +657,7 @@ describe('Scenario files: export, import, drag and drop', () => {
   test('a scenario file dropped anywhere on the page opens it', async () => {
     const app = await env.openApp();
     const { page } = app;
-    const content = readFileSync(join(CORPUS_DIR, 'v4-ppq.json'), 'utf8');
+    const content = readFileSync(join(CORPUS_DIR, 'v5-ppq.json'), 'utf8');
     const prevented = await page.evaluate((json) => {
       const dt = new DataTransfer();
       dt.items.add(new File([json], 'x.json', { type: 'application/json' }));
@@ -734,7 +748,7 @@ describe('Saved scenarios and their comparison', () => {
       class: 'differs',
       cells: ['Drug substance per batch', DEFAULT_DS, `${DS_AT_5} · +2,671 g (+66.7%)`],
     });
-    assert.equal(row('Price per batch (incl. overhead and margin)').cells[1], '$836,255');
+    assert.equal(row('Price per batch (incl. overhead and margin)').cells[1], '$1,239,618');
     // The titer does not move the schedule: same harvest date, not highlighted.
     assert.deepEqual(row('Harvest date'), { class: '', cells: ['Harvest date', 'Tue 12 Oct 2027', 'Tue 12 Oct 2027'] });
     // Inputs that differ: the name and the titer, nothing else.

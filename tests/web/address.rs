@@ -69,12 +69,12 @@ async fn a_quote_from_an_older_rate_card_keeps_its_prices_until_repriced() {
     });
     tick().await;
     assert!(c.text(".notice").contains("Older rate card"), "{}", c.text(".notice"));
-    // Buffer at $1/L instead of $2/L: a lower price than the current card's $836,255.
-    assert_ne!(c.text("#h-batch-cost .figure-value"), "$836,255");
+    // Buffer at $1/L instead of $2/L: a lower price than the current card's $1,239,618.
+    assert_ne!(c.text("#h-batch-cost .figure-value"), "$1,239,618");
     c.click("#reprice");
     tick().await;
     assert_eq!(c.count(".notice"), 0);
     // The default batch price worked by hand in crates/model/tests/model.rs
     // (default_batch_cost_worked_by_hand).
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "$836,255");
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$1,239,618");
 }

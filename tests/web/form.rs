@@ -136,17 +136,17 @@ async fn feed_days_editor_updates_volumes_and_rejects_bad_lists() {
 #[wasm_bindgen_test]
 async fn currency_switch_converts_every_money_figure() {
     let (c, _h) = mounted().await;
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "$836,255");
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "$1,239,618");
     let select: web_sys::HtmlSelectElement = c.find("#currency").unchecked_into();
     select.set_value("CNY");
     let init = EventInit::new();
     init.set_bubbles(true);
     select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     tick().await;
-    // 836,255.03 USD x 7.1 CNY/USD = 5,937,410.7 CNY.
-    assert_eq!(c.text("#h-batch-cost .figure-value"), "¥5,937,411");
-    // 836,255.03 / 4007.17 = 208.69 USD/g x 7.1 = 1,481.7 CNY/g.
-    assert_eq!(c.text("#h-per-gram .figure-value"), "¥1,482");
+    // 1,239,617.53 USD (crates/model/tests/model.rs) x 7.1 CNY/USD = 8,801,284.5 CNY.
+    assert_eq!(c.text("#h-batch-cost .figure-value"), "¥8,801,284");
+    // 1,239,617.53 / 4007.17 = 309.35 USD/g x 7.1 = 2,196.4 CNY/g.
+    assert_eq!(c.text("#h-per-gram .figure-value"), "¥2,196");
 }
 
 #[wasm_bindgen_test]
@@ -171,18 +171,21 @@ async fn hiding_a_field_with_bad_text_does_not_leave_results_stale() {
 #[wasm_bindgen_test]
 async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
     let (c, _h) = mounted().await;
-    // Program price: fees $610,000 + one engineering run + 3 batches. Version 3's were
-    // $646,391.61 and $811,704.11; today's production run and filters cost $17,078.90 more
-    // direct cost, x 1.4375 = $24,550.92 more (crates/model/tests/model.rs): $670,942.53 and
-    // $836,255.03; 610,000 + 670,942.53 + 3 x 836,255.03 = $3,789,707.64.
-    assert_eq!(c.text("#h-program .figure-value"), "$3,789,708");
+    // Program price: fees $610,000 + one engineering run + 3 batches. Version 4's were
+    // $670,942.53 and $836,255.03; dedicated resin and labour by shift add $403,362.50 to each
+    // (crates/model/tests/model.rs, program.rs): 610,000 + 1,074,305.03 + 3 x 1,239,617.53
+    // = $5,403,157.64.
+    assert_eq!(c.text("#h-program .figure-value"), "$5,403,158");
     // No engineering run: the plan (the deferred module's) tells the page, which re-prices.
     type_into(&c.input("#f-plan-engineering_runs"), "0");
     for _ in 0..20 {
         tick().await;
     }
-    // Without it: 610,000 + 3 x 836,255.03 = $3,118,765.10.
-    assert_eq!(c.text("#h-program .figure-value"), "$3,118,765");
+    // Without it the dedicated resin is written off over 3 batches, not 4: a third of each set
+    // instead of a quarter, Protein A (50/3 - 12.5) L x $12,000 + AEX (20/3 - 5) L x $3,000
+    // + CEX (40/3 - 10) L x $4,000 = $68,333.33 more direct cost, x 1.4375 = $98,229.17 more a
+    // batch: 610,000 + 3 x 1,337,846.70 = $4,623,540.10.
+    assert_eq!(c.text("#h-program .figure-value"), "$4,623,540");
     // The page's own edits reach the plan: its field follows a reset (the field left first,
     // as a click on the button does).
     c.input("#f-plan-engineering_runs").dispatch_event(&Event::new("blur").unwrap()).unwrap();
@@ -191,7 +194,7 @@ async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
         tick().await;
     }
     assert_eq!(c.input("#f-plan-engineering_runs").value(), "1");
-    assert_eq!(c.text("#h-program .figure-value"), "$3,789,708");
+    assert_eq!(c.text("#h-program .figure-value"), "$5,403,158");
 }
 
 #[wasm_bindgen_test]

@@ -26,7 +26,8 @@ pub fn resin_litres_per_batch(
             c.column_volume_l * f64::from(cycles_per_batch) / f64::from(c.lifetime_cycles.max(1))
         }
         ResinMode::DedicatedToCampaign => {
-            c.column_volume_l * f64::from(resin_sets(c, cycles_per_batch, batches)) / f64::from(batches.max(1))
+            c.column_volume_l * f64::from(resin_sets(c, cycles_per_batch, batches))
+                / f64::from(batches.max(1))
         }
     }
 }
@@ -243,9 +244,17 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         QuantityUnit::OperatorDay,
         Rate::OperatorDay,
     );
-    for (item, staff) in [(CostItem::PrepLabour, staffing.prep_staff), (CostItem::SupportLabour, staffing.support_staff)] {
+    for (item, staff) in
+        [(CostItem::PrepLabour, staffing.prep_staff), (CostItem::SupportLabour, staffing.support_staff)]
+    {
         if staff > 0.0 {
-            rated(C::Labour, item, staff * (upstream_days + dsp_days), QuantityUnit::OperatorDay, Rate::OperatorDay);
+            rated(
+                C::Labour,
+                item,
+                staff * (upstream_days + dsp_days),
+                QuantityUnit::OperatorDay,
+                Rate::OperatorDay,
+            );
         }
     }
     rated(

@@ -9,8 +9,8 @@
 
 use crate::facility::{FacilityProfile, Rate};
 use crate::scenario::{
-    default_resin_mode, default_success_pct, CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor, ResinMode, Scenario,
-    StageEnd, StageMode, StepKind,
+    default_resin_mode, default_success_pct, CampaignTarget, Feed, FeedAmount, Modality, Phase, PlanAnchor,
+    ResinMode, Scenario, StageEnd, StageMode, StepKind,
 };
 use crate::seed_train::design_seed_train;
 use crate::validate::limits;

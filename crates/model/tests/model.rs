@@ -211,12 +211,7 @@ fn default_batch_cost_worked_by_hand() {
     let v4 = estimate(&baseline_v4(), &card_2026_12()).unwrap();
     assert!(close(e.downstream.drug_substance_g, v4.downstream.drug_substance_g, 1e-9));
     let line = |e: &Estimate, kind: &str| -> f64 {
-        e.cost
-            .lines
-            .iter()
-            .filter(|l| format!("{:?}", l.item).starts_with(kind))
-            .map(|l| l.amount)
-            .sum()
+        e.cost.lines.iter().filter(|l| format!("{:?}", l.item).starts_with(kind)).map(|l| l.amount).sum()
     };
     // Resin: a clinical program's default is now dedicated resin, written off over the
     // batches run on it: 1 engineering run + 3 campaign batches = 4. Each column needs one set
@@ -233,7 +228,9 @@ fn default_batch_cost_worked_by_hand() {
     // 2 support staff x 37 days = 148: 320 shifts x $400 = $128,000, against version 4's one
     // shift and no such staff: (31 x 2 + 6 x 4) x $400 = $34,400.
     assert_eq!((e.cost.upstream_days, e.cost.downstream_days), (31, 6));
-    let labour = |e: &Estimate| line(e, "UspLabour") + line(e, "DspLabour") + line(e, "PrepLabour") + line(e, "SupportLabour");
+    let labour = |e: &Estimate| {
+        line(e, "UspLabour") + line(e, "DspLabour") + line(e, "PrepLabour") + line(e, "SupportLabour")
+    };
     assert!(close(labour(&e), 128_000.0, 1e-6));
     assert!(close(labour(&v4), 34_400.0, 1e-6));
     // $187,000 + $93,600 = $280,600 more direct cost; x 1.15 x 1.25 = $403,362.50 more a batch.
@@ -254,7 +251,12 @@ fn the_program_pays_for_a_dedicated_resin_set_once() {
     let mut s = Scenario::default();
     let e = estimate(&s, &FacilityProfile::current()).unwrap();
     let protein_a = |e: &Estimate| {
-        e.cost.lines.iter().find(|l| l.item == ttc_model::cost::CostItem::Resin(DsStep::ProteinA)).unwrap().quantity
+        e.cost
+            .lines
+            .iter()
+            .find(|l| l.item == ttc_model::cost::CostItem::Resin(DsStep::ProteinA))
+            .unwrap()
+            .quantity
     };
     assert!(close(protein_a(&e) * 4.0, 50.0, 1e-9));
     ttc_model::legacy::fill_v4(&mut s);

@@ -9,9 +9,10 @@ use crate::model::scenario::{Chromatography, Scenario};
 use crate::model::validate::limits;
 use crate::ui::field::{choice, form_items, num, opts, whole, FormItem, NumLens, SelectField};
 use crate::ui::form::{CheckField, Section};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
-use ttc_text::labels::Unit;
+use ttc_text::labels::{resin_mode_name, Unit};
 
 /// The fields of one chromatography step.
 #[component]
@@ -44,8 +45,16 @@ fn ChromatographyFields(
 
 #[component]
 pub fn DownstreamSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let (resin_get, resin_set) =
         choice(|s| Some(s.downstream.resin_mode), |s, m| s.downstream.resin_mode = m);
+    // Which resin mode is in force, and that it follows the phase until chosen.
+    let resin_note = move || {
+        let l = i18n.get_locale();
+        let mode = state.scenario.with(|s| resin_mode_name(l, s.downstream.resin_mode));
+        tf!(l, resin_follows_phase, mode = mode)
+    };
     view! {
         <Section id="sec-downstream" title=label(|l| td_string!(l, sec_downstream))>
             {form_items(vec![
@@ -81,6 +90,9 @@ pub fn DownstreamSection() -> impl IntoView {
             <SelectField path="downstream.resin_mode" label=label(|l| td_string!(l, in_resin_mode))
                 options=opts(&[("amortised", |l| td_string!(l, resin_amortised)), ("dedicated", |l| td_string!(l, resin_dedicated))])
                 get=resin_get set=resin_set />
+            <p class="note wide" id="resin-note">{resin_note}</p>
+            <CheckField id="f-downstream-dedicated_resin_over_program" label=label(|l| td_string!(l, in_resin_over_program))
+                get=Arc::new(|s| s.downstream.dedicated_resin_over_program) set=Arc::new(|s, v| s.downstream.dedicated_resin_over_program = v) />
             <CheckField id="f-downstream-whole_filter_modules" label=label(|l| td_string!(l, in_whole_filter_modules))
                 get=Arc::new(|s| s.downstream.whole_filter_modules) set=Arc::new(|s, v| s.downstream.whole_filter_modules = v) />
             <CheckField id="f-schedule-downstream_days_from_work" label=label(|l| td_string!(l, in_downstream_days_from_work))

@@ -118,8 +118,8 @@ pub fn baseline_v1() -> Scenario {
             },
             resin_mode: ResinMode::Amortised,
             dedicated_resin_over_program: false, // Added in version 5 (crate::legacy).
-            whole_filter_modules: false, // Added in version 4, as the safety factors.
-            other_steps_days: 4.0,       // Added in version 4, as cycle_time_h.
+            whole_filter_modules: false,         // Added in version 4, as the safety factors.
+            other_steps_days: 4.0,               // Added in version 4, as cycle_time_h.
             media_overage_pct: 10.0,
             buffer_overage_pct: 10.0,
         },

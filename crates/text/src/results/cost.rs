@@ -89,7 +89,7 @@ pub(super) fn cost_block(c: &Ctx) -> Block {
 /// How resin reached the batch: dedicated (sets written off over the batches run on them)
 /// or amortised, each column's litres, and whether the mode is the phase's default.
 fn resin_note(c: &Ctx) -> String {
-    use ttc_model::cost::{resin_sets, resin_litres_per_batch};
+    use ttc_model::cost::{resin_litres_per_batch, resin_sets};
     use ttc_model::downstream::DsStep;
     use ttc_model::scenario::{default_resin_mode, ResinMode};
     let (l, d) = (c.locale, &c.s.downstream);
@@ -99,34 +99,35 @@ fn resin_note(c: &Ctx) -> String {
         td_string!(l, resin_why_chosen).to_string()
     };
     let batches = c.e.cost.resin_batches;
-    let columns: Vec<String> = [(DsStep::ProteinA, &d.protein_a), (DsStep::Aex, &d.aex), (DsStep::Cex, &d.cex)]
-        .into_iter()
-        .filter_map(|(step, column)| {
-            let cycles = c.e.downstream.step(step).column.map(|u| u.cycles)?;
-            let litres = format_auto(resin_litres_per_batch(column, cycles, d.resin_mode, batches));
-            let (step, cv) = (crate::labels::step_name(l, step), format_auto(column.column_volume_l));
-            Some(match d.resin_mode {
-                ResinMode::DedicatedToCampaign => tf!(
-                    l,
-                    cost_resin_column_dedicated,
-                    step = step,
-                    sets = resin_sets(column, cycles, batches),
-                    cv = cv,
-                    batches = batches,
-                    litres = litres
-                ),
-                ResinMode::Amortised => tf!(
-                    l,
-                    cost_resin_column_amortised,
-                    step = step,
-                    cv = cv,
-                    cycles = cycles,
-                    lifetime = column.lifetime_cycles,
-                    litres = litres
-                ),
+    let columns: Vec<String> =
+        [(DsStep::ProteinA, &d.protein_a), (DsStep::Aex, &d.aex), (DsStep::Cex, &d.cex)]
+            .into_iter()
+            .filter_map(|(step, column)| {
+                let cycles = c.e.downstream.step(step).column.map(|u| u.cycles)?;
+                let litres = format_auto(resin_litres_per_batch(column, cycles, d.resin_mode, batches));
+                let (step, cv) = (crate::labels::step_name(l, step), format_auto(column.column_volume_l));
+                Some(match d.resin_mode {
+                    ResinMode::DedicatedToCampaign => tf!(
+                        l,
+                        cost_resin_column_dedicated,
+                        step = step,
+                        sets = resin_sets(column, cycles, batches),
+                        cv = cv,
+                        batches = batches,
+                        litres = litres
+                    ),
+                    ResinMode::Amortised => tf!(
+                        l,
+                        cost_resin_column_amortised,
+                        step = step,
+                        cv = cv,
+                        cycles = cycles,
+                        lifetime = column.lifetime_cycles,
+                        litres = litres
+                    ),
+                })
             })
-        })
-        .collect();
+            .collect();
     let columns = columns.join("; ");
     match d.resin_mode {
         ResinMode::Amortised => tf!(l, cost_resin_amortised, why = why, columns = columns),
