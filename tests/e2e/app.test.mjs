@@ -191,9 +191,9 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.equal(await page.locator('.stale-banner').count(), 0);
     const at35 = await assertPerGramConsistent(page);
     // Only mass-proportional consumables (buffers, filter areas) grow at equal cycle counts:
-    // the batch costs a little more, each gram clearly less (was $209).
-    assert.ok(at35.batch > 836_255 && at35.batch < 836_255 * 1.02, `cost per batch ${at35.batch} at 3.5 g/L`);
-    assert.ok(at35.perGram < 209 && at35.perGram > 160, `cost per gram ${at35.perGram} at 3.5 g/L`);
+    // the batch costs a little more, each gram clearly less (was $309).
+    assert.ok(at35.batch > 1_239_618 && at35.batch < 1_239_618 * 1.02, `cost per batch ${at35.batch} at 3.5 g/L`);
+    assert.ok(at35.perGram < 309 && at35.perGram > 240, `cost per gram ${at35.perGram} at 3.5 g/L`);
     assert.ok((await cellTexts(page, '#cost-total')).includes(await figure(page, 'h-batch-cost')), '#cost-total ≠ headline');
     // The field is marked as changed from the default, and can be reset.
     assert.ok(await page.locator(`.field.changed:has(${TITER})`).count(), 'field not marked as changed');

@@ -125,9 +125,8 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
         return Err(FileError::NewerVersion { version, newest: CURRENT_VERSION });
     }
     let facility_profile = match object.get("facility_profile") {
-        // A version-1 file without one was priced with the card of its time.
-        None if version == 1 => "suzhou-2026-11".to_string(),
-        None => super::facility::FacilityProfile::current().id,
+        // A file without one was priced with the card current when its version was defined.
+        None => rate_card_of_version(version),
         Some(Value::String(id)) => id.clone(),
         Some(_) => {
             return Err(FileError::InvalidField {
@@ -181,6 +180,17 @@ pub fn from_value(value: Value) -> Result<LoadedScenario, FileError> {
     Ok(LoadedScenario { scenario, facility_profile, version, unknown_fields })
 }
 
+/// The rate card that was current when format `version` was defined: what a file of that
+/// version without `facility_profile` was priced with (a later card would change its figures).
+fn rate_card_of_version(version: u32) -> String {
+    match version {
+        1 => "suzhou-2026-11".into(),
+        2..=4 => "suzhou-2026-12".into(),
+        5 => "suzhou-2026-12b".into(),
+        _ => super::facility::FacilityProfile::current().id,
+    }
+}
+
 /// Brings a scenario object written in `version` up to [`CURRENT_VERSION`], one version at
 /// a time (with a corpus file of each old version under `tests/corpus/`).
 ///
@@ -221,6 +231,18 @@ fn migrate(mut scenario: Value, version: u32, unknown: &mut Vec<String>) -> Valu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_without_a_rate_card_is_priced_with_the_card_of_its_version() {
+        let without = |version: u32| {
+            let text = format!(r#"{{"format": "tech-transfer-scenario", "version": {version}}}"#);
+            from_json(&text).unwrap().facility_profile
+        };
+        assert_eq!(without(1), "suzhou-2026-11");
+        assert_eq!(without(4), "suzhou-2026-12", "a version-4 file keeps one shift a day");
+        assert_eq!(without(5), "suzhou-2026-12b");
+        assert_eq!(without(CURRENT_VERSION), crate::facility::FacilityProfile::current().id);
+    }
 
     #[test]
     fn round_trip_of_the_default_scenario() {
