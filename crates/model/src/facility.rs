@@ -154,7 +154,7 @@ include!(concat!(env!("OUT_DIR"), "/facility_profiles.rs"));
 
 // The generated profiles' tables, turned into their types (`build.rs`).
 impl Bilingual {
-    fn new(en: &str, zh: &str) -> Self {
+    pub(crate) fn new(en: &str, zh: &str) -> Self {
         Self { en: en.into(), zh: zh.into() }
     }
 }

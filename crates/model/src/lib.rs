@@ -13,6 +13,7 @@ pub mod date;
 pub mod downstream;
 pub mod edit;
 pub mod estimate_file;
+pub mod examples;
 pub mod facility;
 pub mod fed_batch;
 pub mod file_link;
