@@ -10,6 +10,7 @@
 
 pub mod charts;
 pub mod compare;
+pub mod examples;
 pub mod form;
 pub mod model_update;
 pub mod print;
@@ -49,6 +50,11 @@ pub enum PanelNotice {
         raw: String,
     },
     StorageUnavailable,
+    /// A published example was opened: its name and its sources.
+    ExampleOpened {
+        name: String,
+        sources: String,
+    },
 }
 
 /// The page's state as the panel sees it.

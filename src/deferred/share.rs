@@ -2,6 +2,7 @@
 //! scenario file (JSON) and the results (CSV) as downloads, import by file picker or drop,
 //! and the saved scenarios.
 
+use crate::deferred::examples::PublishedExamples;
 use crate::deferred::saved::{self, SavedScenarios};
 use crate::deferred::tools;
 use crate::deferred::{open_in_page, PanelNotice, Shared};
@@ -138,10 +139,14 @@ fn notice_parts(l: Locale, n: &PanelNotice) -> (&'static str, String, Option<(&'
         PanelNotice::StorageUnavailable => {
             ("warn", td_string!(l, notice_storage_unavailable).to_string(), None)
         }
+        PanelNotice::ExampleOpened { name, sources } => {
+            ("info", tf!(l, notice_example_opened, name = name, sources = sources), None)
+        }
     }
 }
 
-/// The panel: the link with its copy button and QR code, files, and the saved scenarios.
+/// The panel: the link with its copy button and QR code, files, and the saved scenarios; the
+/// published examples under it.
 #[component]
 pub fn PanelApp() -> impl IntoView {
     let shared = expect_context::<Shared>();
@@ -261,6 +266,7 @@ pub fn PanelApp() -> impl IntoView {
                 </Show>
             </div>
         </details>
+        <PublishedExamples />
         <div class="notices panel-notices" aria-live="polite">{notices}</div>
     }
 }

@@ -69,7 +69,13 @@ fn train_to(n1: SeedStage, s: &Scenario, facility: &FacilityProfile) -> Vec<Seed
 
 /// The N-1 the production bioreactor needs, seeded at `seeding` and split at `split`
 /// (10^6 cells/mL), in the facility's smallest vessel that holds it with the transfer excess.
-fn n1_stage(s: &Scenario, facility: &FacilityProfile, seeding: f64, split: f64, mode: StageMode) -> SeedStage {
+fn n1_stage(
+    s: &Scenario,
+    facility: &FacilityProfile,
+    seeding: f64,
+    split: f64,
+    mode: StageMode,
+) -> SeedStage {
     let excess = s.seed_rules.transfer_excess_pct;
     let designed = design_seed_train(&s.production, &s.cell_line, facility, seeding, split, excess);
     let last = designed.last().cloned();
@@ -90,8 +96,8 @@ fn n1_stage(s: &Scenario, facility: &FacilityProfile, seeding: f64, split: f64, 
 /// shift, harvest on day 14. The titer entered (3 g/L) is illustrative: the paper gives
 /// normalized titers only (0.1-0.3 of Process C's).
 fn platform_fed_batch(facility: &FacilityProfile) -> PublishedExample {
-    let mut s = Scenario::default();
-    s.name = "Platform fed-batch (Xu et al. 2020, Process A)".into();
+    let mut s =
+        Scenario { name: "Platform fed-batch (Xu et al. 2020, Process A)".into(), ..Scenario::default() };
     s.production.seeding_density_e6_per_ml = 0.6;
     let excess = s.seed_rules.transfer_excess_pct;
     s.seed_train = design_seed_train(&s.production, &s.cell_line, facility, 0.5, 4.0, excess);
@@ -117,8 +123,10 @@ fn platform_fed_batch(facility: &FacilityProfile) -> PublishedExample {
 /// comes from the culture (qP 16 pg/cell/day, illustrative) with a peak of 25 x 10^6
 /// cells/mL (illustrative): the paper reports titers relative to its controls only.
 fn enriched_n1(facility: &FacilityProfile) -> PublishedExample {
-    let mut s = Scenario::default();
-    s.name = "Intensified fed-batch, enriched batch N-1 (Yongky et al. 2019)".into();
+    let mut s = Scenario {
+        name: "Intensified fed-batch, enriched batch N-1 (Yongky et al. 2019)".into(),
+        ..Scenario::default()
+    };
     s.production.seeding_density_e6_per_ml = 4.5;
     s.production.peak_density_e6_per_ml = 25.0;
     s.production.culture.titer_from_qp = true;
@@ -150,8 +158,10 @@ fn enriched_n1(facility: &FacilityProfile) -> PublishedExample {
 /// a day from day 3 (the paper's is "variable"); the titer comes from the culture (qP 16,
 /// peak 35 x 10^6 cells/mL, illustrative), and the cation exchanger may cycle 6 times.
 fn perfusion_n1(facility: &FacilityProfile) -> PublishedExample {
-    let mut s = Scenario::default();
-    s.name = "Intensified fed-batch, perfusion N-1 (Xu et al. 2020, Process C)".into();
+    let mut s = Scenario {
+        name: "Intensified fed-batch, perfusion N-1 (Xu et al. 2020, Process C)".into(),
+        ..Scenario::default()
+    };
     let p = &mut s.production;
     p.seeding_density_e6_per_ml = 10.0;
     p.peak_density_e6_per_ml = 35.0;

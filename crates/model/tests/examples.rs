@@ -100,4 +100,3 @@ fn perfusion_n1_reproduces_xu_2020_process_c_and_stepper_2020() {
     assert_eq!(e.timeline.production_days, 12);
     assert!((10..=14).contains(&e.timeline.production_days));
 }
-
