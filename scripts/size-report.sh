@@ -17,10 +17,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DIR=${1:-dist}
 BUDGET=${BUDGET:-204800}            # 200 KiB
-# 320 KiB: 300 until the production model (2026-12-04), which brought its form (about 5 KB),
+# 328 KiB: 300 until the production model (2026-12-04), which brought its form (about 5 KB),
 # the downstream form moved from the page (about 4 KB, so that the first load stays under its
-# 200 KiB) and the styles of what only this module draws (about 2 KB). ARCHITECTURE.md.
-LAZY_BUDGET=${LAZY_BUDGET:-327680}
+# 200 KiB) and the styles of what only this module draws (about 2 KB); 320 until the published
+# examples (2026-12-05: about 8 KB, their texts in two languages, the scenarios they build and
+# their list). ARCHITECTURE.md.
+LAZY_BUDGET=${LAZY_BUDGET:-335872}
 
 [[ -f $DIR/index.html ]] || {
 	echo "size-report: $DIR/index.html not found; run 'make dist' (trunk build --release) first" >&2

@@ -55,8 +55,8 @@ describe('Published examples', () => {
     await waitFor(() => page.locator('#f-name').inputValue(), PERFUSION_NAME, 'scenario name');
     await waitFor(() => page.locator('#seed-train-results tbody tr').count(), 7, 'seed-train rows');
     const n1 = await seedRow(page, 7);
-    assert.deepEqual([n1[3], n1[5], n1[6]], ['4', '2.5', '40'], `N-1: ${n1}`);
-    assert.match(n1.at(-1), /40 pL\/cell\/day/, 'CSPR at the end of the perfused N-1');
+    assert.deepEqual([n1[3], n1[5], n1[6]], ['4', '2.50', '40.0'], `N-1: ${n1}`);
+    assert.match(n1.at(-1), /CSPR at the end = 40(\.0)? pL\/cell\/day/, 'CSPR at the end of the perfused N-1');
     assert.notEqual(await figure(page, 'h-ds'), defaultDs);
 
     // The page keeps the scenario it replaced.
@@ -71,7 +71,7 @@ describe('Published examples', () => {
     await openExamples(page);
     await page.locator('#open-example-enriched-n1').click();
     await waitForText(page, PANEL_NOTICE, /^Opened the published example “Intensified fed-batch, enriched batch N-1 \(Yongky et al\. 2019\)”/);
-    await waitFor(async () => (await seedRow(page, 6))[6], '32', 'N-1 final density');
+    await waitFor(async () => (await seedRow(page, 6))[6], '32.0', 'N-1 final density');
     assert.equal((await seedRow(page, 6))[3], '4');
     await app.check();
   });

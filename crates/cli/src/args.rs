@@ -72,6 +72,13 @@ pub enum Command {
         link: Option<String>,
         output: Option<PathBuf>,
     },
+    /// The published examples: their ids, names and sources.
+    Examples,
+    /// The scenario file of published example `id`; `output` `None` for standard output.
+    Example {
+        id: String,
+        output: Option<PathBuf>,
+    },
     Help,
     Version,
 }
@@ -171,7 +178,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, UsageErro
     if csv && command != "estimate" {
         return Err(UsageError::CsvOnlyForEstimate);
     }
-    if output.is_some() && command != "open" {
+    if output.is_some() && command != "open" && command != "example" {
         return Err(UsageError::OutputOnlyForOpen);
     }
     let command = match command.as_str() {
@@ -184,6 +191,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, UsageErro
                 output: output.filter(|o| o != "-").map(PathBuf::from),
             }
         }
+        "examples" => Command::Examples,
+        "example" => Command::Example {
+            id: need(operand)?.to_string_lossy().into_owned(),
+            output: output.filter(|o| o != "-").map(PathBuf::from),
+        },
         "help" => Command::Help,
         other => return Err(UsageError::UnknownCommand { command: other.to_string() }),
     };
@@ -193,6 +205,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, UsageErro
 fn operand_name(command: &str) -> &'static str {
     match command {
         "open" => "LINK",
+        "example" => "ID",
         _ => "FILE",
     }
 }

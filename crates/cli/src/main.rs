@@ -5,6 +5,7 @@
 //!   (`ttc_model::estimate_file`, docs/estimate-format.md) or the result tables as CSV, exactly
 //!   as the page's "Export CSV" writes them (`ttc_text::results`).
 //! - `ttc link FILE`: the scenario link of a file; `ttc open LINK [-o FILE]`: the file of a link.
+//! - `ttc examples`: the published examples; `ttc example ID [-o FILE]`: the file of one.
 //!
 //! Exit status: 0 done, 1 the input cannot be used, 2 the command line is wrong. Every message
 //! about an input comes from `ttc_text`, in the language of `--lang`.
@@ -16,6 +17,7 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use ttc_model::examples::published_examples;
 use ttc_model::facility::RateCardFound;
 use ttc_model::file_link::{self, ImportError};
 use ttc_model::scenario_file::{self, LoadedScenario, MAX_FILE_BYTES};
@@ -114,12 +116,38 @@ fn command(a: &Args, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Wr
             };
             let json = file_link::export_json(link_text(&text))
                 .map_err(|e| Failure::Input(tf!(l, cli_link_failed, reason = link_error_text(l, &e))))?;
-            match output {
-                None => emit(out, &(json + "\n")),
-                Some(path) => std::fs::write(path, json + "\n")
-                    .map_err(|e| Failure::Input(tf!(l, cli_write_failed, file = path.display(), detail = e))),
-            }
+            write_output(l, out, output.as_deref(), json)
         }
+        Command::Examples => {
+            let mut list = String::new();
+            for x in published_examples(&FacilityProfile::current()) {
+                let sources =
+                    x.citations.iter().map(|c| format!("    {} {}\n", c.text, c.url)).collect::<String>();
+                list.push_str(&format!("{}  {}\n{sources}", x.id, local(l, &x.name)));
+            }
+            emit(out, &list)
+        }
+        Command::Example { id, output } => {
+            let facility = FacilityProfile::current();
+            let examples = published_examples(&facility);
+            let Some(x) = examples.iter().find(|x| x.id == id) else {
+                let ids = examples.iter().map(|x| x.id).collect::<Vec<_>>().join(", ");
+                return Err(Failure::Input(tf!(l, cli_no_example, id = id, ids = ids)));
+            };
+            // Named in the language asked for, as the page names an example it opens.
+            let scenario =
+                ttc_model::scenario::Scenario { name: local(l, &x.name).to_string(), ..x.scenario.clone() };
+            write_output(l, out, output.as_deref(), scenario_file::to_json(&scenario, &facility.id))
+        }
+    }
+}
+
+/// Writes a scenario file to standard output or into `path`.
+fn write_output(l: Locale, out: &mut dyn Write, path: Option<&Path>, json: String) -> Result<(), Failure> {
+    match path {
+        None => emit(out, &(json + "\n")),
+        Some(path) => std::fs::write(path, json + "\n")
+            .map_err(|e| Failure::Input(tf!(l, cli_write_failed, file = path.display(), detail = e))),
     }
 }
 
