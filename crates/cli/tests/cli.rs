@@ -509,7 +509,10 @@ fn the_published_examples_are_listed_and_each_gives_a_scenario_file() {
     // cells/mL = 40 pL/cell/day; Xu et al. 2020's Process C harvested on day 12.
     let file = ttc(&["example", "perfusion-n1"]);
     assert_eq!(file.code, 0, "{}", file.err);
-    assert_eq!(json(&file.out)["scenario"]["name"], "Intensified fed-batch, perfusion N-1 (Xu et al. 2020, Process C)");
+    assert_eq!(
+        json(&file.out)["scenario"]["name"],
+        "Intensified fed-batch, perfusion N-1 (Xu et al. 2020, Process C)"
+    );
     let run = ttc_bytes(&["estimate", "-"], file.out.as_bytes());
     assert_eq!((run.code, run.err.as_str()), (0, ""));
     let e = &json(&run.out)["estimate"];
