@@ -36,17 +36,25 @@ pub fn PublishedExamples() -> impl IntoView {
                 x.citations
                     .iter()
                     .map(|c| {
-                        view! { <li>{c.text}". "<a href=c.url rel="noopener noreferrer" target="_blank">{c.url}</a></li> }
+                        view! {
+                            <li>
+                                {c.text}". "
+                                <a href=c.url rel="noopener noreferrer" target="_blank">
+                                    {c.url}<span class="visually-hidden">{tr(|l| td_string!(l, opens_new_tab))}</span>
+                                </a>
+                            </li>
+                        }
                     })
                     .collect_view()
             });
             view! {
                 <li class="example">
-                    <h3 id=heading>{move || x.with_value(|x| local(l(), &x.name).to_string())}</h3>
+                    <h3 id=heading.clone()>{move || x.with_value(|x| local(l(), &x.name).to_string())}</h3>
                     <p>{move || x.with_value(|x| local(l(), &x.basis).to_string())}</p>
                     <p class="sources-label">{tr(|l| td_string!(l, example_sources))}</p>
                     <ul class="citations" lang="en">{citations}</ul>
-                    <button type="button" id=format!("open-example-{id}") on:click=move |_| x.with_value(|x| open(shared, x))>
+                    <button type="button" id=format!("open-example-{id}") aria-describedby=heading
+                        on:click=move |_| x.with_value(|x| open(shared, x))>
                         {tr(|l| td_string!(l, btn_open_example))}
                     </button>
                 </li>

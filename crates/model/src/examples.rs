@@ -30,9 +30,10 @@ pub const XU_2020: Citation = Citation {
 };
 
 /// Yongky et al. 2019 (the "previous study" of Xu et al. 2020): non-perfusion N-1 seeds. Its
-/// abstract is the source used here; the citation names the study by its subject.
+/// abstract (PubMed Central) is the source used here; the citation gives only what was
+/// checked against it: first author, year, journal and where to read it.
 pub const YONGKY_2019: Citation = Citation {
-    text: "Yongky A et al. (2019). mAbs: intensified fed-batch production seeded from non-perfusion (enriched batch or fed-batch) N-1 cultures",
+    text: "Yongky A et al. (2019). mAbs. PubMed Central PMC6816350",
     url: "https://pmc.ncbi.nlm.nih.gov/articles/PMC6816350",
 };
 
@@ -143,8 +144,8 @@ fn enriched_n1(facility: &FacilityProfile) -> PublishedExample {
             "强化补料分批，富集培养基分批 N-1（Yongky 等 2019）",
         ),
         basis: Bilingual::new(
-            "Published: an N-1 in batch with enriched medium ends at 22-34 × 10⁶ cells/mL (the passage window) and seeds N at 3-6 × 10⁶ cells/mL (4.5 here) for the same 14-day run. Illustrative: the N-1 seeded at 2 × 10⁶ cells/mL, the titer from the culture at qP 16 pg/cell/day with a peak of 25 × 10⁶ cells/mL, the feed and the downstream train.",
-            "已发表：富集培养基分批 N-1 结束于 22-34 × 10⁶ 细胞/mL（传代窗口），以 3-6 × 10⁶ 细胞/mL 接种 N（此处 4.5），生产同为 14 天。示意：N-1 接种 2 × 10⁶ 细胞/mL，滴度按 qP 16 pg/细胞/天 与峰值 25 × 10⁶ 细胞/mL 由培养曲线计算，补料和下游工艺。",
+            "Published: an N-1 in batch with enriched medium ends at 22-34 × 10⁶ cells/mL (the passage window) and seeds N at 3-6 × 10⁶ cells/mL (4.5 here) for the same 14-day run. Illustrative: the N-1 seeded at 2 × 10⁶ cells/mL, the titer from the culture at qP 16 pg/cell/day with a peak of 25 × 10⁶ cells/mL, the feed and the downstream train. The passage window and the batch growth ceiling (35 × 10⁶ cells/mL, for the enriched medium) are the train's, so they hold for the earlier stages too.",
+            "已发表：富集培养基分批 N-1 结束于 22-34 × 10⁶ 细胞/mL（传代窗口），以 3-6 × 10⁶ 细胞/mL 接种 N（此处 4.5），生产同为 14 天。示意：N-1 接种 2 × 10⁶ 细胞/mL，滴度按 qP 16 pg/细胞/天 与峰值 25 × 10⁶ 细胞/mL 由培养曲线计算，补料和下游工艺。传代窗口和分批生长上限（35 × 10⁶ 细胞/mL，适用于富集培养基）属于整个种子链，因此也适用于前面的各级。",
         ),
         citations: vec![YONGKY_2019, XU_2020],
         scenario: s,

@@ -159,10 +159,13 @@ pub fn follows_v3(s: &Scenario) -> bool {
 /// them.
 pub const ADDED_AFTER_V4: [(&str, &str); 1] = [("downstream", "dedicated_resin_over_program")];
 
-/// Whether a scenario still follows version 4's resin accounting: dedicated resin written
-/// off over the campaign's batches alone (every scenario of versions 1 to 4).
+/// Whether a scenario still follows version 4's resin accounting where it matters: dedicated
+/// resin written off over the campaign's batches alone (a scenario of versions 1 to 4 with
+/// dedicated resin). With amortised resin the write-off changes nothing, so no update is
+/// offered for it (an older rate card has its own notice and "Re-price with current rates").
 pub fn follows_v4(s: &Scenario) -> bool {
-    !s.downstream.dedicated_resin_over_program
+    s.downstream.resin_mode == crate::scenario::ResinMode::DedicatedToCampaign
+        && !s.downstream.dedicated_resin_over_program
 }
 
 /// Whether a scenario still follows an earlier model than today's: version 1's, the seed
@@ -248,6 +251,20 @@ mod tests {
         assert_eq!((p.headroom_pct, p.culture.death_rate_per_day), (2.0, 0.08));
         (p.headroom_pct, p.culture, p.additions.evaporation_pct_per_day) = (0.0, v1.production.culture, 0.0);
         assert_eq!(p, v1.production);
+    }
+
+    #[test]
+    fn a_version_4_scenario_is_on_an_earlier_model_only_with_dedicated_resin() {
+        // Version 4's default has amortised resin: the write-off changes nothing for it.
+        let v4 = crate::link::baseline_v4();
+        assert!(!follows_v4(&v4) && !follows_earlier_model(&v4));
+        let mut dedicated = v4.clone();
+        dedicated.downstream.resin_mode = crate::scenario::ResinMode::DedicatedToCampaign;
+        assert!(follows_v4(&dedicated) && follows_earlier_model(&dedicated));
+        let updated = to_current_model(&dedicated);
+        assert!(updated.downstream.dedicated_resin_over_program && !follows_earlier_model(&updated));
+        // Nothing else changes: the client's resin mode stays.
+        assert_eq!(Scenario { downstream: dedicated.downstream.clone(), ..updated.clone() }, dedicated);
     }
 
     #[test]

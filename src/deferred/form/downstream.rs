@@ -5,7 +5,7 @@
 use crate::i18n::*;
 use crate::i18n::{label, Label};
 use crate::lens;
-use crate::model::scenario::{Chromatography, Scenario};
+use crate::model::scenario::{Chromatography, ResinMode, Scenario};
 use crate::model::validate::limits;
 use crate::ui::field::{choice, form_items, num, opts, whole, FormItem, NumLens, SelectField};
 use crate::ui::form::{CheckField, Section};
@@ -91,8 +91,10 @@ pub fn DownstreamSection() -> impl IntoView {
                 options=opts(&[("amortised", |l| td_string!(l, resin_amortised)), ("dedicated", |l| td_string!(l, resin_dedicated))])
                 get=resin_get set=resin_set />
             <p class="note wide" id="resin-note">{resin_note}</p>
-            <CheckField id="f-downstream-dedicated_resin_over_program" label=label(|l| td_string!(l, in_resin_over_program))
-                get=Arc::new(|s| s.downstream.dedicated_resin_over_program) set=Arc::new(|s, v| s.downstream.dedicated_resin_over_program = v) />
+            <Show when=move || state.scenario.with(|s| s.downstream.resin_mode == ResinMode::DedicatedToCampaign)>
+                <CheckField id="f-downstream-dedicated_resin_over_program" label=label(|l| td_string!(l, in_resin_over_program))
+                    get=Arc::new(|s| s.downstream.dedicated_resin_over_program) set=Arc::new(|s, v| s.downstream.dedicated_resin_over_program = v) />
+            </Show>
             <CheckField id="f-downstream-whole_filter_modules" label=label(|l| td_string!(l, in_whole_filter_modules))
                 get=Arc::new(|s| s.downstream.whole_filter_modules) set=Arc::new(|s, v| s.downstream.whole_filter_modules = v) />
             <CheckField id="f-schedule-downstream_days_from_work" label=label(|l| td_string!(l, in_downstream_days_from_work))

@@ -6,13 +6,14 @@
 
 use super::v1::{link_fields, Entry};
 use super::v4::baseline_v4;
-use crate::scenario::{default_resin_mode, Phase, Scenario};
+use crate::scenario::{ResinMode, Scenario};
 
 /// The default scenario when link version 5 was defined: version 4's, with resin dedicated
 /// to the (clinical) program and written off over every batch run on it.
 pub fn baseline_v5() -> Scenario {
     let mut s = baseline_v4();
-    s.downstream.resin_mode = default_resin_mode(Phase::Clinical);
+    // Written out, not taken from `default_resin_mode`: a frozen baseline never follows code.
+    s.downstream.resin_mode = ResinMode::DedicatedToCampaign;
     s.downstream.dedicated_resin_over_program = true;
     s
 }
@@ -37,7 +38,7 @@ pub(super) fn fields() -> impl Iterator<Item = &'static Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::ResinMode;
+    use crate::scenario::{default_resin_mode, Phase};
 
     #[test]
     fn the_baseline_is_the_default_scenario_of_version_5() {
@@ -50,7 +51,7 @@ mod tests {
     fn version_5_made_resin_dedicated_to_the_program_after_version_4() {
         let (v4, v5) = (baseline_v4(), baseline_v5());
         assert_eq!(v4.downstream.resin_mode, ResinMode::Amortised);
-        assert_eq!(v5.downstream.resin_mode, ResinMode::DedicatedToCampaign);
+        assert_eq!(v5.downstream.resin_mode, default_resin_mode(Phase::Clinical));
         let mut back = v5.clone();
         crate::legacy::fill_v4(&mut back);
         back.downstream.resin_mode = ResinMode::Amortised;
