@@ -307,6 +307,30 @@ proptest! {
     }
 
     #[test]
+    fn a_program_pays_for_each_dedicated_resin_set_once(mut s in valid_scenario()) {
+        // Every batch the program runs (engineering, PPQ, campaign) pays CV x sets / batches of
+        // each column: together, exactly the sets they need, ceil(cycles x batches / lifetime).
+        s.downstream.resin_mode = ResinMode::DedicatedToCampaign;
+        s.downstream.dedicated_resin_over_program = true;
+        let e = estimate(&s, &FacilityProfile::current()).unwrap();
+        let runs = e.program.engineering.batches.len() + e.program.ppq.batches.len();
+        prop_assert_eq!(e.cost.resin_batches as usize, e.campaign.batches as usize + runs);
+        let d = &s.downstream;
+        for (step, column) in [(DsStep::ProteinA, &d.protein_a), (DsStep::Aex, &d.aex), (DsStep::Cex, &d.cex)] {
+            let cycles = e.downstream.step(step).column.map_or(0, |c| c.cycles);
+            let litres = |c: &ttc_model::cost::CostBreakdown| {
+                c.lines.iter().find(|l| l.item == ttc_model::cost::CostItem::Resin(step)).map_or(0.0, |l| l.quantity)
+            };
+            let paid = litres(&e.cost) * f64::from(e.campaign.batches)
+                + litres(&e.engineering_cost) * e.program.engineering.batches.len() as f64
+                + litres(&e.ppq_cost) * e.program.ppq.batches.len() as f64;
+            let sets = (u64::from(cycles) * u64::from(e.cost.resin_batches)).div_ceil(u64::from(column.lifetime_cycles.max(1))).max(1);
+            let bought = column.column_volume_l * sets as f64;
+            prop_assert!(close(paid, bought, 1e-9 * bought.max(1.0)), "{:?}: paid {} L, the sets hold {} L", step, paid, bought);
+        }
+    }
+
+    #[test]
     fn file_round_trip(s in valid_scenario()) {
         let loaded = scenario_file::from_json(&scenario_file::to_json(&s, "suzhou-2026-11")).unwrap();
         prop_assert_eq!(loaded.scenario, s);
