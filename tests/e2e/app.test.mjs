@@ -18,7 +18,7 @@
 //   drug substance   3 g/L × 1956.25 L × 0.6827977 = 4007.17 g -> "4,007 g"
 //                    3.5 g/L -> 4675.03 g -> "4,675 g" (Protein A 4, AEX 2, CEX 3 cycles as at 3 g/L)
 //                    5 g/L -> 6678.61 g -> "6,679 g"
-//   cost per batch   $1,239,617.53 -> "$1,239,618" (crates/model/tests/model.rs,
+//   cost per batch   $1,239,617.53 -> "$1,239,618" (crates/model/tests/cost.rs,
 //                    default_batch_cost_worked_by_hand: version 4's $836,255.03, plus $187,000 of
 //                    resin dedicated to the program (one set of each column over its 4 batches)
 //                    and $93,600 of labour by shift (320 operator shifts against 86); x 1.4375

@@ -74,7 +74,7 @@ async fn a_quote_from_an_older_rate_card_keeps_its_prices_until_repriced() {
     c.click("#reprice");
     tick().await;
     assert_eq!(c.count(".notice"), 0);
-    // The default batch price worked by hand in crates/model/tests/model.rs
+    // The default batch price worked by hand in crates/model/tests/cost.rs
     // (default_batch_cost_worked_by_hand).
     assert_eq!(c.text("#h-batch-cost .figure-value"), "$1,239,618");
 }

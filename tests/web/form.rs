@@ -143,7 +143,7 @@ async fn currency_switch_converts_every_money_figure() {
     init.set_bubbles(true);
     select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     tick().await;
-    // 1,239,617.53 USD (crates/model/tests/model.rs) x 7.1 CNY/USD = 8,801,284.5 CNY.
+    // 1,239,617.53 USD (crates/model/tests/cost.rs) x 7.1 CNY/USD = 8,801,284.5 CNY.
     assert_eq!(c.text("#h-batch-cost .figure-value"), "¥8,801,284");
     // 1,239,617.53 / 4007.17 = 309.35 USD/g x 7.1 = 2,196.4 CNY/g.
     assert_eq!(c.text("#h-per-gram .figure-value"), "¥2,196");
@@ -173,7 +173,7 @@ async fn the_plan_drawn_by_the_deferred_module_edits_the_pages_scenario() {
     let (c, _h) = mounted().await;
     // Program price: fees $610,000 + one engineering run + 3 batches. Version 4's were
     // $670,942.53 and $836,255.03; dedicated resin and labour by shift add $403,362.50 to each
-    // (crates/model/tests/model.rs, program.rs): 610,000 + 1,074,305.03 + 3 x 1,239,617.53
+    // (crates/model/tests/cost.rs, program.rs): 610,000 + 1,074,305.03 + 3 x 1,239,617.53
     // = $5,403,157.64.
     assert_eq!(c.text("#h-program .figure-value"), "$5,403,158");
     // No engineering run: the plan (the deferred module's) tells the page, which re-prices.

@@ -2,8 +2,10 @@
 //! link format was defined (tests/corpus/README.md), messages against the page's.
 //!
 //! Why one file: each test runs the built binary the way a user does, through the
-//! helpers at the top (run, read JSON and CSV, the corpus); split by command, the files would
-//! each repeat those helpers or need a shared module for a test binary of 17 tests.
+//! helpers at the top (run, read JSON and CSV, the corpus, a link's checksum); split by
+//! command (estimate, link and open, the published examples), the files would each repeat
+//! those helpers or need a shared module, and cargo would build and link one more test binary
+//! per file on a two-core machine, for 18 tests that take under a second together.
 
 use serde_json::Value;
 use std::io::Write;
@@ -109,7 +111,7 @@ fn the_default_file_gives_the_recorded_and_hand_worked_figures() {
     let ds = e["downstream"]["drug_substance_g"].as_f64().unwrap();
     let price = e["cost"]["price_per_batch_usd"].as_f64().unwrap();
     // $800,997.42 per batch and $3,648,677.18 for the program, worked by hand in the model's
-    // tests (tests/model.rs, tests/program.rs).
+    // tests (tests/cost.rs, tests/program.rs).
     assert!((price - 800_997.42).abs() < 0.005, "{price}");
     let program = e["program_cost"]["price_usd"].as_f64().unwrap();
     assert!((program - 3_648_677.18).abs() < 0.005, "{program}");
@@ -416,7 +418,7 @@ fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
     let ds_row = rows[head..].iter().find(|r| r[0] == "Drug substance").expect("drug substance row");
     assert_eq!(figure(&ds_row[3]), default["drug_substance_g_per_batch"].as_f64().unwrap().round());
     // Cost table: the price per batch, in whole dollars as on screen ($800,997.42 worked by
-    // hand in crates/model/tests/model.rs).
+    // hand in crates/model/tests/cost.rs).
     let price_row = rows.iter().find(|r| r[0].starts_with("Price per batch")).expect("price row");
     assert_eq!(figure(&price_row[4]), default["price_per_batch"].as_f64().unwrap().round());
     assert_eq!(figure(&price_row[4]), 800_997.0);

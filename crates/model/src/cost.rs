@@ -76,6 +76,13 @@ impl Staffing {
     pub fn dsp_operator_shifts(&self, days: f64) -> f64 {
         self.dsp_operators_per_shift * self.dsp_shifts_per_day * days
     }
+
+    /// Shifts of the preparation and of the support staff: each on the day shift over the
+    /// batch's upstream and downstream days.
+    pub fn prep_and_support_shifts(&self, upstream_days: f64, downstream_days: f64) -> (f64, f64) {
+        let days = upstream_days + downstream_days;
+        (self.prep_staff * days, self.support_staff * days)
+    }
 }
 
 /// Inputs of the cost model, all already computed.
@@ -228,7 +235,6 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
     let seed_days = stages.first().map_or(0, |st| t.thaw_to_inoculation_days - st.start_day);
     let upstream_days = f64::from(seed_days + t.production_days);
     let dsp_days = f64::from(s.schedule.downstream_days);
-    // Preparation and support staff work the batch's upstream and downstream days.
     let staffing = Staffing::of(s, inp.facility);
     rated(
         C::Labour,
@@ -244,17 +250,10 @@ pub fn batch_cost(inp: &CostInputs) -> CostBreakdown {
         QuantityUnit::OperatorDay,
         Rate::OperatorDay,
     );
-    for (item, staff) in
-        [(CostItem::PrepLabour, staffing.prep_staff), (CostItem::SupportLabour, staffing.support_staff)]
-    {
-        if staff > 0.0 {
-            rated(
-                C::Labour,
-                item,
-                staff * (upstream_days + dsp_days),
-                QuantityUnit::OperatorDay,
-                Rate::OperatorDay,
-            );
+    let (prep, support) = staffing.prep_and_support_shifts(upstream_days, dsp_days);
+    for (item, shifts) in [(CostItem::PrepLabour, prep), (CostItem::SupportLabour, support)] {
+        if shifts > 0.0 {
+            rated(C::Labour, item, shifts, QuantityUnit::OperatorDay, Rate::OperatorDay);
         }
     }
     rated(

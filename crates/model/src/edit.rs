@@ -4,8 +4,9 @@
 //! calls these, so each rule is tested natively here.
 //!
 //! Why one file: these are all methods of `Scenario` and the `Choice` keys they read, about
-//! 290 lines, the rest their tests; a form section's edits are found in one place, and the
-//! tests beside the rules they check.
+//! 300 lines, the rest their tests; a form section's edits are found in one place, and the
+//! tests beside the rules they check (what follows the phase, the success rate and the resin
+//! mode, is one method, `set_phase`).
 
 use crate::facility::{FacilityProfile, Rate};
 use crate::scenario::{

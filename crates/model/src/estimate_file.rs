@@ -164,7 +164,7 @@ mod tests {
     use serde_json::Value;
 
     /// The default scenario of version 1 (campaign thawed on its date, no calendar) with
-    /// its rate card: the figures worked by hand in `tests/model.rs`.
+    /// its rate card: the figures worked by hand in `tests/cost.rs`.
     fn default_file() -> Value {
         let (facility, _) = FacilityProfile::priced_with("suzhou-2026-11");
         let s = crate::link::baseline_v1();
@@ -218,7 +218,7 @@ mod tests {
     fn figures_carry_their_units_in_their_names() {
         let file = default_file();
         let e = &file["estimate"];
-        // Worked by hand in tests/model.rs: $800,997.42 a batch, three batches.
+        // Worked by hand in tests/cost.rs: $800,997.42 a batch, three batches.
         let per_batch = e["cost"]["price_per_batch_usd"].as_f64().unwrap();
         assert!((per_batch - 800_997.42).abs() < 0.01, "{per_batch}");
         assert!(e["cost"]["per_batch"].is_null());

@@ -34,7 +34,7 @@ fn milestone(e: &Estimate, kind: M) -> String {
     e.program.milestone(kind).map(|m| m.date.to_string()).unwrap_or_default()
 }
 
-/// Price of the default batch (`tests/model.rs`): $800,997.42, of which direct cost
+/// Price of the default batch (`tests/cost.rs`): $800,997.42, of which direct cost
 /// $557,215.60 (= 800,997.42 / 1.4375), QC release $60,000, bulk-harvest testing $40,000 and
 /// QA review $15,000 included.
 const GMP_PRICE: f64 = 800_997.42;
@@ -268,7 +268,7 @@ fn todays_default_program_worked_by_hand() {
     assert_eq!(e.timeline.thaw_to_inoculation_days, 17);
     // Price: fees $610,000 + the engineering run + 3 batches. Version 3's were $646,391.61 and
     // $811,704.11; today's production run costs $480.07 less direct cost a batch and its
-    // filters $17,558.98 more (`model.rs`, default_batch_cost_worked_by_hand), x 1.4375 =
+    // filters $17,558.98 more (`cost.rs`, v4_default_batch_cost_worked_by_hand), x 1.4375 =
     // $24,550.92 more price, the engineering run too (the same materials, no release testing).
     let more = (17_558.975 - 480.073) * 1.4375;
     assert!(close(e.engineering_cost.per_batch, 646_391.61 + more, 0.03), "{}", e.engineering_cost.per_batch);
@@ -276,7 +276,7 @@ fn todays_default_program_worked_by_hand() {
     assert!(close(e.program_cost.price_usd, price, 0.1), "{} vs {price}", e.program_cost.price_usd);
     assert!(close(e.program_cost.price_usd, 3_789_707.64, 0.01));
     // Version 5: resin dedicated to the program and labour by shift add $403,362.50 to every
-    // batch, the engineering run too (`model.rs`, default_batch_cost_worked_by_hand: the same
+    // batch, the engineering run too (`cost.rs`, default_batch_cost_worked_by_hand: the same
     // resin share and staff days): 4 x $403,362.50 = $1,613,450 more. Its dates are the same.
     let today = estimate(&Scenario::default(), &FacilityProfile::current()).unwrap();
     assert_eq!(milestone(&today, M::FirstBatchRelease), "2027-11-24");

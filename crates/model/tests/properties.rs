@@ -1,6 +1,12 @@
 //! Property tests of the whole model over random valid scenarios (mass and volume balances,
 //! cost parts sum to the total, monotonic where physics says so, never NaN), and robustness
 //! against malformed input: arbitrary JSON never panics the file reader or the model.
+//!
+//! Why one file: every property draws from the one generator of valid scenarios below
+//! (`valid_scenario`, about 70 lines), and proptest keeps the cases that once failed in this
+//! file's `properties.proptest-regressions`, replayed for every property in it first: split,
+//! each file would need its own copy of the generator (or a shared module) and the recorded
+//! cases would no longer run against the properties moved out.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

@@ -43,6 +43,8 @@ pub use v5::baseline_v5;
 use crate::scenario::Scenario;
 use std::fmt::Write as _;
 use v1::{Entry, V1_FIELDS};
+// Every field of a link of the version this build writes (each version's keys, in order).
+use v5::fields as current_fields;
 use values::LinkValue;
 
 /// The version this build writes. History: 1 (first release); 2 (the program: plan,
@@ -96,14 +98,14 @@ pub enum LinkError {
 /// Each field's scenario path and its text in a link, whether or not it differs from the
 /// baseline (for comparisons).
 pub fn field_texts(s: &Scenario) -> Vec<(&'static str, String)> {
-    v5::fields().map(|e| (e.path, e.text(s))).collect()
+    current_fields().map(|e| (e.path, e.text(s))).collect()
 }
 
 /// The link text (without `#`) of a scenario priced with `facility_profile`.
 pub fn encode(scenario: &Scenario, facility_profile: &str) -> String {
     let mut out = format!("v{LINK_VERSION}&p={facility_profile}");
     let base = v5::baseline();
-    for e in v5::fields() {
+    for e in current_fields() {
         let text = e.text(scenario);
         if text != e.text(base) {
             let _ = write!(out, "&{}={text}", e.key);
@@ -265,6 +267,16 @@ mod tests {
         assert_eq!(read_days("3-5.7.9-13"), Some(vec![3, 4, 5, 7, 9, 10, 11, 12, 13]));
         assert_eq!(read_days("5-3"), None);
         assert_eq!(read_days("0-4000000000"), None, "a huge run is refused, not expanded");
+    }
+
+    #[test]
+    fn keys_are_unique_across_versions() {
+        // The newest version's fields are every version's: one key never names two fields.
+        let keys: Vec<&str> = current_fields().map(|e| e.key).collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(k), "key {k} twice");
+            assert!(*k != "p" && *k != "c", "{k} is the envelope's");
+        }
     }
 
     #[test]

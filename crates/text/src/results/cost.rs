@@ -155,7 +155,7 @@ fn labour_note(c: &Ctx) -> String {
     let (l, cost) = (c.locale, &c.e.cost);
     let staff = ttc_model::cost::Staffing::of(c.s, c.f);
     let (usp_days, dsp_days) = (f64::from(cost.upstream_days), f64::from(cost.downstream_days));
-    let all_days = usp_days + dsp_days;
+    let (prep, support) = staff.prep_and_support_shifts(usp_days, dsp_days);
     tf!(
         l,
         cost_labour,
@@ -169,7 +169,7 @@ fn labour_note(c: &Ctx) -> String {
         dsp = format_auto(staff.dsp_operator_shifts(dsp_days)),
         prep = format_auto(staff.prep_staff),
         support = format_auto(staff.support_staff),
-        all_days = format_auto(all_days),
-        others = format_auto((staff.prep_staff + staff.support_staff) * all_days)
+        all_days = format_auto(usp_days + dsp_days),
+        others = format_auto(prep + support)
     )
 }
