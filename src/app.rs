@@ -4,7 +4,9 @@
 use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::{FacilityProfile, Scenario};
-use crate::ui::address::{load_deferred_module, sync_link_with_address, NoticeList, Notices};
+use crate::ui::address::{
+    load_deferred_module, open_address_link, sync_link_with_address, NoticeList, Notices,
+};
 use crate::ui::form::InputForm;
 use crate::ui::headline::Results;
 use crate::ui::stage::Stage;
@@ -38,35 +40,50 @@ fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    // A language chosen here before wins; otherwise the browser's.
+/// What the page needs before it draws: the language (chosen here before, or the browser's),
+/// the scenario's state with the address's link opened in it, the notices, the currency, and
+/// the first estimate. `main.rs` runs this in a task of its own and draws [`Page`] in the
+/// next: on a slow phone the two are each shorter than both in one (the model's code is
+/// compiled at its first call, like the views' code), so the page answers a tap in between
+/// (total blocking time; ARCHITECTURE.md, "Start-up in short tasks").
+pub fn prepare() {
     let initial = match load_pref(LANG_KEY).as_deref() {
         Some("zh") => Locale::zh,
         Some("en") => Locale::en,
         _ => locale_for(&browser_languages()),
     };
     provide_i18n(initial);
-    view! { <Page /> }
-}
-
-#[component]
-fn Page() -> impl IntoView {
-    let i18n = use_i18n();
     let state = AppState::new(Scenario::default(), FacilityProfile::current());
     provide_context(state);
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
+    open_address_link(state, notices);
+    if let Some(c) = load_pref(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
+        state.prefs.update(|p| p.currency = c);
+    }
+    // The first estimate, now: the headline reads it from the memo.
+    state.shown.with_untracked(|_| ());
+}
+
+/// The whole app in one task: [`prepare`], then [`Page`] (component tests).
+#[component]
+pub fn App() -> impl IntoView {
+    prepare();
+    view! { <Page /> }
+}
+
+/// The page, over what [`prepare`] provided.
+#[component]
+pub fn Page() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_context::<AppState>();
+    let notices = expect_context::<Notices>();
     // The frame, toolbar and headline first; the rest of the page in the tasks after it.
     let stage = Stage::start();
     provide_context(stage);
     let later = stage.reached(Stage::PAGE);
-    // The address's link, if any, replaces the default scenario before anything is drawn.
     sync_link_with_address(state, notices);
     load_deferred_module(notices);
-    if let Some(c) = load_pref(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
-        state.prefs.update(|p| p.currency = c);
-    }
     let document = web_sys::window().and_then(|w| w.document());
     // index.html paints the title and lead before the app loads. The app keeps those elements
     // and only translates them: replacing them would make the page's largest text paint again

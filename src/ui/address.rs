@@ -135,13 +135,19 @@ pub fn open_link_text(state: &AppState, notices: Notices, raw: &str) {
     }
 }
 
-/// Reads the address's link now and whenever the fragment changes, keeps the fragment equal
-/// to the scenario on screen, and keeps the deferred module informed.
-pub fn sync_link_with_address(state: AppState, notices: Notices) {
+/// Opens the address's link, if it has one: before the page is drawn, so that the first
+/// result is the link's.
+pub fn open_address_link(state: AppState, notices: Notices) {
     let hash = current_hash();
     if hash.len() > 1 {
         open_link_text(&state, notices, &hash);
     }
+}
+
+/// Reads the address's link whenever the fragment changes (`open_address_link` read it
+/// first), keeps the fragment equal to the scenario on screen, and keeps the deferred module
+/// informed.
+pub fn sync_link_with_address(state: AppState, notices: Notices) {
     // The user pasted another link into the address bar of this page.
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = current_hash();

@@ -19,9 +19,18 @@ impl Stage {
     /// The print header and the footer.
     pub const PAGE: usize = 1;
     /// The form's first section; its five sections follow one per step, up to [`Stage::LAST`]
-    /// (the plan, the downstream section and the rate card come with the deferred module).
+    /// (the plan, the downstream section and the rate card come with the deferred module),
+    /// the seed train's stages over [`Stage::SEED_STAGE_STEPS`] steps.
     pub const FORM: usize = 2;
-    pub const LAST: usize = Self::FORM + 4;
+    /// The seed-train section, with its first stages.
+    pub const SEED_TRAIN: usize = Self::FORM + 2;
+    /// The steps the seed train's stages are drawn in, [`Stage::STAGES_PER_STEP`] a step (the
+    /// rest in the last): a train of six stages drawn in one task was the longest task of the
+    /// form (about 90 ms with the CPU slowed down 4x, scripts/bench-page.mjs (f)).
+    pub const SEED_STAGE_STEPS: usize = 3;
+    pub const STAGES_PER_STEP: usize = 2;
+    pub const PRODUCTION: usize = Self::SEED_TRAIN + Self::SEED_STAGE_STEPS;
+    pub const LAST: usize = Self::PRODUCTION + 1;
 
     /// Starts the steps (`crate::steps::step_per_task`) once the first result has been
     /// painted: the first waits for the frame that shows the headline (a task queued now
@@ -43,6 +52,16 @@ impl Stage {
     /// A stage already at its end: for a part of the page mounted on its own (tests).
     pub fn done() -> Self {
         Self(RwSignal::new(Self::LAST))
+    }
+
+    /// How many of the seed train's stages are drawn by now (reactive): none before its
+    /// section, then [`Stage::STAGES_PER_STEP`] more a step, all in the last.
+    pub fn seed_stages_drawn(self) -> impl Fn() -> usize + Copy + Send + Sync + 'static {
+        move || match self.0.get().checked_sub(Self::SEED_TRAIN) {
+            None => 0,
+            Some(n) if n + 1 < Self::SEED_STAGE_STEPS => (n + 1) * Self::STAGES_PER_STEP,
+            Some(_) => usize::MAX,
+        }
     }
 
     /// Whether the part drawn at `step` is drawn yet (reactive).

@@ -265,8 +265,8 @@ pub fn InputForm() -> impl IntoView {
             // out of the first load.
             <div id="plan-root" class="deferred-form"></div>
             <Show when=stage.reached(Stage::FORM + 1)><cell_line::CellLineSection /></Show>
-            <Show when=stage.reached(Stage::FORM + 2)><seed_train::SeedTrainEditor /></Show>
-            <Show when=stage.reached(Stage::FORM + 3)><production::ProductionSection /></Show>
+            <Show when=stage.reached(Stage::SEED_TRAIN)><seed_train::SeedTrainEditor /></Show>
+            <Show when=stage.reached(Stage::PRODUCTION)><production::ProductionSection /></Show>
             <div id="downstream-root" class="deferred-form"></div>
             <Show when=stage.reached(Stage::LAST)><schedule::ScheduleSection /></Show>
             <div id="rates-root" class="deferred-form"></div>

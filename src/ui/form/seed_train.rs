@@ -6,6 +6,7 @@ use crate::i18n::{label, tr};
 use crate::model::scenario::{StageEnd, StageMode};
 use crate::model::validate::limits;
 use crate::ui::field::{choice, form_items, num, opts, whole, NumLens, OptionText, SelectField};
+use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use ttc_text::labels::{stage_name, vessel_name, Unit};
 #[component]
 pub(super) fn SeedTrainEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let drawn = use_context::<Stage>().unwrap_or_else(Stage::done).seed_stages_drawn();
     let count = Memo::new(move |_| state.scenario.with(|s| s.seed_train.len()));
     let design = move |_| {
         state.scenario.update(|s| {
@@ -38,7 +40,8 @@ pub(super) fn SeedTrainEditor() -> impl IntoView {
             </div>
             <FieldError path="seed_train" />
             <ol class="stages">
-                <For each=move || 0..count.get() key=|i| *i let:i>
+                // At start-up, a few stages a task (`Stage::seed_stages_drawn`); all at once after.
+                <For each=move || 0..count.get().min(drawn()) key=|i| *i let:i>
                     <StageEditor i=i count=count />
                 </For>
             </ol>
