@@ -82,7 +82,6 @@ pub fn Page() -> impl IntoView {
     let stage = Stage::start();
     provide_context(stage);
     let later = stage.reached(Stage::PAGE);
-    sync_link_with_address(state, notices);
     load_deferred_module(notices);
     let document = web_sys::window().and_then(|w| w.document());
     // index.html paints the title and lead before the app loads. The app keeps those elements
@@ -145,11 +144,21 @@ pub fn Page() -> impl IntoView {
         </main>
         <footer class="disclaimer">
             <Show when=later>
+                <AddressSync />
                 <p>{tr(|l| td_string!(l, disclaimer))}</p>
                 <p>{move || state.facility.with(|f| tf!(i18n.get_locale(), footer_facility, name = local(i18n.get_locale(), &f.name)))}</p>
             </Show>
         </footer>
     }
+}
+
+/// Keeps the address's link and the page's state for the deferred module in step with the
+/// scenario (`sync_link_with_address`), from the step after the headline: its first run
+/// encodes the link, whose code would otherwise be compiled in the task that draws the page's
+/// frame (the longest of start-up). Draws nothing.
+#[component]
+fn AddressSync() -> impl IntoView {
+    sync_link_with_address(expect_context::<AppState>(), expect_context::<Notices>());
 }
 
 #[component]

@@ -3,6 +3,7 @@
 //! page's code, and the first result does not need them.
 
 use crate::i18n::*;
+use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use ttc_text::results::headline::headline_figures;
@@ -15,7 +16,11 @@ pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let stale = move || state.shown.with(|s| s.stale);
+    let drawn = use_context::<Stage>().unwrap_or_else(Stage::done).reached(Stage::HEADLINE);
     let body = move || {
+        if !drawn() {
+            return ().into_any();
+        }
         let locale = i18n.get_locale();
         let prefs = state.prefs.get();
         let (Some(e), Some(s), Some(f)) =
