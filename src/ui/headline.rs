@@ -16,9 +16,13 @@ pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let stale = move || state.shown.with(|s| s.stale);
-    let drawn = use_context::<Stage>().unwrap_or_else(Stage::done).reached(Stage::HEADLINE);
+    // A memo: the headline is drawn once when its step comes, not again at every later step.
+    let drawn = Memo::new({
+        let reached = use_context::<Stage>().unwrap_or_else(Stage::done).reached(Stage::HEADLINE);
+        move |_| reached()
+    });
     let body = move || {
-        if !drawn() {
+        if !drawn.get() {
             return ().into_any();
         }
         let locale = i18n.get_locale();
