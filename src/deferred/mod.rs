@@ -251,9 +251,9 @@ struct Opened {
     facility: FacilityProfile,
 }
 
-/// The detailed result sections of the results the page shows. At start-up one section is
-/// drawn per task, so that no task blocks input for long on a slow phone; after that an edit
-/// redraws them all at once (a few milliseconds).
+/// The detailed result sections of the results the page shows. At start-up the estimate is
+/// made in one task and one section is drawn per task after it, so that no task blocks input
+/// for long on a slow phone; after that an edit redraws them all at once (a few milliseconds).
 #[component]
 pub fn Details() -> impl IntoView {
     let shared = expect_context::<Shared>();
@@ -263,7 +263,10 @@ pub fn Details() -> impl IntoView {
         let estimate = estimate(&link.scenario, &facility).ok()?;
         Some(Arc::new(Opened { estimate, scenario: link.scenario, facility }))
     });
-    let drawn = RwSignal::new(1usize);
+    // The estimate in this task, the first section in the next: together they were the
+    // longest task of the module's start (its code is compiled at its first call).
+    opened.with_untracked(|_| ());
+    let drawn = RwSignal::new(0usize);
     step_per_task(drawn, DETAIL_SECTIONS.len());
     DETAIL_SECTIONS
         .into_iter()
