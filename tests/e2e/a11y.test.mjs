@@ -7,7 +7,7 @@
 // failed", never excluded here: fix the page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, setupSuite, waitFor, waitForText } from './support.mjs';
+import { axeViolations, setupSuite, switchLanguage, waitFor, waitForText } from './support.mjs';
 
 const env = setupSuite();
 
@@ -29,11 +29,6 @@ async function openEveryDetail(page) {
   assert.ok(counts.folded > 0, 'no folded fit checks');
 }
 
-async function toChinese(page) {
-  await page.locator('#lang-switch').click();
-  await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
-  await waitForText(page, 'h1', '技术转移计算器');
-}
 
 const STATES = {
   default: async () => {},
@@ -46,9 +41,9 @@ const STATES = {
     await waitForText(page, '#f-cell_line-doubling_time_h-err', /outside the allowed range/);
     assert.ok(await page.locator('.stale-banner').isVisible());
   },
-  Chinese: toChinese,
+  Chinese: (page) => switchLanguage(page, 'zh'),
   'Chinese, every detail open': async (page) => {
-    await toChinese(page);
+    await switchLanguage(page, 'zh');
     await openEveryDetail(page);
   },
   'print-emulated': async (page) => {

@@ -16,13 +16,11 @@
 //                    seeded at 2: 16 on day 3, 2 x 2^4 = 32 on day 4 (the sixth stage).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEFERRED, ROOT, axeViolations, figure, setupSuite, text, waitFor, waitForText } from './support.mjs';
+import { DEFERRED, LOCALES, axeViolations, figure, setupSuite, switchLanguage, text, waitFor, waitForText } from './support.mjs';
 
 const env = setupSuite();
 
-const ZH = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'zh.json'), 'utf8'));
+const ZH = LOCALES.zh;
 const PANEL_NOTICE = '.panel-notices .notice p';
 const PERFUSION_NAME = 'Intensified fed-batch, perfusion N-1 (Xu et al. 2020, Process C)';
 
@@ -79,8 +77,7 @@ describe('Published examples', () => {
   test('in Chinese the list, its button and the opened scenario are Chinese; the citations stay as published', async () => {
     const app = await env.openApp();
     const { page } = app;
-    await page.locator('#lang-switch').click();
-    await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
+    await switchLanguage(page, 'zh');
     await openExamples(page);
     assert.equal(await text(page, '#examples > summary'), ZH.examples_title);
     assert.equal(await text(page, '#open-example-platform-fed-batch'), ZH.btn_open_example);

@@ -16,14 +16,11 @@
 //   * elements marked lang="en" (the language switch offers "English" in English).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FACILITIES, ROOT, figure, setupSuite, text, waitFor, waitForFigure, waitForText } from './support.mjs';
+import { FACILITIES, LOCALES, figure, setupSuite, switchLanguage, text, waitFor, waitForFigure, waitForText } from './support.mjs';
 
 const env = setupSuite();
 
-const EN = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'en.json'), 'utf8'));
-const ZH = JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', 'zh.json'), 'utf8'));
+const { en: EN, zh: ZH } = LOCALES;
 
 const ALLOWED_WORDS = ['VVD', 'USD', 'CNY', 'EUR', 'CHO', 'CDMO', 'PPQ', 'GMP', 'ISPE', 'cdmoworld', 'mAb', 'CSPR', 'SIP', 'Suzhou', 'JSON', 'CSV', 'json', 'IVCD'];
 const ALLOWED_PHRASES = ['Protein A', 'mAb-001'];
@@ -78,12 +75,6 @@ async function englishIn(page, selectors) {
     },
     { selectors, phrases, words: ALLOWED_WORDS },
   );
-}
-
-async function switchLanguage(page, to) {
-  await page.locator('#lang-switch').click();
-  await waitFor(() => page.locator('html').getAttribute('lang'), to === 'zh' ? 'zh-CN' : 'en', '<html lang>');
-  await waitForText(page, 'h1', to === 'zh' ? ZH.app_title : EN.app_title);
 }
 
 const HEADLINE_KEYS = { 'h-ds': 'h_ds', 'h-batch-cost': 'h_batch_cost', 'h-per-gram': 'h_per_gram', 'h-harvest': 'h_harvest', 'h-medium': 'h_medium', 'h-fit': 'h_fit' };

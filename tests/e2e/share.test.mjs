@@ -57,7 +57,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, axeViolations, figure, setupSuite, text, waitFor, waitForFigure, waitForText } from './support.mjs';
+import { ROOT, axeViolations, figure, setupSuite, switchLanguage, text, waitFor, waitForFigure, waitForText } from './support.mjs';
 
 const env = setupSuite();
 
@@ -578,8 +578,7 @@ describe('Scenario files: export, import, drag and drop', () => {
     assert.ok(enLines[2].startsWith('"Rate card",'), enLines[2]);
     for (const line of enLines) assert.match(line, /^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/, `row not quoted: ${line}`);
 
-    await page.locator('#lang-switch').click();
-    await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
+    await switchLanguage(page, 'zh');
     await waitForText(page, '#export-csv', '导出结果（CSV）');
     const zh = await download(page, '#export-csv');
     assert.equal(zh.name, `${FILE_STEM}-results.csv`); // the scenario's name is the user's, not translated
@@ -912,8 +911,7 @@ describe('Share panel: accessibility and Chinese', () => {
   test('in Chinese the panel, its notices and its comparison are in Chinese', async () => {
     const app = await env.openApp();
     const { page } = app;
-    await page.locator('#lang-switch').click();
-    await waitFor(() => page.locator('html').getAttribute('lang'), 'zh-CN', '<html lang>');
+    await switchLanguage(page, 'zh');
     await openSharePanel(page);
     assert.equal(await text(page, '#share > summary'), '分享、保存与导出');
     assert.equal(await text(page, '#copy-link'), '复制链接');

@@ -191,6 +191,19 @@ export function figure(page, id) {
   return text(page, `#${id} .figure-value`);
 }
 
+/** The page's words in each language (`crates/text/locales`), for tests that expect them. */
+export const LOCALES = Object.fromEntries(
+  ['en', 'zh'].map((l) => [l, JSON.parse(readFileSync(join(ROOT, 'crates', 'text', 'locales', `${l}.json`), 'utf8'))]),
+);
+
+/** Switches the page to `to` ('en' or 'zh') with the toolbar's button, and waits until it is
+ *  in that language (`<html lang>` and the title). */
+export async function switchLanguage(page, to) {
+  await page.locator('#lang-switch').click();
+  await waitFor(() => page.locator('html').getAttribute('lang'), to === 'zh' ? 'zh-CN' : 'en', '<html lang>');
+  await waitForText(page, 'h1', LOCALES[to].app_title);
+}
+
 /**
  * Waits until `read()` returns a value accepted by `expected` (a string compared with ===,
  * a RegExp, or a predicate), and returns it; fails with the last value read otherwise.
