@@ -1,6 +1,7 @@
 // End-to-end tests of the RELEASE build (dist/), served under the sub-path /calc/ by
 // tests/e2e/serve.mjs, in headless Chromium driven by playwright-core: the default scenario,
-// editing inputs, invalid input, the seed-train editor, currencies and the keyboard.
+// editing inputs, invalid input, the seed-train editor, currencies, the keyboard, and that
+// nothing moves while the page loads.
 // Language, print, accessibility and screenshots are in the other *.test.mjs files.
 //
 // Every test runs in a fresh browser context and ends with app.check(), which fails on any
@@ -384,6 +385,29 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.deepEqual(await moneyInResults(page), usd);
 
     await app.check();
+  });
+
+  test('nothing on screen moves while the page loads, on a phone and on a desktop (layout shift)', async () => {
+    // Before the fix, 0.016 on a phone (the loading line's margin, let out through #app) and
+    // 0.043 on a desktop (the footer pushed down on screen by the form and the results).
+    for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
+      const app = await env.openApp({ viewport });
+      // Layout shifts are kept for a late observer (buffered); after input they do not count.
+      const shifts = await app.page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const seen = [];
+            new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(seen.filter((e) => !e.hadRecentInput).map((e) => ({
+              value: e.value,
+              moved: e.sources.map((s) => `${s.node?.id || s.node?.className || s.node?.nodeName} from y ${s.previousRect.y} to ${s.currentRect.y}`),
+            }))), 300);
+          }),
+      );
+      const total = shifts.reduce((sum, s) => sum + s.value, 0);
+      assert.ok(total < 0.001, `at ${viewport.width}×${viewport.height} the page moved while loading (layout shift ${total.toFixed(4)}): ${JSON.stringify(shifts)}`);
+      await app.check();
+    }
   });
 
   test('keyboard: Tab reaches the language switch and the first form field; Enter switches language', async () => {
