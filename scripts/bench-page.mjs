@@ -7,10 +7,13 @@
 //       loads, each in a fresh browser context (empty HTTP cache, empty storage);
 //   (b) edit -> paint: EDITS edits of the titer input, each made at the start of a frame (in a
 //       requestAnimationFrame callback): the first DOM change in the headline and in the
-//       detailed sections (MutationObserver), and the moment that frame has been rendered (a
-//       message posted in the same callback, delivered after the frame's rendering). Then
-//       how many edits were rendered within one 16.7 ms frame, and how many had the detailed
-//       sections (the deferred module) changed in that same frame.
+//       detailed sections (MutationObserver), the moment that frame has been rendered (a
+//       message posted in the same callback, delivered after the frame's rendering: the
+//       headline's frame), and the moment the frame that shows the detailed sections has been
+//       rendered (the same, from the first frame after they changed, unless they changed in
+//       the headline's frame). Then how many edits had their headline rendered within one
+//       16.7 ms frame, and how many had the detailed sections (the deferred module) rendered
+//       in that frame or the next.
 //       The detailed sections below the headline come from the deferred module (loaded after
 //       the first result): (a) also times navigation -> detailed sections shown.
 //   (c) a small table: median, p95 and max in ms;
@@ -183,12 +186,25 @@ async function edits(browser, server) {
         const root = document.querySelector('section.results');
         let domAt = null;
         let detailsAt = null;
+        // Frames begun since the edit's, counted at the start of each frame.
+        let frames = 0;
+        let counting = true;
+        const tick = () => {
+          frames++;
+          if (counting) requestAnimationFrame(tick);
+        };
         let resolveDetails;
-        const detailsChanged = new Promise((r) => (resolveDetails = r));
+        const detailsPainted = new Promise((r) => (resolveDetails = r));
         const dmo = new MutationObserver(() => {
           if (detailsAt === null) {
             detailsAt = performance.now();
-            resolveDetails();
+            // Rendered at the end of the frame this callback runs in.
+            requestAnimationFrame(() => {
+              const frame = frames;
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => resolveDetails({ at: performance.now(), frame });
+              ch.port2.postMessage(0);
+            });
           }
         });
         dmo.observe(document.querySelector('#result-details'), { childList: true, subtree: true, characterData: true });
@@ -211,6 +227,7 @@ async function edits(browser, server) {
         const painted = await new Promise((r) =>
           requestAnimationFrame(() => {
             start = performance.now();
+            requestAnimationFrame(tick);
             input.value = value;
             input.dispatchEvent(new Event('input', { bubbles: true }));
             const ch = new MessageChannel();
@@ -218,14 +235,23 @@ async function edits(browser, server) {
             ch.port2.postMessage(0);
           }),
         );
-        const timedOut = await Promise.race([
-          Promise.all([changed, detailsChanged]).then(() => false),
-          new Promise((r) => setTimeout(() => r(true), 2000)),
+        const done = await Promise.race([
+          Promise.all([changed, detailsPainted]).then(([, d]) => d),
+          new Promise((r) => setTimeout(() => r(null), 2000)),
         ]);
+        counting = false;
         mo.disconnect();
         dmo.disconnect();
-        if (timedOut) return null;
-        return { dom: domAt - start, details: detailsAt - start, painted: painted - start, sameFrame: detailsAt <= painted };
+        if (done === null) return null;
+        // Changed before the headline's frame was rendered: shown in that frame.
+        const sameFrame = detailsAt <= painted;
+        return {
+          dom: domAt - start,
+          details: detailsAt - start,
+          painted: painted - start,
+          detailsPainted: (sameFrame ? painted : done.at) - start,
+          detailsFrame: sameFrame ? 0 : done.frame,
+        };
       },
       { selector: TITER, value },
     );
@@ -289,14 +315,16 @@ async function main() {
       ['(a) cold load: navigation -> detailed sections', stats(load.details)],
       ['(b) edit -> results DOM changed', stats(edit.samples.map((s) => s.dom))],
       ['(b) edit -> detailed sections changed', stats(edit.samples.map((s) => s.details))],
-      ['(b) edit -> frame rendered (headline, details)', stats(edit.samples.map((s) => s.painted))],
+      ['(b) edit -> frame with the headline rendered', stats(edit.samples.map((s) => s.painted))],
+      ['(b) edit -> frame with the details rendered', stats(edit.samples.map((s) => s.detailsPainted))],
       [`(f) CPU ${CPU_SLOWDOWN}x slower: blocking time of a load`, stats(slow.blocking)],
       [`(f) CPU ${CPU_SLOWDOWN}x slower: longest task`, stats(slow.longest)],
     ]);
     console.log();
     const inFrame = edit.samples.filter((s) => s.painted <= FRAME_MS).length;
-    const sameFrame = edit.samples.filter((s) => s.sameFrame).length;
-    console.log(`edits rendered within one ${FRAME_MS} ms frame (60 Hz): ${inFrame} of ${edit.samples.length}; detailed sections changed in that same frame: ${sameFrame} of ${edit.samples.length}`);
+    const sameFrame = edit.samples.filter((s) => s.detailsFrame === 0).length;
+    const nextFrame = edit.samples.filter((s) => s.detailsFrame === 1).length;
+    console.log(`edits whose headline was rendered within one ${FRAME_MS} ms frame (60 Hz): ${inFrame} of ${edit.samples.length}; detailed sections rendered in that same frame: ${sameFrame}, in the next: ${nextFrame}, later: ${edit.samples.length - sameFrame - nextFrame}`);
     const ratio = (a, b) => (stats(a).median / stats(b).median).toFixed(2);
     console.log(`first result as a multiple of the static floor (medians): in the DOM ${ratio(load.dom, floor.dom)}x, painted ${ratio(load.painted, floor.painted)}x`);
     console.log();
