@@ -67,6 +67,13 @@ pub struct Shared {
     pub notices: RwSignal<Vec<PanelNotice>>,
     /// The link of the results the page shows (the last valid inputs), empty before any.
     pub shown: RwSignal<String>,
+    /// [`Shared::link`] and [`Shared::shown`] a task later, for what is drawn from them: the
+    /// detailed sections (`Details`), the QR codes and the update offer. After an edit the
+    /// browser paints the page's headline before they are redrawn, one frame later at most,
+    /// instead of after both (`make bench` (b)). What the user saves, copies or exports, and
+    /// this module's form, follow the page at once.
+    pub link_later: RwSignal<String>,
+    pub shown_later: RwSignal<String>,
     /// The page's field-text generation (`PageState::generation`).
     pub generation: RwSignal<u32>,
 }
@@ -79,6 +86,8 @@ impl Shared {
             locale: RwSignal::new(Locale::en),
             notices: RwSignal::new(Vec::new()),
             shown: RwSignal::new(String::new()),
+            link_later: RwSignal::new(String::new()),
+            shown_later: RwSignal::new(String::new()),
             generation: RwSignal::new(0),
         }
     }
@@ -100,6 +109,16 @@ impl Shared {
         set_if_changed(self.link, page.link);
         set_if_changed(self.shown, page.shown_link);
         set_if_changed(self.generation, page.generation);
+    }
+}
+
+impl Shared {
+    /// Brings [`Shared::link_later`] and [`Shared::shown_later`] up to the page's links.
+    fn follow_later(&self) {
+        if let (Some(link), Some(shown)) = (self.link.try_get_untracked(), self.shown.try_get_untracked()) {
+            set_if_changed(self.link_later, link);
+            set_if_changed(self.shown_later, shown);
+        }
     }
 }
 
@@ -150,17 +169,17 @@ pub fn start() {
     style::add_styles();
     let shared = Shared::new();
     shared.read_page_state();
-    // After start-up the page's state is read in a task after the page's own: after an edit the
-    // browser can paint the headline before this module redraws the detailed sections and the
-    // QR code, one frame later at most, instead of waiting for both (`make bench` (b)). States
-    // published before that task are read once.
+    shared.follow_later();
+    // The page's state is read at once; what is drawn from its links follows in a task of
+    // its own (`Shared::link_later`), once for all the states published before that task.
     let pending = StoredValue::new(false);
     let listener = window_event_listener_untyped(STATE_EVENT, move |_| {
+        shared.read_page_state();
         if pending.try_update_value(|p| std::mem::replace(p, true)) == Some(false) {
             set_timeout(
                 move || {
                     pending.set_value(false);
-                    shared.read_page_state();
+                    shared.follow_later();
                 },
                 std::time::Duration::ZERO,
             );
@@ -273,7 +292,7 @@ struct Opened {
 pub fn Details() -> impl IntoView {
     let shared = expect_context::<Shared>();
     let opened = Memo::new(move |_| {
-        let link = link::decode(&shared.shown.get()).ok()?;
+        let link = link::decode(&shared.shown_later.get()).ok()?;
         let facility = FacilityProfile::priced_with(&link.facility_profile).0;
         let estimate = estimate(&link.scenario, &facility).ok()?;
         Some(Arc::new(Opened { estimate, scenario: link.scenario, facility }))

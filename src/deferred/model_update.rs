@@ -79,7 +79,7 @@ enum Earlier {
 pub fn ModelUpdateNotice() -> impl IntoView {
     let shared = expect_context::<Shared>();
     let dismissed = RwSignal::new(false);
-    let offer = Memo::new(move |_| offer(&shared.link.get()));
+    let offer = Memo::new(move |_| offer(&shared.link_later.get()));
     move || {
         let (before, after, updated, earlier) = offer.get().filter(|_| !dismissed.get())?;
         let l = shared.locale.get();

@@ -28,7 +28,7 @@ fn scenario_url(link_text: &str) -> String {
 #[component]
 pub fn QrCode() -> impl IntoView {
     let shared = expect_context::<Shared>();
-    let qr = Memo::new(move |_| tools::qr_path(&scenario_url(&shared.link.get())));
+    let qr = Memo::new(move |_| tools::qr_path(&scenario_url(&shared.link_later.get())));
     move || {
         qr.get().map(|(n, path)| {
             let size = n + 8;
