@@ -203,9 +203,11 @@ fn Toolbar() -> impl IntoView {
                 prop:value=move || format_short(state.prefs.with(|p| p.eur_per_usd))
                 on:change=move |ev| set_rate(false, event_target_value(&ev)) />
             <button type="button" id="reset-all" on:click=move |_| state.reset_all()>{tr(|l| td_string!(l, btn_reset_all))}</button>
-            <button type="button" id="print" on:click=move |_| {
+            // In a task of its own: after the deferred module's, which redraws what it draws
+            // from the page's links a task after an edit (`deferred::Shared::link_later`).
+            <button type="button" id="print" on:click=move |_| set_timeout(|| {
                 if let Some(w) = web_sys::window() { let _ = w.print(); }
-            }>{tr(|l| td_string!(l, btn_print))}</button>
+            }, std::time::Duration::ZERO)>{tr(|l| td_string!(l, btn_print))}</button>
         </nav>
     }
 }

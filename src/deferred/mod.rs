@@ -70,8 +70,9 @@ pub struct Shared {
     /// [`Shared::link`] and [`Shared::shown`] a task later, for what is drawn from them: the
     /// detailed sections (`Details`), the QR codes and the update offer. After an edit the
     /// browser paints the page's headline before they are redrawn, one frame later at most,
-    /// instead of after both (`make bench` (b)). What the user saves, copies or exports, and
-    /// this module's form, follow the page at once.
+    /// instead of after both (`make bench` (b)). What the user saves, copies or exports, the
+    /// model update's button and this module's form follow the page at once, and a printout
+    /// brings these up to date first.
     pub link_later: RwSignal<String>,
     pub shown_later: RwSignal<String>,
     /// The page's field-text generation (`PageState::generation`).
@@ -187,6 +188,9 @@ pub fn start() {
     });
     // It listens as long as the page lives.
     std::mem::forget(listener);
+    // A printout shows the page's last edit even when the browser prints before that task
+    // (Ctrl+P): its effects run before the print's layout.
+    std::mem::forget(window_event_listener_untyped("beforeprint", move |_| shared.follow_later()));
     // One part per task, details first: several short main-thread tasks instead of one long
     // one keep the page responsive to input while this module starts (total blocking time).
     let parts = [

@@ -37,10 +37,9 @@ impl Figures {
     }
 }
 
-/// What the update would change, and the updated scenario's link; `None` when the page's
-/// scenario follows today's model or either estimate cannot be made (an invalid input is
-/// fixed first).
-fn offer(page_link: &str) -> Option<(Figures, Figures, String, Earlier)> {
+/// What the update would change; `None` when the page's scenario follows today's model or
+/// either estimate cannot be made (an invalid input is fixed first).
+fn offer(page_link: &str) -> Option<(Figures, Figures, Earlier)> {
     let opened = link::decode(page_link).ok()?;
     if !legacy::follows_earlier_model(&opened.scenario) {
         return None;
@@ -59,7 +58,17 @@ fn offer(page_link: &str) -> Option<(Figures, Figures, String, Earlier)> {
     } else {
         Earlier::V4
     };
-    Some((Figures::of(&before), Figures::of(&after), link::encode(&updated, &current.id), earlier))
+    Some((Figures::of(&before), Figures::of(&after), earlier))
+}
+
+/// The link of the page's scenario moved to today's model; `None` when it follows it already
+/// or cannot be read. Made from the page's link when the button is pressed, not from the one
+/// the offer was drawn from, which follows the page a task later (`Shared::link_later`): an
+/// edit made just before would otherwise be undone.
+fn updated_link(page_link: &str) -> Option<String> {
+    let opened = link::decode(page_link).ok()?;
+    legacy::follows_earlier_model(&opened.scenario)
+        .then(|| link::encode(&legacy::to_current_model(&opened.scenario), &FacilityProfile::current().id))
 }
 
 /// The earliest model a scenario still follows: the update notice says what it keeps.
@@ -81,7 +90,7 @@ pub fn ModelUpdateNotice() -> impl IntoView {
     let dismissed = RwSignal::new(false);
     let offer = Memo::new(move |_| offer(&shared.link_later.get()));
     move || {
-        let (before, after, updated, earlier) = offer.get().filter(|_| !dismissed.get())?;
+        let (before, after, earlier) = offer.get().filter(|_| !dismissed.get())?;
         let l = shared.locale.get();
         let money = |a: f64, b: f64| {
             format!("{} → {}", format_money(a, Currency::Usd), format_money(b, Currency::Usd))
@@ -110,7 +119,11 @@ pub fn ModelUpdateNotice() -> impl IntoView {
                 tf!(l, notice_older_model_v4, price = price, program = program, first = first, last = last)
             }
         };
-        let update = move |_| handover::window::request_edit(&EditRequest { link: updated.clone() });
+        let update = move |_| {
+            if let Some(link) = updated_link(&shared.link.get_untracked()) {
+                handover::window::request_edit(&EditRequest { link });
+            }
+        };
         let action = view! {
             <button type="button" id="update-model" on:click=update>{td_string!(l, btn_update_model)}</button>
         }

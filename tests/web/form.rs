@@ -1,7 +1,7 @@
 //! The headline and the form: recomputing, invalid text, the seed-train and feed editors,
 //! language and currency.
 
-use crate::{mounted, tick, type_into, DS, TITER};
+use crate::{follow, mounted, tick, type_into, DS, TITER};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit};
@@ -85,7 +85,7 @@ async fn seed_train_editor_adds_removes_and_designs_stages() {
     // Shrink N-1 so that N's inoculum (0.5 x 1350 / 4 = 168.75 L) no longer fits, then
     // redesign from N.
     type_into(&c.input("#f-seed_train-5-working_volume_l"), "100");
-    tick().await;
+    follow().await;
     assert!(c.text("#fit").contains("inoculum needs 169 L"), "{}", c.text("#fit"));
     // ... and in the editor, under the stage that falls short (N-1).
     assert_eq!(

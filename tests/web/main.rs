@@ -90,6 +90,13 @@ async fn tick() {
     TimeoutFuture::new(0).await;
 }
 
+/// Lets the deferred module's detailed sections follow an edit: they are redrawn in a task
+/// after the page's (`deferred::Shared::link_later`).
+async fn follow() {
+    tick().await;
+    tick().await;
+}
+
 /// The page, and the deferred module (detailed results, share panel) as the page loads it
 /// after its first result.
 async fn mounted() -> (Container, impl Drop) {
