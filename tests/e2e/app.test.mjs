@@ -39,8 +39,12 @@
 //                    -> "€1,140,448"
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  LOCALES,
   PREFIX,
+  ROOT,
   cellTexts,
   figure,
   moneyInResults,
@@ -387,12 +391,20 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await app.check();
   });
 
-  test('nothing on screen moves while the page loads, on a phone and on a desktop (layout shift)', async () => {
-    // Before the fix, 0.016 on a phone (the loading line's margin, let out through #app) and
-    // 0.043 on a desktop (the footer pushed down on screen by the form and the results).
+  test('nothing on screen moves while the page loads, on a phone and on a desktop, in English and Chinese (layout shift)', async () => {
+    // Before the fix, 0.016 on a phone (the loading line's margin, let out through #app), 0.043
+    // on a desktop (the footer pushed down on screen by the form and the results), and in
+    // Chinese 0.049 (the shell's English lead replaced by the shorter Chinese one).
+    const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+    for (const key of ['app_title', 'app_lead']) {
+      assert.ok(html.includes(`'${LOCALES.zh[key]}'`), `index.html's shell does not have zh.json's ${key}`);
+    }
     const moved = [];
-    for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
-      const app = await env.openApp({ viewport });
+    const loads = [412, 1280].flatMap((width) => ['en-US', 'zh-CN'].map((locale) => ({ width, locale })));
+    for (const { width, locale } of loads) {
+      const viewport = width === 412 ? { width, height: 823 } : { width, height: 900 };
+      const app = await env.openApp({ viewport, locale });
+      assert.equal(await app.page.locator('html').getAttribute('lang'), locale === 'zh-CN' ? 'zh-CN' : 'en');
       // Layout shifts are kept for a late observer (buffered); after input they do not count.
       const shifts = await app.page.evaluate(
         () =>
@@ -406,7 +418,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
           }),
       );
       const total = shifts.reduce((sum, s) => sum + s.value, 0);
-      if (total >= 0.001) moved.push(`at ${viewport.width}×${viewport.height}, layout shift ${total.toFixed(4)}: ${JSON.stringify(shifts)}`);
+      if (total >= 0.001) moved.push(`at ${viewport.width}×${viewport.height} in ${locale}, layout shift ${total.toFixed(4)}: ${JSON.stringify(shifts)}`);
       await app.check();
     }
     assert.deepEqual(moved, [], 'the page moved while loading');

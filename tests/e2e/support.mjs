@@ -93,10 +93,11 @@ export function setupSuite() {
  * network panel would show. Waits until the first result is rendered. Call `check()` at the
  * end of the test: it closes the context and fails on any recorded problem.
  *
- * options.viewport: { width, height } (default 1280×900); options.media: 'screen' | 'print'.
+ * options.viewport: { width, height } (default 1280×900); options.media: 'screen' | 'print';
+ * options.locale: the browser's language (default: the browser's own).
  */
-export async function openApp(browser, server, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openApp(browser, server, { viewport = { width: 1280, height: 900 }, locale } = {}) {
+  const context = await browser.newContext({ viewport, ...(locale ? { locale } : {}) });
   // Never let a request leave the machine: anything not served by our server is aborted
   // (and reported as a problem by the 'request' listener below).
   await context.route(
