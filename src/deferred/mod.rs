@@ -111,9 +111,7 @@ impl Shared {
         set_if_changed(self.shown, page.shown_link);
         set_if_changed(self.generation, page.generation);
     }
-}
 
-impl Shared {
     /// Brings [`Shared::link_later`] and [`Shared::shown_later`] up to the page's links.
     fn follow_later(&self) {
         if let (Some(link), Some(shown)) = (self.link.try_get_untracked(), self.shown.try_get_untracked()) {

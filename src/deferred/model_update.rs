@@ -8,7 +8,7 @@ use crate::handover::{self, EditRequest};
 use crate::i18n::*;
 use crate::model::date::CivilDate;
 use crate::model::program::MilestoneKind;
-use crate::model::{estimate, legacy, link, Estimate, FacilityProfile};
+use crate::model::{estimate, legacy, link, Estimate, FacilityProfile, Scenario};
 use crate::ui::address::notice_box;
 use leptos::prelude::*;
 use ttc_text::format::{format_date, format_money, Currency};
@@ -40,13 +40,9 @@ impl Figures {
 /// What the update would change; `None` when the page's scenario follows today's model or
 /// either estimate cannot be made (an invalid input is fixed first).
 fn offer(page_link: &str) -> Option<(Figures, Figures, Earlier)> {
-    let opened = link::decode(page_link).ok()?;
-    if !legacy::follows_earlier_model(&opened.scenario) {
-        return None;
-    }
+    let (opened, updated) = to_current_model(page_link)?;
     let (facility, _) = FacilityProfile::priced_with(&opened.facility_profile);
     let current = FacilityProfile::current();
-    let updated = legacy::to_current_model(&opened.scenario);
     let before = estimate(&opened.scenario, &facility).ok()?;
     let after = estimate(&updated, &current).ok()?;
     let earlier = if legacy::follows_v1(&opened.scenario) {
@@ -66,9 +62,19 @@ fn offer(page_link: &str) -> Option<(Figures, Figures, Earlier)> {
 /// the offer was drawn from, which follows the page a task later (`Shared::link_later`): an
 /// edit made just before would otherwise be undone.
 fn updated_link(page_link: &str) -> Option<String> {
+    let (_, updated) = to_current_model(page_link)?;
+    Some(link::encode(&updated, &FacilityProfile::current().id))
+}
+
+/// The page's link opened, and its scenario moved to today's model; `None` when it follows
+/// it already or cannot be read.
+fn to_current_model(page_link: &str) -> Option<(link::Link, Scenario)> {
     let opened = link::decode(page_link).ok()?;
-    legacy::follows_earlier_model(&opened.scenario)
-        .then(|| link::encode(&legacy::to_current_model(&opened.scenario), &FacilityProfile::current().id))
+    if !legacy::follows_earlier_model(&opened.scenario) {
+        return None;
+    }
+    let updated = legacy::to_current_model(&opened.scenario);
+    Some((opened, updated))
 }
 
 /// The earliest model a scenario still follows: the update notice says what it keeps.
