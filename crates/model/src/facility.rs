@@ -177,7 +177,14 @@ fn vessels(rows: &[VesselRow]) -> Vec<Vessel> {
 }
 
 fn rate_sources(rows: &[(Rate, &str, &str)]) -> BTreeMap<Rate, Bilingual> {
-    rows.iter().map(|&(rate, en, zh)| (rate, Bilingual::new(en, zh))).collect()
+    // Inserted one by one: `collect` into a BTreeMap sorts first, and that sort is about 3 KB
+    // of the page's WebAssembly (ARCHITECTURE.md, "Two WebAssembly modules"). A later row
+    // replaces an earlier one with the same rate, as with `collect`.
+    let mut map = BTreeMap::new();
+    for &(rate, en, zh) in rows {
+        map.insert(rate, Bilingual::new(en, zh));
+    }
+    map
 }
 
 type ClosureRow = (&'static str, &'static str, (i64, u32, u32), (i64, u32, u32));
@@ -232,7 +239,16 @@ impl FacilityProfile {
     /// Seed-train vessels (not production bioreactors), smallest maximum working volume first.
     pub fn seed_vessels(&self) -> Vec<&Vessel> {
         let mut seed: Vec<&Vessel> = self.vessels.iter().filter(|v| !v.production).collect();
-        seed.sort_by(|a, b| a.max_working_volume_l.total_cmp(&b.max_working_volume_l));
+        // A stable insertion sort (equal volumes keep the profile's order): a profile has a
+        // handful of vessels, and the standard library's sort is about 3 KB of the page's
+        // WebAssembly for this one call (ARCHITECTURE.md, "Two WebAssembly modules").
+        for i in 1..seed.len() {
+            let mut j = i;
+            while j > 0 && seed[j - 1].max_working_volume_l.total_cmp(&seed[j].max_working_volume_l).is_gt() {
+                seed.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         seed
     }
 
@@ -319,6 +335,36 @@ mod tests {
         let all = [older.clone(), current.clone()];
         assert_eq!(FacilityProfile::priced_with_among(&all, "older"), (older, RateCardFound::Older));
         assert_eq!(FacilityProfile::priced_with_among(&all, &current.id), (current, RateCardFound::Current));
+    }
+
+    #[test]
+    fn seed_vessels_come_smallest_first_and_equal_ones_in_the_profiles_order() {
+        let mut p = FacilityProfile::current().clone();
+        let vessel = |id: &str, max_l: f64, production: bool| Vessel {
+            id: id.into(),
+            name: id.into(),
+            kind: p.vessels[0].kind.clone(),
+            nominal_volume_l: max_l,
+            min_working_volume_l: max_l / 2.0,
+            max_working_volume_l: max_l,
+            kit_cost: 0.0,
+            production,
+        };
+        p.vessels = vec![
+            vessel("rocker-50", 25.0, false),
+            vessel("prod", 2000.0, true),
+            vessel("flask-a", 1.0, false),
+            vessel("sub-500", 500.0, false),
+            vessel("flask-b", 1.0, false),
+            vessel("rocker-25", 12.5, false),
+        ];
+        let ids: Vec<&str> = p.seed_vessels().iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(ids, ["flask-a", "flask-b", "rocker-25", "rocker-50", "sub-500"]);
+        assert_eq!(
+            RateCard::from_pairs(&[(Rate::QcReleasePerBatch, 1.0), (Rate::QcReleasePerBatch, 2.0)])
+                .get(Rate::QcReleasePerBatch),
+            2.0
+        );
     }
 
     #[test]

@@ -208,7 +208,12 @@ impl RateCard {
     }
 
     pub fn from_pairs(pairs: &[(Rate, f64)]) -> Self {
-        Self(pairs.iter().copied().collect())
+        // Inserted one by one, not collected: see `facility::rate_sources`.
+        let mut map = BTreeMap::new();
+        for &(rate, value) in pairs {
+            map.insert(rate, value);
+        }
+        Self(map)
     }
 
     pub fn contains(&self, rate: Rate) -> bool {
