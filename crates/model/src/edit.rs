@@ -261,7 +261,7 @@ impl Scenario {
             (true, false) => {
                 list.push(other);
                 // Kept in plan order, so that the link and the file read the same way.
-                list.sort_by_key(|k| k.index());
+                crate::small_sort::sort_small_by(list, |a, b| a.index() > b.index());
                 if crate::validate::leads_back_to(&self.plan, step) {
                     self.plan.steps[i].after.retain(|k| *k != other);
                     return false;

@@ -239,16 +239,10 @@ impl FacilityProfile {
     /// Seed-train vessels (not production bioreactors), smallest maximum working volume first.
     pub fn seed_vessels(&self) -> Vec<&Vessel> {
         let mut seed: Vec<&Vessel> = self.vessels.iter().filter(|v| !v.production).collect();
-        // A stable insertion sort (equal volumes keep the profile's order): a profile has a
-        // handful of vessels, and the standard library's sort is about 3 KB of the page's
-        // WebAssembly for this one call (ARCHITECTURE.md, "Two WebAssembly modules").
-        for i in 1..seed.len() {
-            let mut j = i;
-            while j > 0 && seed[j - 1].max_working_volume_l.total_cmp(&seed[j].max_working_volume_l).is_gt() {
-                seed.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        // Equal volumes keep the profile's order.
+        crate::small_sort::sort_small_by(&mut seed, |a, b| {
+            a.max_working_volume_l.total_cmp(&b.max_working_volume_l).is_gt()
+        });
         seed
     }
 

@@ -28,6 +28,7 @@ pub mod scenario;
 pub mod scenario_file;
 pub mod schedule;
 pub mod seed_train;
+mod small_sort;
 pub mod validate;
 mod volumes;
 
