@@ -334,10 +334,11 @@ mod tests {
     #[test]
     fn seed_vessels_come_smallest_first_and_equal_ones_in_the_profiles_order() {
         let mut p = FacilityProfile::current().clone();
+        let kind = p.vessels[0].kind;
         let vessel = |id: &str, max_l: f64, production: bool| Vessel {
             id: id.into(),
             name: id.into(),
-            kind: p.vessels[0].kind.clone(),
+            kind,
             nominal_volume_l: max_l,
             min_working_volume_l: max_l / 2.0,
             max_working_volume_l: max_l,
