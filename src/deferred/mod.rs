@@ -77,6 +77,8 @@ pub struct Shared {
     pub shown_later: RwSignal<String>,
     /// The page's field-text generation (`PageState::generation`).
     pub generation: RwSignal<u32>,
+    /// How many of the detailed sections are drawn, one more per task at start-up (`Details`).
+    pub details_drawn: RwSignal<usize>,
 }
 
 impl Shared {
@@ -90,6 +92,7 @@ impl Shared {
             link_later: RwSignal::new(String::new()),
             shown_later: RwSignal::new(String::new()),
             generation: RwSignal::new(0),
+            details_drawn: RwSignal::new(0),
         }
     }
 
@@ -191,19 +194,67 @@ pub fn start() {
     std::mem::forget(window_event_listener_untyped("beforeprint", move |_| shared.follow_later()));
     // One part per task, details first: several short main-thread tasks instead of one long
     // one keep the page responsive to input while this module starts (total blocking time).
-    let parts = [
-        Part::Details,
-        Part::Panel,
-        Part::PrintHeader,
-        Part::Plan,
-        Part::SeedRules,
-        Part::ProductionModel,
-        Part::Downstream,
-        Part::Rates,
-        Part::ModelUpdate,
-    ];
-    for (i, part) in parts.into_iter().enumerate() {
+    let at_once = [Part::Details, Part::Panel, Part::PrintHeader, Part::ModelUpdate];
+    mount_one_per_task(shared, &at_once);
+    // The form's sections when the form comes near the screen: on a desktop at once (it sits
+    // beside the results), on a phone only once the reader scrolls toward it, below several
+    // screens of results, instead of five tasks of 50 to 100 ms (CPU slowed 4x) while the page
+    // loads. ARCHITECTURE.md, "Start-up in short tasks".
+    when_form_near(shared, move || {
+        mount_one_per_task(
+            shared,
+            &[Part::Plan, Part::SeedRules, Part::ProductionModel, Part::Downstream, Part::Rates],
+        )
+    });
+}
+
+fn mount_one_per_task(shared: Shared, parts: &[Part]) {
+    for (i, &part) in parts.iter().enumerate() {
         set_timeout(move || mount(shared, part), std::time::Duration::from_millis(10 * i as u64));
+    }
+}
+
+/// How near the viewport the page's form must come for its sections to be drawn: a screen and a
+/// half above or below it, so that they are drawn before they are seen.
+const FORM_NEAR: &str = "150% 0px";
+
+/// Runs `then` once, when the page's form (`form.inputs`) is within [`FORM_NEAR`] of the
+/// viewport; at once where there is no `IntersectionObserver`. It starts watching once the page
+/// has drawn the form and this module its detailed sections, which push the form down on a
+/// phone (before them the form is near): until then it looks again every 100 ms.
+fn when_form_near(shared: Shared, then: impl Fn() + Copy + 'static) {
+    let details_drawn = shared.details_drawn.try_get_untracked().is_some_and(|n| n >= DETAIL_SECTIONS.len());
+    let form = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("form.inputs").ok().flatten());
+    let (true, Some(form)) = (details_drawn, form) else {
+        set_timeout(move || when_form_near(shared, then), std::time::Duration::from_millis(100));
+        return;
+    };
+    let mut done = false;
+    let seen = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let near = entries
+                .iter()
+                .any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+            if near && !done {
+                done = true;
+                observer.disconnect();
+                then();
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(FORM_NEAR);
+    match web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options) {
+        Ok(observer) => {
+            observer.observe(&form);
+            // Both live as long as the page (the observer disconnects itself): Chromium lets an
+            // observer nothing refers to be collected, and it then never calls back.
+            std::mem::forget(observer);
+            seen.forget();
+        }
+        Err(_) => then(),
     }
 }
 
@@ -302,7 +353,7 @@ pub fn Details() -> impl IntoView {
     // The estimate in this task, the first section in the next: together they were the
     // longest task of the module's start (its code is compiled at its first call).
     opened.with_untracked(|_| ());
-    let drawn = RwSignal::new(0usize);
+    let drawn = shared.details_drawn;
     step_per_task(drawn, DETAIL_SECTIONS.len());
     DETAIL_SECTIONS
         .into_iter()

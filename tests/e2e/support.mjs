@@ -35,8 +35,11 @@ export const FIRST_RESULT = '#h-ds .figure-value';
  * The detailed sections come one per task: the last of them (`#capacity`) means all are drawn. */
 export const LAST_DETAIL = '#result-details #capacity';
 export const DEFERRED = [LAST_DETAIL, '#share'];
-/** The form's last section: the page builds the form a section per task after the first result. */
+/** The form's last section: the page builds the form a section per task after the first result;
+ * the deferred module draws its rates section (and the plan, downstream) once the form is near the screen. */
 export const FORM_BUILT = '#sec-rates';
+/** The last of the page's own form sections. */
+export const PAGE_FORM_BUILT = '#sec-schedule';
 
 /** Launches the headless Chromium the tests and the benchmark use. */
 export function launchBrowser() {
@@ -141,13 +144,30 @@ export async function openApp(browser, server, { viewport = { width: 1280, heigh
     problems,
     /** Waits until the app shows a result (after a navigation or reload). */
     async ready() {
-      for (const selector of [FIRST_RESULT, FORM_BUILT, ...DEFERRED]) {
+      const visible = async (selector) => {
         try {
           await page.locator(selector).first().waitFor({ state: 'visible', timeout: 15_000 });
         } catch (err) {
           throw new Error(`the app did not render ${selector}: ${err.message}\npage problems: ${JSON.stringify(problems, null, 2)}`);
         }
+      };
+      for (const selector of [FIRST_RESULT, ...DEFERRED, PAGE_FORM_BUILT]) await visible(selector);
+      // The deferred module draws the form's last sections once the form comes near the screen:
+      // at once on a desktop, where it sits beside the results; on a phone, where it follows
+      // them, the page is scrolled until the form starts at the bottom of the screen (so that
+      // nothing drawn is seen moving), again while sections above it grow as they are drawn,
+      // then back.
+      const startY = await page.evaluate(() => scrollY);
+      for (let i = 0; !(await page.locator(FORM_BUILT).count()); i++) {
+        if (i === 150) throw new Error(`the app did not render ${FORM_BUILT} near the screen within 15 s\npage problems: ${JSON.stringify(problems, null, 2)}`);
+        await page.evaluate(() => {
+          const top = document.querySelector('form.inputs').getBoundingClientRect().top;
+          if (top > innerHeight) scrollTo(0, scrollY + top - innerHeight);
+        });
+        await page.waitForTimeout(100);
       }
+      await visible(FORM_BUILT);
+      if ((await page.evaluate(() => scrollY)) !== startY) await page.evaluate((y) => scrollTo(0, y), startY);
     },
     async reload() {
       const response = await page.reload({ waitUntil: 'load' });

@@ -123,9 +123,18 @@ async fn form_built(c: &Container) {
 
 /// Waits until the form and the deferred module have built their parts, a task apart each:
 /// the last of each (the rates section, the saved scenarios, the last detailed section), up to
-/// 5 s.
+/// 5 s. The deferred module draws the form's sections once the form comes near the screen (in
+/// this narrow window it is below the results): the form is scrolled into view for it.
 async fn built(c: &Container) {
+    form_built(c).await;
     for _ in 0..500 {
+        // Again while it is missing: sections above the form take their full height as they
+        // are drawn (content-visibility), which can push the form out of reach again.
+        if c.0.query_selector("#sec-rates").ok().flatten().is_none() {
+            if let Some(form) = c.0.query_selector("form.inputs").ok().flatten() {
+                form.scroll_into_view();
+            }
+        }
         if c.0.query_selector("#sec-rates").ok().flatten().is_some()
             && c.0.query_selector("#save-scenario").ok().flatten().is_some()
             && c.0.query_selector("#result-details #capacity").ok().flatten().is_some()
