@@ -162,11 +162,11 @@ enum Part {
 
 /// The module's entry point: mounts the detailed results into `#result-details`, the share
 /// panel into `#panel-root`, the printed summary's header (with the link's QR code) into
-/// `#print-header-root`, the program plan, the seed train's rules and the rate card into
-/// `#plan-root`, `#seed-rules-root` and `#rates-root` of the page's form, the production
-/// run's model into `#production-model-root`, the downstream section into `#downstream-root`,
-/// and "Update to the current model" into
-/// `#model-update-root`.
+/// `#print-header-root` and "Update to the current model" into `#model-update-root`; then,
+/// once the page's form is near the screen, the program plan, the seed train's rules and the
+/// rate card into `#plan-root`, `#seed-rules-root` and `#rates-root` of the page's form, the
+/// production run's model into `#production-model-root` and the downstream section into
+/// `#downstream-root`.
 pub fn start() {
     style::add_styles();
     let shared = Shared::new();
@@ -249,8 +249,9 @@ fn when_form_near(shared: Shared, then: impl Fn() + Copy + 'static) {
     match web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options) {
         Ok(observer) => {
             observer.observe(&form);
-            // Both live as long as the page (the observer disconnects itself): Chromium lets an
-            // observer nothing refers to be collected, and it then never calls back.
+            // Both are kept for the page's lifetime (the observer disconnects itself once it
+            // has called back), rather than relying on the browser keeping an observer alive
+            // through its target alone.
             std::mem::forget(observer);
             seen.forget();
         }
