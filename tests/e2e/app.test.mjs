@@ -424,6 +424,28 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     assert.deepEqual(moved, [], 'the page moved while loading');
   });
 
+  test('on a phone the form\'s last sections wait until the form nears the screen; Tab from its first section still goes on into the plan', async () => {
+    const app = await env.openApp({ viewport: { width: 412, height: 823 }, formNear: false });
+    const { page } = app;
+    // The detailed sections are drawn (ready) and the form is far below them: the deferred
+    // module has not drawn its form sections.
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('#sec-plan, #sec-downstream, #sec-rates').count(), 0, 'form sections drawn while far off screen');
+    // A keyboard user: Tab from the toolbar into the form, then on without pausing.
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    const order = [];
+    for (let i = 0; i < 40 && !order.includes('f-plan-anchor'); i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    const program = order.filter((id) => id.startsWith('f-program-'));
+    assert.ok(program.length >= 3, `Tab never went through the program section: ${order.join(' → ')}`);
+    assert.equal(order.at(-1), 'f-plan-anchor', `after the program section Tab did not reach the plan: ${order.join(' → ')}`);
+    assert.ok(order.indexOf('f-name') < order.indexOf(program[0]), 'the form was not entered at its first field');
+    await waitFor(() => page.locator('#sec-rates').count(), 1, 'the rate card drawn once the form is on screen');
+    await app.check();
+  });
+
   test('keyboard: Tab reaches the language switch and the first form field; Enter switches language', async () => {
     const app = await env.openApp();
     const { page } = app;

@@ -98,8 +98,10 @@ export function setupSuite() {
  *
  * options.viewport: { width, height } (default 1280×900); options.media: 'screen' | 'print';
  * options.locale: the browser's language (default: the browser's own).
+ * options.formNear: false to leave the page where it opens, without bringing the form near the
+ * screen for the deferred module to draw its last sections (default true).
  */
-export async function openApp(browser, server, { viewport = { width: 1280, height: 900 }, locale } = {}) {
+export async function openApp(browser, server, { viewport = { width: 1280, height: 900 }, locale, formNear = true } = {}) {
   const context = await browser.newContext({ viewport, ...(locale ? { locale } : {}) });
   // Never let a request leave the machine: anything not served by our server is aborted
   // (and reported as a problem by the 'request' listener below).
@@ -143,7 +145,7 @@ export async function openApp(browser, server, { viewport = { width: 1280, heigh
     requests,
     problems,
     /** Waits until the app shows a result (after a navigation or reload). */
-    async ready() {
+    async ready({ near = formNear } = {}) {
       const visible = async (selector) => {
         try {
           await page.locator(selector).first().waitFor({ state: 'visible', timeout: 15_000 });
@@ -152,6 +154,7 @@ export async function openApp(browser, server, { viewport = { width: 1280, heigh
         }
       };
       for (const selector of [FIRST_RESULT, ...DEFERRED, PAGE_FORM_BUILT]) await visible(selector);
+      if (!near) return;
       // The deferred module draws the form's last sections once the form comes near the screen:
       // at once on a desktop, where it sits beside the results; on a phone, where it follows
       // them, the page is scrolled until the form starts at the bottom of the screen (so that
