@@ -440,8 +440,10 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     }
     const program = order.filter((id) => id.startsWith('f-program-'));
     assert.ok(program.length >= 3, `Tab never went through the program section: ${order.join(' → ')}`);
-    assert.equal(order.at(-1), 'f-plan-anchor', `after the program section Tab did not reach the plan: ${order.join(' → ')}`);
-    assert.ok(order.indexOf('f-name') < order.indexOf(program[0]), 'the form was not entered at its first field');
+    assert.ok(order.includes('f-name') && order.indexOf('f-name') < order.indexOf(program[0]), `the form was not entered at its first field: ${order.join(' → ')}`);
+    // The plan's first field is the very next stop after the program section's last field.
+    assert.equal(order.at(-1), 'f-plan-anchor', `Tab never reached the plan: ${order.join(' → ')}`);
+    assert.ok(order.at(-2).startsWith('f-program-'), `between the program section and the plan Tab stopped at ${order.at(-2)}`);
     await waitFor(() => page.locator('#sec-rates').count(), 1, 'the rate card drawn once the form is on screen');
     await app.check();
   });

@@ -36,7 +36,8 @@ export const FIRST_RESULT = '#h-ds .figure-value';
 export const LAST_DETAIL = '#result-details #capacity';
 export const DEFERRED = [LAST_DETAIL, '#share'];
 /** The form's last section: the page builds the form a section per task after the first result;
- * the deferred module draws its rates section (and the plan, downstream) once the form is near the screen. */
+ * the deferred module draws the rates section, like the plan, the seed train's rules, the production
+ * model and downstream, once the form is near the screen. */
 export const FORM_BUILT = '#sec-rates';
 /** The last of the page's own form sections. */
 export const PAGE_FORM_BUILT = '#sec-schedule';

@@ -344,6 +344,16 @@ mod tests {
         assert_eq!(s.plan.steps[4].after, [StepKind::TransferReview, StepKind::RawMaterials]);
         assert!(s.set_step_after(StepKind::SmallScale, StepKind::TransferReview, false));
         assert_eq!(s.plan.steps[4].after, [StepKind::RawMaterials]);
+        // Added back after a later step, it still comes first in the list.
+        assert!(s.set_step_after(StepKind::SmallScale, StepKind::TransferReview, true));
+        assert_eq!(s.plan.steps[4].after, [StepKind::TransferReview, StepKind::RawMaterials]);
+        // A list out of plan order (a file written by hand) comes back in plan order.
+        s.plan.steps[4].after = vec![StepKind::RawMaterials, StepKind::TransferReview];
+        assert!(s.set_step_after(StepKind::SmallScale, StepKind::MethodTransfer, true));
+        assert_eq!(
+            s.plan.steps[4].after,
+            [StepKind::TransferReview, StepKind::MethodTransfer, StepKind::RawMaterials]
+        );
     }
 
     #[test]
