@@ -196,10 +196,10 @@ pub fn start() {
     // one keep the page responsive to input while this module starts (total blocking time).
     let at_once = [Part::Details, Part::Panel, Part::PrintHeader, Part::ModelUpdate];
     mount_one_per_task(shared, &at_once);
-    // The form's sections when the form comes near the screen: on a desktop at once (it sits
-    // beside the results), on a phone only once the reader scrolls toward it, below several
-    // screens of results, instead of five tasks of 50 to 100 ms (CPU slowed 4x) while the page
-    // loads. ARCHITECTURE.md, "Start-up in short tasks".
+    // The form's sections when the form comes near the screen: on a desktop once the detailed
+    // sections are drawn (the form sits beside the results), on a phone only once the reader
+    // scrolls toward it, below several screens of results, instead of five tasks of 50 to 100
+    // ms (CPU slowed 4x) while the page loads. ARCHITECTURE.md, "Start-up in short tasks".
     when_form_near(shared, move || {
         mount_one_per_task(
             shared,
