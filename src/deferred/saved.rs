@@ -40,6 +40,12 @@ fn load(shared: Shared) -> Vec<String> {
     good
 }
 
+/// Sets aside saved data that cannot be read, and says so ([`load`]), without drawing the
+/// list: the share panel draws it when it is first opened.
+pub fn set_aside_unreadable(shared: Shared) {
+    load(shared);
+}
+
 /// The saved list as stored now (another tab may have changed it).
 fn read_list() -> Vec<String> {
     let text = storage().and_then(|s| s.get_item(SAVED_KEY).ok().flatten()).unwrap_or_default();

@@ -145,10 +145,53 @@ fn notice_parts(l: Locale, n: &PanelNotice) -> (&'static str, String, Option<(&'
     }
 }
 
-/// The panel: the link with its copy button and QR code, files, and the saved scenarios; the
-/// published examples under it.
+/// The panel: the link with its copy button and QR code, files, and the saved scenarios (drawn
+/// when it is first opened); the published examples under it.
 #[component]
 pub fn PanelApp() -> impl IntoView {
+    let shared = expect_context::<Shared>();
+    let l = move || shared.locale.get();
+    let panel = NodeRef::<leptos::html::Details>::new();
+    // The body is drawn at the first opening and kept after: closed, nothing in it is seen,
+    // and drawing it at start-up was a task of 60-90 ms on a phone (CPU slowed 4x), its QR
+    // code encoded again at every edit.
+    let opened = RwSignal::new(false);
+    let on_toggle = move |_| {
+        if panel.get().is_some_and(|el| el.open()) {
+            opened.set(true);
+        }
+    };
+    // Saved data that cannot be read is set aside and said at start-up, not at the opening.
+    set_timeout(move || saved::set_aside_unreadable(shared), std::time::Duration::ZERO);
+    let notices = move || {
+        let l = l();
+        shared
+            .notices
+            .get()
+            .into_iter()
+            .map(|n| {
+                let (class, text, kept) = notice_parts(l, &n);
+                notice_box(l, class, text, kept, None, move || {
+                    shared.notices.update(|v| v.retain(|x| *x != n))
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="share" id="share" node_ref=panel on:toggle=on_toggle>
+            <summary>{tr(|l| td_string!(l, share_title))}</summary>
+            <Show when=move || opened.get()>
+                <ShareBody />
+            </Show>
+        </details>
+        <PublishedExamples />
+        <div class="notices panel-notices" aria-live="polite">{notices}</div>
+    }
+}
+
+/// The panel's body: the link with its copy button and QR code, the files, the saved scenarios.
+#[component]
+fn ShareBody() -> impl IntoView {
     let shared = expect_context::<Shared>();
     let l = move || shared.locale.get();
     let link_input = NodeRef::<leptos::html::Input>::new();
@@ -216,57 +259,37 @@ pub fn PanelApp() -> impl IntoView {
         // Picking the same file again must fire `change` again.
         input.set_value("");
     };
-    let notices = move || {
-        let l = l();
-        shared
-            .notices
-            .get()
-            .into_iter()
-            .map(|n| {
-                let (class, text, kept) = notice_parts(l, &n);
-                notice_box(l, class, text, kept, None, move || {
-                    shared.notices.update(|v| v.retain(|x| *x != n))
-                })
-            })
-            .collect_view()
-    };
-    // The QR code and the saved scenarios come a task later: one long start-up task split in
-    // two (scripts/bench-page.mjs, (f)).
+    // The QR code and the saved scenarios come a task later: the opening answers at once.
     let later = RwSignal::new(false);
     set_timeout(move || later.set(true), std::time::Duration::ZERO);
     view! {
-        <details class="share" id="share">
-            <summary>{tr(|l| td_string!(l, share_title))}</summary>
-            <div class="share-body">
-                <div class="share-link">
-                    <label for="share-link">{tr(|l| td_string!(l, share_link_label))}</label>
-                    <input id="share-link" type="text" readonly node_ref=link_input prop:value=move || url.get()
-                        aria-describedby="share-link-note" />
-                    <button type="button" id="copy-link" on:click=copy>{tr(|l| td_string!(l, btn_copy_link))}</button>
-                    <p id="share-link-note" class="note" role="status">
-                        {move || match copy_status.get() {
-                            Some(true) => td_string!(l(), copy_done),
-                            Some(false) => td_string!(l(), copy_blocked),
-                            None => td_string!(l(), share_link_note),
-                        }}
-                    </p>
-                </div>
-                <Show when=move || later.get()>
-                    <QrCode />
-                </Show>
-                <div class="share-files">
-                    <button type="button" id="export-json" on:click=export_json>{tr(|l| td_string!(l, btn_export_json))}</button>
-                    <button type="button" id="export-csv" on:click=export_csv>{tr(|l| td_string!(l, btn_export_csv))}</button>
-                    <label class="file-pick" for="import-file">{tr(|l| td_string!(l, btn_import_json))}</label>
-                    <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick />
-                    <p class="note">{tr(|l| td_string!(l, import_note))}</p>
-                </div>
-                <Show when=move || later.get()>
-                    <SavedScenarios />
-                </Show>
+        <div class="share-body">
+            <div class="share-link">
+                <label for="share-link">{tr(|l| td_string!(l, share_link_label))}</label>
+                <input id="share-link" type="text" readonly node_ref=link_input prop:value=move || url.get()
+                    aria-describedby="share-link-note" />
+                <button type="button" id="copy-link" on:click=copy>{tr(|l| td_string!(l, btn_copy_link))}</button>
+                <p id="share-link-note" class="note" role="status">
+                    {move || match copy_status.get() {
+                        Some(true) => td_string!(l(), copy_done),
+                        Some(false) => td_string!(l(), copy_blocked),
+                        None => td_string!(l(), share_link_note),
+                    }}
+                </p>
             </div>
-        </details>
-        <PublishedExamples />
-        <div class="notices panel-notices" aria-live="polite">{notices}</div>
+            <Show when=move || later.get()>
+                <QrCode />
+            </Show>
+            <div class="share-files">
+                <button type="button" id="export-json" on:click=export_json>{tr(|l| td_string!(l, btn_export_json))}</button>
+                <button type="button" id="export-csv" on:click=export_csv>{tr(|l| td_string!(l, btn_export_csv))}</button>
+                <label class="file-pick" for="import-file">{tr(|l| td_string!(l, btn_import_json))}</label>
+                <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick />
+                <p class="note">{tr(|l| td_string!(l, import_note))}</p>
+            </div>
+            <Show when=move || later.get()>
+                <SavedScenarios />
+            </Show>
+        </div>
     }
 }

@@ -122,7 +122,7 @@ async fn form_built(c: &Container) {
 }
 
 /// Waits until the form and the deferred module have built their parts, a task apart each:
-/// the last of each (the rates section, the saved scenarios, the last detailed section), up to
+/// the last of each (the rates section, the share panel, the last detailed section), up to
 /// 5 s. The deferred module draws the form's sections once the form comes near the screen (in
 /// this narrow window it is below the results): the form is scrolled into view for it.
 async fn built(c: &Container) {
@@ -136,7 +136,7 @@ async fn built(c: &Container) {
             }
         }
         if c.0.query_selector("#sec-rates").ok().flatten().is_some()
-            && c.0.query_selector("#save-scenario").ok().flatten().is_some()
+            && c.0.query_selector("#share").ok().flatten().is_some()
             && c.0.query_selector("#result-details #capacity").ok().flatten().is_some()
         {
             return;
@@ -144,6 +144,19 @@ async fn built(c: &Container) {
         TimeoutFuture::new(10).await;
     }
     panic!("the form, the share panel or the detailed sections were not built within 5 s");
+}
+
+/// Opens the share panel, whose body is drawn at its first opening, and waits up to 5 s for its
+/// last part (the saved scenarios, a task after the rest).
+async fn open_share(c: &Container) {
+    c.find("#share").unchecked_into::<web_sys::HtmlDetailsElement>().set_open(true);
+    for _ in 0..500 {
+        if c.0.query_selector("#save-scenario").ok().flatten().is_some() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("the share panel's body was not drawn within 5 s of its opening");
 }
 
 const TITER: &str = "#f-production-titer_g_per_l";

@@ -1,6 +1,6 @@
 //! Saved scenarios in local storage: save, rename, duplicate, compare, delete; corrupted data.
 
-use crate::{built, mounted, tick, type_into, Container, DS, TITER};
+use crate::{built, mounted, open_share, tick, type_into, Container, DS, TITER};
 use tech_transfer_calc::app::App;
 use tech_transfer_calc::model::link;
 use tech_transfer_calc::model::Scenario;
@@ -10,6 +10,9 @@ use web_sys::{Event, EventInit};
 #[wasm_bindgen_test]
 async fn saved_scenarios_are_saved_renamed_duplicated_compared_and_deleted() {
     let (c, _h) = mounted().await;
+    // Closed, the panel has no body yet: it is drawn at the first opening.
+    assert_eq!(c.count("#share-link"), 0);
+    open_share(&c).await;
     c.click("#save-scenario");
     type_into(&c.input(TITER), "5");
     tick().await;
@@ -53,8 +56,10 @@ async fn corrupted_saved_data_is_set_aside_and_the_rest_still_opens() {
     tick().await;
     tech_transfer_calc::deferred::start();
     built(&c).await;
-    assert_eq!(c.count(".saved-item"), 1);
+    // Set aside and said at start-up, before the panel is opened.
     assert!(c.text(".notice").contains("could not be read"));
+    open_share(&c).await;
+    assert_eq!(c.count(".saved-item"), 1);
     assert_eq!(storage.get_item("ttc.saved.recovered").unwrap().unwrap(), "{\"oops\": 1}");
     assert_eq!(storage.get_item("ttc.saved.v1").unwrap().unwrap(), good);
     assert_eq!(c.text(DS), "4,007 g");
