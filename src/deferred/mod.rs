@@ -161,8 +161,9 @@ enum Part {
 }
 
 /// The module's entry point: mounts the detailed results into `#result-details`, the share
-/// panel into `#panel-root`, the printed summary's header (with the link's QR code) into
-/// `#print-header-root` and "Update to the current model" into `#model-update-root`; then,
+/// panel into `#panel-root` and "Update to the current model" into `#model-update-root`; the
+/// printed summary's header (with the link's QR code) into `#print-header-root` when the page
+/// is first printed; then,
 /// once the page's form is near the screen, the program plan, the seed train's rules and the
 /// rate card into `#plan-root`, `#seed-rules-root` and `#rates-root` of the page's form, the
 /// production run's model into `#production-model-root` and the downstream section into
@@ -189,12 +190,10 @@ pub fn start() {
     });
     // It listens as long as the page lives.
     std::mem::forget(listener);
-    // A printout shows the page's last edit even when the browser prints before that task
-    // (Ctrl+P): its effects run before the print's layout.
-    std::mem::forget(window_event_listener_untyped("beforeprint", move |_| shared.follow_later()));
+    draw_print_header_when_printing(shared);
     // One part per task, details first: several short main-thread tasks instead of one long
     // one keep the page responsive to input while this module starts (total blocking time).
-    let at_once = [Part::Details, Part::Panel, Part::PrintHeader, Part::ModelUpdate];
+    let at_once = [Part::Details, Part::Panel, Part::ModelUpdate];
     mount_one_per_task(shared, &at_once);
     // The form's sections when the form comes near the screen: on a desktop once the detailed
     // sections are drawn (the form sits beside the results), on a phone only once the reader
@@ -206,6 +205,37 @@ pub fn start() {
             &[Part::Plan, Part::SeedRules, Part::ProductionModel, Part::Downstream, Part::Rates],
         )
     });
+}
+
+/// Draws the printed summary's header (with its QR code) when the page is about to be printed,
+/// and keeps it after: on screen it is never seen, and drawn at start-up it was a task of 50-75
+/// ms with the CPU slowed 4x, its QR code and key assumptions worked out again at every edit.
+/// `beforeprint` comes before the print's layout (Ctrl+P, the Print button, a browser's menu),
+/// and the header is drawn within it, as is the page's last edit (its effects run before that
+/// layout); print media emulated (developer tools, the tests) brings it a moment later.
+fn draw_print_header_when_printing(shared: Shared) {
+    let drawn = StoredValue::new(false);
+    let draw = move || {
+        if !drawn.get_value() {
+            drawn.set_value(true);
+            mount(shared, Part::PrintHeader);
+        }
+    };
+    std::mem::forget(window_event_listener_untyped("beforeprint", move |_| {
+        shared.follow_later();
+        draw();
+    }));
+    let Some(print) = web_sys::window().and_then(|w| w.match_media("print").ok().flatten()) else { return };
+    let media = print.clone();
+    let changed = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if media.matches() {
+            draw();
+        }
+    });
+    let _ = print.add_event_listener_with_callback("change", changed.as_ref().unchecked_ref());
+    // Both live as long as the page.
+    changed.forget();
+    std::mem::forget(print);
 }
 
 fn mount_one_per_task(shared: Shared, parts: &[Part]) {

@@ -7,7 +7,7 @@
 // failed", never excluded here: fix the page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, setupSuite, switchLanguage, waitFor, waitForText } from './support.mjs';
+import { axeViolations, emulatePrint, setupSuite, switchLanguage, waitFor, waitForText } from './support.mjs';
 
 const env = setupSuite();
 
@@ -47,7 +47,7 @@ const STATES = {
     await openEveryDetail(page);
   },
   'print-emulated': async (page) => {
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     assert.ok(await page.locator('.print-header').isVisible());
   },
 };

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { pdfPageCount, screenshotPath, setupSuite, text, waitForFigure } from './support.mjs';
+import { emulatePrint, pdfPageCount, screenshotPath, setupSuite, text, waitForFigure } from './support.mjs';
 
 const env = setupSuite();
 
@@ -17,9 +17,13 @@ describe('Print summary', () => {
     assert.equal(await page.locator('.print-header').isVisible(), false, 'print header shown on screen');
     assert.ok(await page.locator('.col-inputs').isVisible());
 
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     assert.equal(await page.locator('.col-inputs').isVisible(), false, 'the form (.col-inputs) is printed');
     assert.equal(await page.locator('.toolbar').isVisible(), false, 'the toolbar is printed');
+    // Its header (emulatePrint has waited for it) shows only in print.
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.print-header').isVisible(), false, 'print header shown on screen');
+    await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.print-only.print-header').isVisible(), '.print-header not visible in print');
     assert.equal(await text(page, '.print-header h2'), 'Typical CHO mAb fed-batch, 2000 L');
     assert.equal(
@@ -43,7 +47,7 @@ describe('Print summary', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.locator('#f-production-titer_g_per_l').fill('3.5');
     await waitForFigure(page, 'h-ds', '4,675 g');
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     assert.equal(
       (await page.locator('.print-header p').nth(1).textContent()).trim(),
       'Key assumptions: entered by the client: Production bioreactor (N). Everything else is a published or illustrative default.',
@@ -56,7 +60,7 @@ describe('Print summary', () => {
     const { page } = app;
     const rowDisplay = () => page.locator('#seed-train-results tbody tr').first().evaluate((tr) => getComputedStyle(tr).display);
     assert.notEqual(await rowDisplay(), 'table-row', 'on a phone screen the result rows are cards');
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     assert.equal(await rowDisplay(), 'table-row', 'the phone cards (style/results.css) apply to print');
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     writeFileSync(screenshotPath('print-A4-from-375.pdf'), pdf);
@@ -68,7 +72,7 @@ describe('Print summary', () => {
     test(`the printed summary is one ${format} page`, async () => {
       const app = await env.openApp();
       const { page } = app;
-      await page.emulateMedia({ media: 'print' });
+      await emulatePrint(page);
       const pdf = await page.pdf({ format, printBackground: true, preferCSSPageSize: true });
       writeFileSync(screenshotPath(`print-${format}.pdf`), pdf);
       assert.equal(pdfPageCount(pdf), 1, `${format} printout has ${pdfPageCount(pdf)} pages (saved as tests/e2e/screenshots/print-${format}.pdf)`);

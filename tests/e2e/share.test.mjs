@@ -494,7 +494,13 @@ describe('Share panel: link, copy, QR code', () => {
       assert.ok(!grid[oy + 1][ox + 1] && grid[oy + 3][ox + 3], `finder centre at ${ox},${oy}`);
     }
 
-    // The print summary carries the same code.
+    // The print summary carries the same code. Its header is drawn only for printing, within
+    // `beforeprint` (before the print's layout), with the code.
+    assert.equal(await page.locator('#print-header-root').evaluate((el) => el.childElementCount), 0, 'the print header drawn before printing');
+    assert.ok(
+      await page.evaluate(() => { dispatchEvent(new Event('beforeprint')); return document.querySelector('#print-qr svg.qr path') !== null; }),
+      'the print header and its QR code are not drawn within beforeprint',
+    );
     const printed = page.locator('#print-qr svg.qr');
     assert.equal(await printed.getAttribute('viewBox'), viewBox);
     assert.equal(await printed.locator('path').getAttribute('d'), d);

@@ -196,6 +196,16 @@ export async function openApp(browser, server, { viewport = { width: 1280, heigh
   return app;
 }
 
+/**
+ * Emulates print media and waits until the printed summary's header is shown: the deferred
+ * module draws it when the page is first printed (at `beforeprint`, or, with print media
+ * emulated as here, a moment later).
+ */
+export async function emulatePrint(page) {
+  await page.emulateMedia({ media: 'print' });
+  await page.locator('.print-only.print-header').waitFor({ state: 'visible', timeout: 5_000 });
+}
+
 /** Trimmed text content of the first element matching `selector`. */
 export async function text(page, selector) {
   return (await page.locator(selector).first().textContent())?.trim() ?? null;
