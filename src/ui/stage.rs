@@ -1,5 +1,5 @@
-//! Start-up in steps: the first drawing task draws the page's frame, toolbar and headline, and
-//! the rest of the page (the print header and footer, then the form one section at a time)
+//! Start-up in steps: the first drawing task draws the page's frame and toolbar, the next its
+//! headline, and the rest of the page (the footer, then the form one section at a time)
 //! follows in tasks of its own, after the frame that shows the headline. On a slow phone one
 //! task that built the whole page blocked input for several hundred milliseconds
 //! (scripts/bench-page.mjs (f), Lighthouse's total blocking time); short tasks let the browser
@@ -20,7 +20,7 @@ impl Stage {
     /// toolbar: together they were the longest task of start-up (about 165 ms with the CPU
     /// slowed 4x, Lighthouse), and drawn below the toolbar they move nothing.
     pub const HEADLINE: usize = 1;
-    /// The print header and the footer.
+    /// The footer, and the address's link kept in step with the scenario (`app::AddressSync`).
     pub const PAGE: usize = 2;
     /// The form's first section; its five sections follow one per step, up to [`Stage::LAST`]
     /// (the plan, the downstream section and the rate card come with the deferred module),
