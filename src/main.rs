@@ -7,11 +7,12 @@ use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
-    // Three tasks, not one: the module's instantiation, then what the page needs before it
-    // draws (its state and first estimate: `app::prepare`), then the drawing of the page's
-    // frame and headline. On a slow phone each is shorter than all three together, so the page
-    // answers a tap in between (total blocking time, scripts/bench-page.mjs (f)). Nothing is
-    // drawn before the third, so nothing moves (layout shift).
+    // Tasks, not one: the module's instantiation, then what the page needs before it draws
+    // (its state and first estimate: `app::prepare`), then the drawing of the page's frame and
+    // toolbar, and its headline in the next (`ui::stage`). On a slow phone each is shorter than
+    // all of them together, so the page answers a tap in between (total blocking time,
+    // scripts/bench-page.mjs (f)). Nothing is drawn before the third, so nothing moves (layout
+    // shift).
     set_timeout(prepare, Duration::ZERO);
 }
 

@@ -211,8 +211,10 @@ pub fn start() {
 /// and keeps it after: on screen it is never seen, and drawn at start-up it was a task of 50-75
 /// ms with the CPU slowed 4x, its QR code and key assumptions worked out again at every edit.
 /// `beforeprint` comes before the print's layout (Ctrl+P, the Print button, a browser's menu),
-/// and the header is drawn within it, as is the page's last edit (its effects run before that
-/// layout); print media emulated (developer tools, the tests) brings it a moment later.
+/// and the header is drawn within it, from the scenario on screen (`form::form_state` starts
+/// there). The Print button prints a task after the last edit's redraw (`crate::app`), and
+/// with Ctrl+P the effects of [`Shared::follow_later`] run before the print's layout. Print
+/// media emulated (developer tools, the tests) brings the header a moment later.
 fn draw_print_header_when_printing(shared: Shared) {
     let drawn = StoredValue::new(false);
     let draw = move || {
@@ -313,9 +315,8 @@ fn mount(shared: Shared, part: Part) {
         Part::ModelUpdate => "model-update-root",
     };
     let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
-        // The page draws the print header and its form a few tasks after its headline
-        // (`ui::stage`), later still in a tab opened in the background: try again until the
-        // place is there.
+        // The page draws its form a few tasks after its headline (`ui::stage`), later still in
+        // a tab opened in the background: try again until the place is there.
         if part != Part::Details && part != Part::Panel {
             set_timeout(move || mount(shared, part), std::time::Duration::from_millis(100));
         }

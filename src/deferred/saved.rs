@@ -19,12 +19,13 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// Reads the saved list. Lines that do not open are appended to [`RECOVERED_KEY`] (never
-/// overwritten), removed from the list, and shown to the user.
-fn load(shared: Shared) -> Vec<String> {
+/// Sets aside saved data that cannot be read: lines that do not open are appended to
+/// [`RECOVERED_KEY`] (never overwritten), removed from the list, and shown to the user. At
+/// start-up, once; the share panel draws the list ([`read_list`]) when it is first opened.
+pub fn set_aside_unreadable(shared: Shared) {
     let Some(store) = storage() else {
         shared.notify(PanelNotice::StorageUnavailable);
-        return Vec::new();
+        return;
     };
     let text = store.get_item(SAVED_KEY).ok().flatten().unwrap_or_default();
     let (good, bad) = split_saved(&text);
@@ -37,13 +38,6 @@ fn load(shared: Shared) -> Vec<String> {
         }
         shared.notify(PanelNotice::SavedCorrupt { raw });
     }
-    good
-}
-
-/// Sets aside saved data that cannot be read, and says so ([`load`]), without drawing the
-/// list: the share panel draws it when it is first opened.
-pub fn set_aside_unreadable(shared: Shared) {
-    load(shared);
 }
 
 /// The saved list as stored now (another tab may have changed it).
@@ -78,7 +72,7 @@ enum Edit {
 pub fn SavedScenarios() -> impl IntoView {
     let shared = expect_context::<Shared>();
     let i18n = use_i18n();
-    let list = RwSignal::new(load(shared));
+    let list = RwSignal::new(read_list());
     let compared = RwSignal::new(Vec::<usize>::new());
     // Every change is stored at once. Adding or removing an entry moves the others, so the
     // comparison's picks are cleared then; a rename keeps them.

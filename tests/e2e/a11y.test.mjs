@@ -19,6 +19,8 @@ async function openEveryDetail(page) {
   await page.locator('details').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
   // The plan's steps are built when their box is first opened: all eight rows are audited.
   await waitFor(() => page.locator('#sec-plan .plan-step').count(), 8, 'the plan steps built');
+  // So is the share panel's body, its saved list a task after the rest.
+  await page.locator('#share #save-scenario').waitFor({ timeout: 5_000 });
   const counts = await page.evaluate(() => ({
     closed: document.querySelectorAll('details:not([open])').length,
     how: document.querySelectorAll('.how-cell details.how[open]').length,

@@ -458,8 +458,8 @@ describe('Share panel: link, copy, QR code', () => {
     const app = await env.openApp();
     const { page, context } = app;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
-    // The panel is closed until the user opens it.
-    assert.equal(await page.locator('#share-link').isVisible(), false);
+    // The panel is closed until the user opens it, and its body drawn only then.
+    assert.equal(await page.locator('#share-link').count(), 0, 'the panel\'s body drawn before its first opening');
     await openSharePanel(page);
     await waitForShareLink(page, DEFAULT_LINK);
     assert.equal(await page.locator('#share-link').getAttribute('readonly'), '');

@@ -60,6 +60,7 @@ async fn corrupted_saved_data_is_set_aside_and_the_rest_still_opens() {
     assert!(c.text(".notice").contains("could not be read"));
     open_share(&c).await;
     assert_eq!(c.count(".saved-item"), 1);
+    assert_eq!(c.count(".panel-notices .notice"), 1, "the notice is said again at the opening");
     assert_eq!(storage.get_item("ttc.saved.recovered").unwrap().unwrap(), "{\"oops\": 1}");
     assert_eq!(storage.get_item("ttc.saved.v1").unwrap().unwrap(), good);
     assert_eq!(c.text(DS), "4,007 g");

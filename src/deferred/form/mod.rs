@@ -27,9 +27,16 @@ use crate::model::{link, FacilityProfile, Scenario};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-/// This module's form state, following the page's scenario both ways.
+/// This module's form state, following the page's scenario both ways. It starts at the
+/// scenario the page shows, not only at its effect's first run: the print header may be its
+/// first user, drawn within a `beforeprint` that `window.print()` fires while script runs,
+/// and effects run only after that print's layout.
 pub fn form_state(shared: Shared) -> AppState {
-    let state = AppState::validating(Scenario::default(), FacilityProfile::current());
+    let (scenario, facility) = match link::decode(&shared.link.get_untracked()) {
+        Ok(opened) => (opened.scenario, FacilityProfile::priced_with(&opened.facility_profile).0),
+        Err(_) => (Scenario::default(), FacilityProfile::current()),
+    };
+    let state = AppState::validating(scenario, facility);
     // Page -> form: the scenario (and rate card) the page shows.
     Effect::new(move |_| {
         let Ok(opened) = link::decode(&shared.link.get()) else { return };
