@@ -10,6 +10,7 @@
 
 pub mod charts;
 pub mod compare;
+mod details;
 pub mod examples;
 pub mod form;
 pub mod model_update;
@@ -17,129 +18,20 @@ pub mod print;
 pub mod render;
 pub mod saved;
 pub mod share;
+mod shared;
 mod style;
 pub mod summary;
 pub mod tools;
 
-use crate::deferred::render::render_section;
-use crate::handover::{self, OpenRequest, STATE_EVENT};
+pub use details::Details;
+pub use shared::{open_in_page, PanelNotice, Shared};
+
+use crate::handover::STATE_EVENT;
 use crate::i18n::*;
-use crate::model::link;
-use crate::model::{estimate, Estimate, FacilityProfile, Scenario};
-use crate::steps::step_per_task;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use std::sync::Arc;
-use ttc_text::format::Prefs;
-use ttc_text::results::{Ctx, DETAIL_SECTIONS};
+use ttc_text::results::DETAIL_SECTIONS;
 use wasm_bindgen::JsCast;
-
-/// What the panel tells the user, inside the panel.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PanelNotice {
-    Imported {
-        file: String,
-        unknown: Vec<String>,
-    },
-    ImportFailed {
-        file: String,
-        reason: String,
-    },
-    /// Saved scenarios that could not be read were set aside under [`saved::RECOVERED_KEY`].
-    SavedCorrupt {
-        raw: String,
-    },
-    StorageUnavailable,
-    /// A published example was opened: its name and its sources.
-    ExampleOpened {
-        name: String,
-        sources: String,
-    },
-}
-
-/// The page's state as the panel sees it.
-#[derive(Clone, Copy)]
-pub struct Shared {
-    /// The link text of the scenario on the page.
-    pub link: RwSignal<String>,
-    pub prefs: RwSignal<Prefs>,
-    pub locale: RwSignal<Locale>,
-    pub notices: RwSignal<Vec<PanelNotice>>,
-    /// The link of the results the page shows (the last valid inputs), empty before any.
-    pub shown: RwSignal<String>,
-    /// [`Shared::link`] and [`Shared::shown`] a task later, for what is drawn from them: the
-    /// detailed sections (`Details`), the QR codes and the update offer. After an edit the
-    /// browser paints the page's headline before they are redrawn, one frame later at most,
-    /// instead of after both (`make bench` (b)). What the user saves, copies or exports, the
-    /// model update's button and this module's form follow the page at once, and a printout
-    /// brings these up to date first.
-    pub link_later: RwSignal<String>,
-    pub shown_later: RwSignal<String>,
-    /// The page's field-text generation (`PageState::generation`).
-    pub generation: RwSignal<u32>,
-    /// How many of the detailed sections are drawn, one more per task at start-up (`Details`).
-    pub details_drawn: RwSignal<usize>,
-}
-
-impl Shared {
-    pub fn new() -> Self {
-        Self {
-            link: RwSignal::new(String::new()),
-            prefs: RwSignal::new(Prefs::default()),
-            locale: RwSignal::new(Locale::en),
-            notices: RwSignal::new(Vec::new()),
-            shown: RwSignal::new(String::new()),
-            link_later: RwSignal::new(String::new()),
-            shown_later: RwSignal::new(String::new()),
-            generation: RwSignal::new(0),
-            details_drawn: RwSignal::new(0),
-        }
-    }
-
-    pub fn notify(&self, n: PanelNotice) {
-        self.notices.update(|v| {
-            v.retain(|x| std::mem::discriminant(x) != std::mem::discriminant(&n));
-            v.push(n);
-        });
-    }
-
-    /// Reads the page's state (`crate::handover`).
-    fn read_page_state(&self) {
-        let Some(page) = handover::window::read_state() else { return };
-        // Only what changed is set, so that an edit redraws the details and the QR code but
-        // not the comparison or the saved list.
-        set_if_changed(self.locale, page.locale);
-        set_if_changed(self.prefs, page.prefs);
-        set_if_changed(self.link, page.link);
-        set_if_changed(self.shown, page.shown_link);
-        set_if_changed(self.generation, page.generation);
-    }
-
-    /// Brings [`Shared::link_later`] and [`Shared::shown_later`] up to the page's links.
-    fn follow_later(&self) {
-        if let (Some(link), Some(shown)) = (self.link.try_get_untracked(), self.shown.try_get_untracked()) {
-            set_if_changed(self.link_later, link);
-            set_if_changed(self.shown_later, shown);
-        }
-    }
-}
-
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|v| *v != value) {
-        signal.set(value);
-    }
-}
-
-impl Default for Shared {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Opens a scenario's link in the page (which keeps the previous one to go back to).
-pub fn open_in_page(link_text: &str) {
-    handover::window::request_open(&OpenRequest { link: link_text.to_string() });
-}
 
 /// Where the deferred module draws, in places the page leaves empty for it.
 #[derive(Clone, Copy, PartialEq)]
@@ -360,54 +252,4 @@ fn mount(shared: Shared, part: Part) {
     });
     // Mounted for the page's lifetime.
     handle.forget();
-}
-
-/// The results the page shows, as the detailed sections need them.
-#[derive(PartialEq)]
-struct Opened {
-    estimate: Estimate,
-    scenario: Scenario,
-    facility: FacilityProfile,
-}
-
-/// The detailed result sections of the results the page shows. At start-up the estimate is
-/// made in one task and one section is drawn per task after it, so that no task blocks input
-/// for long on a slow phone; after that an edit redraws them all at once (a few milliseconds).
-#[component]
-pub fn Details() -> impl IntoView {
-    let shared = expect_context::<Shared>();
-    let opened = Memo::new(move |_| {
-        let link = link::decode(&shared.shown_later.get()).ok()?;
-        let facility = FacilityProfile::priced_with(&link.facility_profile).0;
-        let estimate = estimate(&link.scenario, &facility).ok()?;
-        Some(Arc::new(Opened { estimate, scenario: link.scenario, facility }))
-    });
-    // The estimate in this task, the first section in the next: together they were the
-    // longest task of the module's start (its code is compiled at its first call).
-    opened.with_untracked(|_| ());
-    let drawn = shared.details_drawn;
-    step_per_task(drawn, DETAIL_SECTIONS.len());
-    DETAIL_SECTIONS
-        .into_iter()
-        .enumerate()
-        .map(|(i, build)| {
-            // Its own memo, so that a section redraws once when its turn comes, not again at
-            // every later section's turn.
-            let ready = Memo::new(move |_| drawn.get() > i);
-            move || {
-                if !ready.get() {
-                    return None;
-                }
-                let o = opened.get()?;
-                let c = Ctx {
-                    e: &o.estimate,
-                    s: &o.scenario,
-                    f: &o.facility,
-                    locale: shared.locale.get(),
-                    prefs: shared.prefs.get(),
-                };
-                Some(render_section(build, &c))
-            }
-        })
-        .collect_view()
 }
