@@ -425,6 +425,41 @@ fn csv_is_the_pages_export_with_the_drug_substance_and_price() {
 }
 
 #[test]
+fn csv_explains_its_figures_as_the_page_does() {
+    let run = ttc(&["estimate", &corpus("v2-default.json"), "--csv"]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let rows = records(&run.out);
+    // The cost section's note comes right after its last row, in one field: how the line days
+    // were billed, the resin's share and the labour, with the quantities of the table above.
+    let last = rows.iter().position(|r| r[0].starts_with("Campaign price")).expect("campaign price row");
+    let note = &rows[last + 1];
+    assert_eq!(note.len(), 1, "{note:?}");
+    let row = |item: &str| rows[..last].iter().rev().find(|r| r.get(1).is_some_and(|i| i == item)).unwrap();
+    // Protein A: a 50 L column, 4 cycles a batch, 200 cycles of lifetime: 50 x 4 / 200 = 1 L
+    // of resin a batch (the v2 file's column, amortised).
+    assert!(note[0].contains("Protein A capture 50.0 L × 4 ÷ 200 = 1.00 L a batch"), "{}", note[0]);
+    assert_eq!(row("Resin use: Protein A capture")[2], "1.00 L resin");
+    // Upstream labour: 2 operators x 1 shift a day x 29 days (the 15 seed-lab days of its
+    // Facility time row + the 14-day production run) = 58 shifts.
+    assert_eq!(figure(&row("Seed lab")[2]) + 14.0, 29.0);
+    assert!(
+        note[0].contains(
+            "upstream 2.00 operators × 1.00 shifts a day × 29 days (seed train and production) = 58.0 shifts"
+        ),
+        "{}",
+        note[0]
+    );
+    assert_eq!(row("Upstream operators")[2], "58.0 operator shifts");
+    // A section's introduction follows its title: the program's dates and price.
+    let program = rows.iter().position(|r| r[0] == "Program from kickoff").expect("program section");
+    assert!(
+        rows[program + 1][0].starts_with("Kickoff Fri 15 Jan 2027: first release"),
+        "{:?}",
+        rows[program + 1]
+    );
+}
+
+#[test]
 fn csv_follows_the_language() {
     let run = ttc(&["estimate", &corpus("v2-default.json"), "--csv", "--lang", "zh"]);
     assert_eq!(run.code, 0, "{}", run.err);

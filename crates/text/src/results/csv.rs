@@ -1,5 +1,5 @@
-//! The results as CSV: every section's table (and fit list) as shown on screen, in the
-//! user's language and currency. The page's "Export CSV" and `ttc estimate --csv` write it.
+//! The results as CSV: every section's table (and fit list) as shown on screen, with its
+//! introduction and note, in the user's language and currency. The page's "Export CSV" and `ttc estimate --csv` write it.
 
 use super::*;
 
@@ -58,6 +58,12 @@ pub fn results_csv(
     for b in detail_blocks(&c) {
         out.push_str("\r\n");
         csv_record(&mut out, [b.title.as_str()]);
+        // The section's explanations, where the page shows them: its introduction under the
+        // title, its note (how a figure was worked out: the line days billed, the resin's write-off,
+        // the labour) after its tables. A figure in a file sent on must stay traceable.
+        if let Some(intro) = &b.intro {
+            csv_record(&mut out, [intro.as_str()]);
+        }
         let folded = b.folded.iter().flat_map(|(_, items)| items.iter());
         for (_, status, text) in b.list.iter().chain(folded) {
             csv_record(&mut out, [status.as_str(), text.as_str()]);
@@ -73,6 +79,9 @@ pub fn results_csv(
                     r.cells.iter().enumerate().filter(|&(j, _)| kept(j)).filter_map(|(_, c)| csv_cell(c)),
                 );
             }
+        }
+        if let Some(note) = &b.note {
+            csv_record(&mut out, [note.as_str()]);
         }
     }
     out
