@@ -30,7 +30,13 @@
 //       of each over 50 ms, summed: Lighthouse's total blocking time, without its network
 //       simulation), the same for the tasks that start after the first contentful paint
 //       (Lighthouse counts only those: before it, the HTML's first layout, which on a machine
-//       without a CJK font pays for the font fallback), and the longest task.
+//       without a CJK font pays for the font fallback), and the longest task;
+//   (g) the start-up work that does not depend on the machine's load, from one traced cold load
+//       at a phone's width: how many WebAssembly functions the browser compiled at their first
+//       call (Chrome compiles lazily, on the main thread: most of start-up's work) before the
+//       first result and until a second after the detailed sections, and how many elements the
+//       document then has. The same build gives the same counts in every run, so a change of
+//       start-up work shows here when the timings above are lost in the noise.
 //
 // Reports numbers only: it never fails on a timing (exit 1 only if the page cannot load at all).
 // Timings are of this machine under its current load (e.g. a concurrent cargo build).
@@ -82,6 +88,7 @@ const INIT_SCRIPT = `(() => {
     const el = document.querySelector(sel);
     if (!el || !el.checkVisibility()) return false;
     window.__bench.firstResult = performance.now();
+    performance.mark('ttc-first-result');
     requestAnimationFrame(() => requestAnimationFrame(() => { window.__bench.firstResultPainted = performance.now(); }));
     return true;
   };
@@ -173,6 +180,24 @@ async function throttledLoads(browser, server) {
     await context.close();
   }
   return { blocking, afterPaint, longest };
+}
+
+/** Start-up work counted in one traced cold load (see (g) at the top). */
+async function startupWork(browser, server) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  await context.addInitScript(INIT_SCRIPT);
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: ['blink.user_timing', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
+  await page.goto(server.url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench?.details != null, null, { timeout: 60_000, polling: 100 });
+  await page.waitForTimeout(1000);
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await context.close();
+  const firstResult = events.find((e) => e.name === 'ttc-first-result')?.ts;
+  const compiled = events.filter((e) => e.name === 'wasm.CompileLazy');
+  if (firstResult == null || compiled.length === 0) throw new Error('no first-result mark or no lazy compilation in the trace');
+  return { beforeFirstResult: compiled.filter((e) => e.ts < firstResult).length, total: compiled.length, elements };
 }
 
 async function edits(browser, server) {
@@ -314,6 +339,7 @@ async function main() {
     }
     const edit = await edits(browser, server);
     const slow = await throttledLoads(browser, server);
+    const work = await startupWork(browser, server);
 
     table([
       ['(d) floor: static page, navigation -> figure', stats(floor.dom)],
@@ -336,6 +362,7 @@ async function main() {
     console.log(`edits whose headline was rendered within one ${FRAME_MS} ms frame (60 Hz): ${inFrame} of ${edit.samples.length}; detailed sections rendered in that same frame: ${sameFrame}, in the next: ${nextFrame}, later: ${edit.samples.length - sameFrame - nextFrame}`);
     const ratio = (a, b) => (stats(a).median / stats(b).median).toFixed(2);
     console.log(`first result as a multiple of the static floor (medians): in the DOM ${ratio(load.dom, floor.dom)}x, painted ${ratio(load.painted, floor.painted)}x`);
+    console.log(`(g) start-up work at a phone's width: ${work.beforeFirstResult} WebAssembly functions compiled before the first result, ${work.total} until a second after the detailed sections; ${work.elements} elements in the document`);
     console.log();
     console.log('bytes per module (brotli, as served):');
     for (const [name, bytes, n] of moduleBytes(DIST)) console.log(`  ${name.padEnd(32)} ${String(bytes).padStart(8)} bytes  (${n} files)`);
