@@ -434,14 +434,22 @@ fn csv_explains_its_figures_as_the_page_does() {
     let last = rows.iter().position(|r| r[0].starts_with("Campaign price")).expect("campaign price row");
     let note = &rows[last + 1];
     assert_eq!(note.len(), 1, "{note:?}");
-    let row = |item: &str| rows[..last].iter().rev().find(|r| r.get(1).is_some_and(|i| i == item)).unwrap();
+    let row = |item: &str| {
+        rows[..last]
+            .iter()
+            .rev()
+            .find(|r| r.get(1).is_some_and(|i| i == item))
+            .unwrap_or_else(|| panic!("no {item} row"))
+    };
     // Protein A: a 50 L column, 4 cycles a batch, 200 cycles of lifetime: 50 x 4 / 200 = 1 L
     // of resin a batch (the v2 file's column, amortised).
     assert!(note[0].contains("Protein A capture 50.0 L × 4 ÷ 200 = 1.00 L a batch"), "{}", note[0]);
     assert_eq!(row("Resin use: Protein A capture")[2], "1.00 L resin");
-    // Upstream labour: 2 operators x 1 shift a day x 29 days (the 15 seed-lab days of its
-    // Facility time row + the 14-day production run) = 58 shifts.
-    assert_eq!(figure(&row("Seed lab")[2]) + 14.0, 29.0);
+    // The seed lab's days: five stages, each seeded at 0.5 and passaged at 4.0 x 10^6 cells/mL,
+    // 3 doublings at 24 h (the vial's 28.5 M viable cells in 47 mL start at 0.61: 2.7 days,
+    // a whole 3): 5 x 3 = 15 days. Upstream labour: 2 operators x 1 shift a day x (15 + the
+    // 14-day production run) = 58 shifts.
+    assert_eq!(row("Seed lab")[2], "15.0 days");
     assert!(
         note[0].contains(
             "upstream 2.00 operators × 1.00 shifts a day × 29 days (seed train and production) = 58.0 shifts"

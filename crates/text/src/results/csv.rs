@@ -1,5 +1,6 @@
 //! The results as CSV: every section's table (and fit list) as shown on screen, with its
-//! introduction and note, in the user's language and currency. The page's "Export CSV" and `ttc estimate --csv` write it.
+//! introduction and note, in the user's language and currency. The page's "Export CSV" and
+//! `ttc estimate --csv` write it.
 
 use super::*;
 
