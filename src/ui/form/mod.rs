@@ -14,7 +14,7 @@ mod seed_train;
 use crate::i18n::Label;
 use crate::i18n::*;
 use crate::model::date::CivilDate;
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{Phase, Scenario};
 use crate::ui::field::field_id;
 use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
@@ -257,8 +257,13 @@ pub(crate) fn Section(#[prop(into)] id: String, title: Label, children: Children
 pub fn InputForm() -> impl IntoView {
     // One section per start-up task, after the headline (`crate::ui::stage`).
     let stage = use_context::<Stage>().unwrap_or_else(Stage::done);
+    let state = expect_context::<AppState>();
+    // Outside the clinical phase the plan (drawn later, by the deferred module) has one field
+    // more (the PPQ batches, or the tox batches' GMP release): its place keeps that height
+    // (style/form.css), so that nothing below it moves when it arrives.
+    let longer_plan = move || state.scenario.with(|s| s.program.phase != Phase::Clinical);
     view! {
-        <form class="inputs" on:submit=|ev| ev.prevent_default() novalidate=true>
+        <form class="inputs" class:longplan=longer_plan on:submit=|ev| ev.prevent_default() novalidate=true>
             <Show when=stage.reached(Stage::FORM)><program::ProgramSection /></Show>
             // The program plan, the downstream section and the rate card: drawn by the deferred
             // module (`crate::deferred::form`) in places kept for them, so that their code stays
