@@ -15,7 +15,12 @@
 //       16.7 ms frame, and how many had the detailed sections (the deferred module) rendered
 //       in that frame or the next.
 //       The detailed sections below the headline come from the deferred module (loaded after
-//       the first result): (a) also times navigation -> detailed sections shown.
+//       the first result): (a) also times navigation -> detailed sections shown. And where a
+//       load's time goes before the first result: the shell of index.html painted (the first
+//       contentful paint, which the floor's figure paints with), the page's WebAssembly module
+//       instantiated (its first WebAssembly.instantiate* settled), the page's frame and toolbar
+//       drawn (nav.toolbar in the DOM); then the page's own part, from the shell painted to
+//       the first result painted, median of each load's difference.
 //   (c) a small table: median, p95 and max in ms;
 //   (d) the floor: a static HTML page that shows the same first figure with the same inlined
 //       styles and no script at all (dist/index.html with its scripts removed and the figure
@@ -71,11 +76,19 @@ function stats(values) {
 }
 
 // Recorded by an init script in every page: when the first result appears, and when it has
-// been painted. performance.now() counts from the navigation start.
+// been painted; before it, when the page's module was instantiated and its frame drawn.
+// performance.now() counts from the navigation start.
 const INIT_SCRIPT = `(() => {
   const sel = ${JSON.stringify(FIRST_RESULT)};
   const last = ${JSON.stringify(LAST_SECTION)};
-  window.__bench = { firstResult: null, firstResultPainted: null, details: null, longTasks: [] };
+  window.__bench = { firstResult: null, firstResultPainted: null, details: null, longTasks: [], instantiated: null, frame: null };
+  // The page's module is the first instantiated (the deferred module comes after the first result).
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((r) => { window.__bench.instantiated ??= performance.now(); return r; });
+    };
+  }
   new PerformanceObserver((list) => {
     for (const t of list.getEntries()) window.__bench.longTasks.push({ start: t.startTime, duration: t.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -85,6 +98,7 @@ const INIT_SCRIPT = `(() => {
   });
   details.observe(document, { childList: true, subtree: true });
   const seen = () => {
+    if (window.__bench.frame == null && document.querySelector('nav.toolbar')) window.__bench.frame = performance.now();
     const el = document.querySelector(sel);
     if (!el || !el.checkVisibility()) return false;
     window.__bench.firstResult = performance.now();
@@ -136,6 +150,9 @@ async function coldLoads(browser, server, url = server.url, { details: waitDetai
   const dom = [];
   const painted = [];
   const details = [];
+  const shell = [];
+  const instantiated = [];
+  const frame = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(INIT_SCRIPT);
@@ -146,13 +163,19 @@ async function coldLoads(browser, server, url = server.url, { details: waitDetai
       waitDetails,
       { timeout: 30_000, polling: 50 },
     );
-    const b = await page.evaluate(() => window.__bench);
+    const b = await page.evaluate(() => ({
+      ...window.__bench,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    }));
     dom.push(b.firstResult);
     painted.push(b.firstResultPainted);
     details.push(b.details);
+    shell.push(b.fcp);
+    instantiated.push(b.instantiated);
+    frame.push(b.frame);
     await context.close();
   }
-  return { dom, painted, details };
+  return { dom, painted, details, shell, instantiated, frame };
 }
 
 /** Long tasks of cold loads with the CPU slowed down (see (f) at the top). */
@@ -327,7 +350,7 @@ async function main() {
 
     // Floor and page loads alternate, so that a change of the machine's load touches both.
     const floor = { dom: [], painted: [] };
-    const load = { dom: [], painted: [], details: [] };
+    const load = { dom: [], painted: [], details: [], shell: [], instantiated: [], frame: [] };
     for (let i = 0; i < COLD_LOADS; i++) {
       const f = await coldLoads(browser, server, `${server.url}floor/`, { details: false, runs: 1 });
       const p = await coldLoads(browser, server, server.url, { runs: 1 });
@@ -336,6 +359,9 @@ async function main() {
       load.dom.push(...p.dom);
       load.painted.push(...p.painted);
       load.details.push(...p.details);
+      load.shell.push(...p.shell);
+      load.instantiated.push(...p.instantiated);
+      load.frame.push(...p.frame);
     }
     const edit = await edits(browser, server);
     const slow = await throttledLoads(browser, server);
@@ -346,6 +372,9 @@ async function main() {
     table([
       ['(d) floor: static page, navigation -> figure', stats(floor.dom)],
       ['(d) floor: static page, figure painted', stats(floor.painted)],
+      ['(a) cold load: navigation -> shell painted', stats(load.shell)],
+      ['(a) cold load: navigation -> page module ready', stats(load.instantiated)],
+      ['(a) cold load: navigation -> frame and toolbar', stats(load.frame)],
       ['(a) cold load: navigation -> first result', stats(load.dom)],
       ['(a) cold load: navigation -> result painted', stats(load.painted)],
       ['(a) cold load: navigation -> detailed sections', stats(load.details)],
@@ -364,6 +393,8 @@ async function main() {
     console.log(`edits whose headline was rendered within one ${FRAME_MS} ms frame (60 Hz): ${inFrame} of ${edit.samples.length}; detailed sections rendered in that same frame: ${sameFrame}, in the next: ${nextFrame}, later: ${edit.samples.length - sameFrame - nextFrame}`);
     const ratio = (a, b) => (stats(a).median / stats(b).median).toFixed(2);
     console.log(`first result as a multiple of the static floor (medians): in the DOM ${ratio(load.dom, floor.dom)}x, painted ${ratio(load.painted, floor.painted)}x`);
+    const own = stats(load.painted.map((t, i) => t - load.shell[i]));
+    console.log(`the page's own part, from its shell painted to its first result painted: median ${own.median.toFixed(1)} ms (the floor's figure painted: ${stats(floor.painted).median.toFixed(1)} ms)`);
     console.log(
       work.error
         ? `(g) start-up work: not counted (${work.error})`
