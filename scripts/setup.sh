@@ -67,6 +67,11 @@ fi
 # --- System packages: Chromium + chromedriver (browser tests), brotli (size report) ---------
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
+# Chinese as readers see it: with a CJK font (Noto Sans CJK, as on Android), not the
+# missing-glyph boxes of a machine without one, whose widths wrap the Chinese labels
+# differently. The places the page keeps for the deferred module's sections are measured in
+# it, and the e2e layout-shift test checks them in Chinese.
+dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-noto-cjk)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v gzip >/dev/null || missing+=(gzip)
@@ -85,6 +90,7 @@ fi
 ok chromium "$(chromium --version 2>/dev/null | head -n1)"
 ok chromedriver "$(chromedriver --version | awk '{print $2}')"
 ok brotli "$(brotli --version)"
+ok fonts-noto-cjk "$(dpkg-query -W -f='${Version}' fonts-noto-cjk 2>/dev/null)"
 
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 ((node_major >= 20)) || die "Node.js >= 20 is required (found $(node --version)); playwright-core needs it."
