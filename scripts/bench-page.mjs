@@ -18,9 +18,11 @@
 //       the first result): (a) also times navigation -> detailed sections shown. And where a
 //       load's time goes before the first result: the shell of index.html painted (the first
 //       contentful paint, which the floor's figure paints with), the page's WebAssembly module
-//       instantiated (its first WebAssembly.instantiate* settled), the page's frame and toolbar
-//       drawn (nav.toolbar in the DOM); then the page's own part, from the shell painted to
-//       the first result painted, median of each load's difference.
+//       instantiated (its first WebAssembly.instantiate* fulfilled), the page's frame and
+//       toolbar drawn (nav.toolbar in the DOM); then the page's own part, from the shell
+//       painted (a paint's timestamp) to the first result painted (the double
+//       requestAnimationFrame above, a frame later than its paint), median of each load's
+//       difference.
 //   (c) a small table: median, p95 and max in ms;
 //   (d) the floor: a static HTML page that shows the same first figure with the same inlined
 //       styles and no script at all (dist/index.html with its scripts removed and the figure
@@ -393,8 +395,9 @@ async function main() {
     console.log(`edits whose headline was rendered within one ${FRAME_MS} ms frame (60 Hz): ${inFrame} of ${edit.samples.length}; detailed sections rendered in that same frame: ${sameFrame}, in the next: ${nextFrame}, later: ${edit.samples.length - sameFrame - nextFrame}`);
     const ratio = (a, b) => (stats(a).median / stats(b).median).toFixed(2);
     console.log(`first result as a multiple of the static floor (medians): in the DOM ${ratio(load.dom, floor.dom)}x, painted ${ratio(load.painted, floor.painted)}x`);
-    const own = stats(load.painted.map((t, i) => t - load.shell[i]));
-    console.log(`the page's own part, from its shell painted to its first result painted: median ${own.median.toFixed(1)} ms (the floor's figure painted: ${stats(floor.painted).median.toFixed(1)} ms)`);
+    // A load without a first contentful paint entry has no own part (NaN, left out), not its whole time.
+    const own = stats(load.painted.map((t, i) => (load.shell[i] == null ? NaN : t - load.shell[i])));
+    console.log(`the page's own part, from its shell painted to its first result painted: median ${own.median.toFixed(1)} ms of ${own.n} loads (the floor's figure painted: ${stats(floor.painted).median.toFixed(1)} ms)`);
     console.log(
       work.error
         ? `(g) start-up work: not counted (${work.error})`

@@ -64,14 +64,14 @@ else
 	cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# --- System packages: Chromium + chromedriver (browser tests), brotli (size report) ---------
+# --- System packages: Chromium + chromedriver and a CJK font (browser tests), brotli (size) --
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 # Chinese as readers see it: with a CJK font (Noto Sans CJK, as on Android), not the
 # missing-glyph boxes of a machine without one, whose widths wrap the Chinese labels
 # differently. The places the page keeps for the deferred module's sections are measured in
 # it, and the e2e layout-shift test checks them in Chinese.
-dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-noto-cjk)
+fc-list -q 'Noto Sans CJK SC' 2>/dev/null || missing+=(fonts-noto-cjk)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v gzip >/dev/null || missing+=(gzip)
@@ -90,7 +90,7 @@ fi
 ok chromium "$(chromium --version 2>/dev/null | head -n1)"
 ok chromedriver "$(chromedriver --version | awk '{print $2}')"
 ok brotli "$(brotli --version)"
-ok fonts-noto-cjk "$(dpkg-query -W -f='${Version}' fonts-noto-cjk 2>/dev/null)"
+ok cjk-font "Noto Sans CJK SC (fontconfig)"
 
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 ((node_major >= 20)) || die "Node.js >= 20 is required (found $(node --version)); playwright-core needs it."
