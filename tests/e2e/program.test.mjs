@@ -33,7 +33,7 @@
 //                     before any release: not even six lines.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { figure, setupSuite, text, waitFor, waitForFigure } from './support.mjs';
+import { FIRST_RESULT as FIRST_RESULT_SELECTOR, figure, setupSuite, text, waitFor, waitForFigure } from './support.mjs';
 
 const env = setupSuite();
 
@@ -52,7 +52,33 @@ async function milestones(page) {
   );
 }
 
+/** A link as a file or a hand-edited link can carry it, not the form: the tech-transfer
+ * review (the plan's first step) follows itself, so the plan has no start and the page no
+ * result. */
+const REVIEW_FOLLOWS_ITSELF =
+  'v5&p=suzhou-2026-12b&tit=4&ps=rev:1:42:rev:0,met:1:210:rev:-14,raw:1:120::0,mbr:1:90::0,ssr:1:60::0,eng:1:1::0,ppq:1:1::0,gmp:1:0:eng.met.ppq:0&c=147d88b7';
+
 describe('Program from kickoff', () => {
+  test('a plan step that follows itself: the message names it, and unticking it in the form brings the result back', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    await page.goto(`${env.server.url}#${REVIEW_FOLLOWS_ITSELF}`);
+    await page.reload();
+    const error = () => text(page, '#f-plan-steps-0-after-err');
+    await waitFor(error, (t) => t.includes('would wait for itself'), "the plan's message", 15_000);
+    assert.match(await error(), /^Tech-transfer review and gap analysis would wait for itself/);
+    assert.equal(await page.locator(FIRST_RESULT_SELECTOR).count(), 0, 'a result shown for a plan with no start');
+    // The review's own box, offered only while it is ticked: unticked, the plan starts again.
+    const own = page.locator('#f-plan-steps-0-after-0');
+    assert.equal(await own.isChecked(), true);
+    await own.uncheck();
+    await page.locator(FIRST_RESULT_SELECTOR).waitFor({ state: 'visible', timeout: 10_000 });
+    await waitFor(error, '', 'the message gone');
+    await waitFor(() => own.isVisible(), false, "the review's own box hidden again");
+    await waitFor(() => page.evaluate(() => location.hash.includes('ps=rev:1:42::0,')), true, 'the link without the loop');
+    await app.check();
+  });
+
   test('the default program: Gantt chart with the critical path, milestones, first release in the headline', async () => {
     const app = await env.openApp();
     const { page } = app;

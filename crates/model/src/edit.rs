@@ -103,11 +103,17 @@ impl Scenario {
 
     /// Makes the plan's step `step` start (or no longer start) after `other`. False when it
     /// would wait for itself (then nothing changes) or either step is not in the plan.
+    /// Taking a dependency away always works, even one the form would not have made: a step
+    /// that follows itself (from a link or a file) can then be mended in the form.
     pub fn set_step_after(&mut self, step: StepKind, other: StepKind, after: bool) -> bool {
+        let Some(i) = self.plan.steps.iter().position(|p| p.step == step) else { return false };
+        if !after {
+            self.plan.steps[i].after.retain(|k| *k != other);
+            return true;
+        }
         if step == other || self.plan.step(other).is_none() {
             return false;
         }
-        let Some(i) = self.plan.steps.iter().position(|p| p.step == step) else { return false };
         let list = &mut self.plan.steps[i].after;
         match (after, list.contains(&other)) {
             (true, false) => {
@@ -118,10 +124,6 @@ impl Scenario {
                     self.plan.steps[i].after.retain(|k| *k != other);
                     return false;
                 }
-                true
-            }
-            (false, true) => {
-                list.retain(|k| *k != other);
                 true
             }
             _ => true,
@@ -187,6 +189,27 @@ mod tests {
             s.plan.steps[4].after,
             [StepKind::TransferReview, StepKind::MethodTransfer, StepKind::RawMaterials]
         );
+    }
+
+    #[test]
+    fn a_step_that_follows_itself_can_be_mended() {
+        // As a link or a file can carry it: the review waits for itself.
+        let mut s = Scenario::default();
+        s.plan.steps[0].after = vec![StepKind::TransferReview];
+        let f = FacilityProfile::current();
+        let cycle = |s: &Scenario| {
+            crate::validate::validate(s, &f).iter().any(|e| {
+                e.field == "plan.steps[0].after"
+                    && matches!(e.problem, crate::Problem::DependencyCycle { .. })
+            })
+        };
+        assert!(cycle(&s));
+        // While it does, no other dependency can be added to it (that would keep the loop).
+        assert!(!s.set_step_after(StepKind::TransferReview, StepKind::RawMaterials, true));
+        // Unticked, the loop and its message are gone.
+        assert!(s.set_step_after(StepKind::TransferReview, StepKind::TransferReview, false));
+        assert!(s.plan.steps[0].after.is_empty());
+        assert!(!cycle(&s));
     }
 
     #[test]

@@ -86,16 +86,20 @@ fn StepRow(i: usize, kind: StepKind) -> impl IntoView {
             ),
         ));
     }
+    let follows = move |other: StepKind| {
+        state.scenario.with(|s| s.plan.step(kind).is_some_and(|p| p.after.contains(&other)))
+    };
+    // The step itself is offered only while it follows itself (a link or a file can say so;
+    // the form cannot), so that the reader can untick what the error message names.
     let others = StepKind::ALL
         .into_iter()
         .enumerate()
-        .filter(|&(_, k)| k != kind)
         .map(|(j, other)| {
             let id = format!("f-plan-steps-{i}-after-{j}");
             view! {
-                <span class="after-option">
+                <span class="after-option" class:hidden=move || other == kind && !follows(other)>
                     <input id=id.clone() type="checkbox"
-                        prop:checked=move || state.scenario.with(|s| s.plan.step(kind).is_some_and(|p| p.after.contains(&other)))
+                        prop:checked=move || follows(other)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             // A refused dependency (a loop) leaves the box as the plan has it.
