@@ -3,7 +3,7 @@
 
 use crate::i18n::tr;
 use crate::i18n::*;
-use crate::model::{FacilityProfile, Scenario};
+use crate::model::{FacilityProfile, Problem, Scenario};
 use crate::ui::address::{
     load_deferred_module, open_address_link, sync_link_with_address, NoticeList, Notices,
 };
@@ -12,8 +12,9 @@ use crate::ui::headline::Results;
 use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use ttc_text::format::{format_short, parse_number, Currency};
+use ttc_text::format::{format_short, Currency, Prefs};
 use ttc_text::labels::local;
+use ttc_text::labels::problem_text;
 
 const LANG_KEY: &str = "ttc.lang";
 const CURRENCY_KEY: &str = "ttc.currency";
@@ -173,11 +174,20 @@ fn Toolbar() -> impl IntoView {
         save_pref(LANG_KEY, if next == Locale::zh { "zh" } else { "en" });
         i18n.set_locale(next);
     };
-    let set_rate = move |cny: bool, text: String| {
-        if let Some(v) = parse_number(&text).filter(|v| *v > 0.0 && *v < 1.0e6) {
+    // What is wrong with a rate as typed, shown next to it; the rate in use stays.
+    let cny_error = RwSignal::new(None::<Problem>);
+    let eur_error = RwSignal::new(None::<Problem>);
+    let set_rate = move |cny: bool, text: String| match Prefs::parse_rate(&text) {
+        Ok(v) => {
+            (if cny { cny_error } else { eur_error }).set(None);
             state.prefs.update(|p| if cny { p.cny_per_usd = v } else { p.eur_per_usd = v });
         }
+        Err(problem) => (if cny { cny_error } else { eur_error }).set(Some(problem)),
     };
+    let error_text = move |error: RwSignal<Option<Problem>>| {
+        move || error.with(|e| e.as_ref().map(|p| problem_text(i18n.get_locale(), p)))
+    };
+    let invalid = move |error: RwSignal<Option<Problem>>| move || error.with(|e| e.is_some()).to_string();
     view! {
         <nav class="toolbar" aria-label=move || td_string!(i18n.get_locale(), toolbar_label).to_string()>
             <button type="button" id="lang-switch" on:click=switch_lang
@@ -196,12 +206,16 @@ fn Toolbar() -> impl IntoView {
             </select>
             <label for="rate-cny">{tr(|l| td_string!(l, rate_cny))}</label>
             <input id="rate-cny" class="small" type="text" inputmode="decimal"
+                aria-invalid=invalid(cny_error) aria-describedby="rate-cny-err"
                 prop:value=move || format_short(state.prefs.with(|p| p.cny_per_usd))
                 on:change=move |ev| set_rate(true, event_target_value(&ev)) />
+            <span id="rate-cny-err" class="error" aria-live="polite">{error_text(cny_error)}</span>
             <label for="rate-eur">{tr(|l| td_string!(l, rate_eur))}</label>
             <input id="rate-eur" class="small" type="text" inputmode="decimal"
+                aria-invalid=invalid(eur_error) aria-describedby="rate-eur-err"
                 prop:value=move || format_short(state.prefs.with(|p| p.eur_per_usd))
                 on:change=move |ev| set_rate(false, event_target_value(&ev)) />
+            <span id="rate-eur-err" class="error" aria-live="polite">{error_text(eur_error)}</span>
             <button type="button" id="reset-all" on:click=move |_| state.reset_all()>{tr(|l| td_string!(l, btn_reset_all))}</button>
             // In a task of its own: after the deferred module's, which redraws what it draws
             // from the page's links a task after an edit (`deferred::Shared::link_later`).

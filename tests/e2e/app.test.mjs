@@ -391,6 +391,36 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await app.check();
   });
 
+  test('an exchange rate that is no usable number: a message next to it, the text kept, the prices as they were', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    await page.locator('#currency').selectOption('CNY');
+    await waitForFigure(page, 'h-batch-cost', '¥8,801,284'); // 1,239,617.53 × 7.1
+    const rate = page.locator('#rate-cny');
+    const message = () => text(page, '#rate-cny-err');
+    for (const [typed, said] of [
+      ['abc', 'Enter a number, e.g. 3.5'],
+      ['-7', '-7 is outside the allowed range 0.0001 to 1,000,000.'],
+      ['0', '0 is outside the allowed range 0.0001 to 1,000,000.'],
+    ]) {
+      await rate.fill(typed);
+      await rate.press('Tab');
+      await waitFor(message, said, `the message for ${typed}`);
+      assert.equal(await rate.getAttribute('aria-invalid'), 'true');
+      assert.equal(await rate.inputValue(), typed, 'the text typed was lost');
+      assert.equal(await figure(page, 'h-batch-cost'), '¥8,801,284', `a price changed with ${typed}`);
+    }
+    // In Chinese too; then a usable rate clears it and is applied.
+    await page.locator('#lang-switch').click();
+    await waitFor(message, '0 超出允许范围 0.0001 至 1,000,000。', 'the message in Chinese');
+    await rate.fill('7.0');
+    await rate.press('Tab');
+    await waitForFigure(page, 'h-batch-cost', '¥8,677,323'); // 1,239,617.53 × 7.0
+    await waitFor(message, '', 'the message gone');
+    assert.equal(await rate.getAttribute('aria-invalid'), 'false');
+    await app.check();
+  });
+
   test('nothing on screen moves while the page loads, on a phone and on desktops, in English and Chinese (layout shift)', async () => {
     // Before the fix, 0.016 on a phone (the loading line's margin, let out through #app), 0.043
     // on a desktop (the footer pushed down on screen by the form and the results), and in

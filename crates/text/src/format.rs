@@ -291,6 +291,22 @@ impl Default for Prefs {
 }
 
 impl Prefs {
+    /// The exchange rates a reader may type: units of a display currency per 1 USD, positive
+    /// and at most a million (no currency of [`Currency`] comes near either end).
+    pub const RATE_MIN: f64 = 0.0001;
+    pub const RATE_MAX: f64 = 1.0e6;
+
+    /// Reads an exchange rate as typed, or says what is wrong with it in the model's words
+    /// (shown next to the rate, which keeps the text; the rate in use stays as it was).
+    pub fn parse_rate(text: &str) -> Result<f64, ttc_model::Problem> {
+        use ttc_model::Problem;
+        match parse_number(text) {
+            None => Err(Problem::NotANumber),
+            Some(v) if (Self::RATE_MIN..=Self::RATE_MAX).contains(&v) => Ok(v),
+            Some(v) => Err(Problem::OutOfRange { value: v, min: Self::RATE_MIN, max: Self::RATE_MAX }),
+        }
+    }
+
     /// Multiplies an amount in the facility's currency into the display currency.
     pub fn rate(&self) -> f64 {
         match self.currency {
@@ -304,6 +320,23 @@ impl Prefs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exchange_rate_is_a_positive_number_up_to_a_million() {
+        use ttc_model::Problem;
+        assert_eq!(Prefs::parse_rate("7.25"), Ok(7.25));
+        assert_eq!(Prefs::parse_rate("1000000"), Ok(1.0e6));
+        for text in ["", "abc", "NaN", "1e999"] {
+            assert_eq!(Prefs::parse_rate(text), Err(Problem::NotANumber), "{text:?}");
+        }
+        for (text, value) in [("0", 0.0), ("-7", -7.0), ("1e9", 1.0e9)] {
+            assert_eq!(
+                Prefs::parse_rate(text),
+                Err(Problem::OutOfRange { value, min: 0.0001, max: 1.0e6 }),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn numbers_in_either_style() {
