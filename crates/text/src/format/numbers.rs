@@ -1,18 +1,4 @@
-//! Reading numbers as people type them and writing numbers, money and dates for each
-//! language. Plain functions, tested natively.
-//!
-//! Written by hand rather than with ICU formatting (`leptos_i18n`'s `format_nums` feature
-//! pulls in ICU data): English and Simplified Chinese both write 1,234.5, so grouping by
-//! thousands with a point for decimals covers both, for a fraction of the bundle size.
-
-use ttc_model::date::{CivilDate, Weekday};
-
-/// The interface languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Zh,
-}
+//! Numbers as people type them and as the page writes them, and lists of culture days.
 
 /// Reads a number typed in either language's style: `1234.5`, `1,234.5`, `1 234,5`, `1,5`
 /// (decimal comma), full-width digits and punctuation from a Chinese input method
@@ -136,96 +122,6 @@ pub fn input_text(value: f64) -> String {
     s
 }
 
-/// Display currencies. Money is computed in the facility's currency (USD) and converted at
-/// the user's exchange rates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Currency {
-    Usd,
-    Cny,
-    Eur,
-}
-
-impl Currency {
-    pub const ALL: [Currency; 3] = [Currency::Usd, Currency::Cny, Currency::Eur];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Currency::Usd => "USD",
-            Currency::Cny => "CNY",
-            Currency::Eur => "EUR",
-        }
-    }
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Currency::Usd => "$",
-            Currency::Cny => "¥",
-            Currency::Eur => "€",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Currency> {
-        Currency::ALL.into_iter().find(|c| c.code() == code)
-    }
-}
-
-/// Money with its symbol: whole units from 100 up, cents below.
-pub fn format_money(amount: f64, currency: Currency) -> String {
-    let decimals = if amount.abs() >= 100.0 { 0 } else { 2 };
-    let n = format_number(amount, decimals);
-    match n.strip_prefix('-') {
-        Some(rest) => format!("-{}{rest}", currency.symbol()),
-        None => format!("{}{n}", currency.symbol()),
-    }
-}
-
-const MONTHS_EN: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// `Wed 12 May 2027` / `2027年5月12日 周三`.
-pub fn format_date(date: CivilDate, lang: Lang) -> String {
-    let (y, m, d) = date.ymd();
-    match lang {
-        Lang::En => format!("{} {d} {} {y}", weekday_name(date.weekday(), lang), MONTHS_EN[(m - 1) as usize]),
-        Lang::Zh => format!("{y}年{m}月{d}日 {}", weekday_name(date.weekday(), lang)),
-    }
-}
-
-/// `May 2027` / `2027年5月`: for month ticks.
-pub fn format_month(date: CivilDate, lang: Lang) -> String {
-    let (y, m, _) = date.ymd();
-    match lang {
-        Lang::En => format!("{} {y}", MONTHS_EN[(m - 1) as usize]),
-        Lang::Zh => format!("{y}年{m}月"),
-    }
-}
-
-/// `May` / `5月`: for month ticks after the first of a year.
-pub fn format_month_short(date: CivilDate, lang: Lang) -> String {
-    let (_, m, _) = date.ymd();
-    match lang {
-        Lang::En => MONTHS_EN[(m - 1) as usize].to_string(),
-        Lang::Zh => format!("{m}月"),
-    }
-}
-
-/// `12 May` / `5月12日`: for chart labels.
-pub fn format_date_short(date: CivilDate, lang: Lang) -> String {
-    let (_, m, d) = date.ymd();
-    match lang {
-        Lang::En => format!("{d} {}", MONTHS_EN[(m - 1) as usize]),
-        Lang::Zh => format!("{m}月{d}日"),
-    }
-}
-
-pub fn weekday_name(w: Weekday, lang: Lang) -> &'static str {
-    let i = w as usize;
-    match lang {
-        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-        Lang::Zh => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][i],
-    }
-}
-
 /// Reads a list of culture days: `3-13`, `3, 5, 7`, `3-5, 9` (full-width forms accepted).
 /// `None` when a part is not a day number or a range runs backwards; at most 366 days.
 pub fn parse_days(text: &str) -> Option<Vec<u32>> {
@@ -274,69 +170,9 @@ pub fn format_days(days: &[u32]) -> String {
     parts.join(", ")
 }
 
-/// Display preferences: not part of the scenario's inputs.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Prefs {
-    pub currency: Currency,
-    /// Units of each display currency per 1 USD (the facility's currency), user-editable;
-    /// no live lookup. Defaults are illustrative round figures.
-    pub cny_per_usd: f64,
-    pub eur_per_usd: f64,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self { currency: Currency::Usd, cny_per_usd: 7.1, eur_per_usd: 0.92 }
-    }
-}
-
-impl Prefs {
-    /// The exchange rates a reader may type: units of a display currency per 1 USD, positive
-    /// and at most a million (no currency of [`Currency`] comes near either end).
-    pub const RATE_MIN: f64 = 0.0001;
-    pub const RATE_MAX: f64 = 1.0e6;
-
-    /// Reads an exchange rate as typed, or says what is wrong with it in the model's words
-    /// (shown next to the rate, which keeps the text; the rate in use stays as it was).
-    pub fn parse_rate(text: &str) -> Result<f64, ttc_model::Problem> {
-        use ttc_model::Problem;
-        match parse_number(text) {
-            None => Err(Problem::NotANumber),
-            Some(v) if (Self::RATE_MIN..=Self::RATE_MAX).contains(&v) => Ok(v),
-            Some(v) => Err(Problem::OutOfRange { value: v, min: Self::RATE_MIN, max: Self::RATE_MAX }),
-        }
-    }
-
-    /// Multiplies an amount in the facility's currency into the display currency.
-    pub fn rate(&self) -> f64 {
-        match self.currency {
-            Currency::Usd => 1.0,
-            Currency::Cny => self.cny_per_usd,
-            Currency::Eur => self.eur_per_usd,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_exchange_rate_is_a_positive_number_up_to_a_million() {
-        use ttc_model::Problem;
-        assert_eq!(Prefs::parse_rate("7.25"), Ok(7.25));
-        assert_eq!(Prefs::parse_rate("1000000"), Ok(1.0e6));
-        for text in ["", "abc", "NaN", "1e999"] {
-            assert_eq!(Prefs::parse_rate(text), Err(Problem::NotANumber), "{text:?}");
-        }
-        for (text, value) in [("0", 0.0), ("-7", -7.0), ("1e9", 1.0e9)] {
-            assert_eq!(
-                Prefs::parse_rate(text),
-                Err(Problem::OutOfRange { value, min: 0.0001, max: 1.0e6 }),
-                "{text:?}"
-            );
-        }
-    }
 
     #[test]
     fn numbers_in_either_style() {
@@ -364,33 +200,6 @@ mod tests {
     }
 
     #[test]
-    fn grouping_and_rounding() {
-        assert_eq!(format_number(1_234_567.891, 2), "1,234,567.89");
-        assert_eq!(format_number(999.5, 0), "1,000");
-        assert_eq!(format_number(-1234.0, 0), "-1,234");
-        assert_eq!(format_number(-0.0001, 2), "0.00");
-        assert_eq!(format_auto(4000.5116), "4,001");
-        assert_eq!(format_auto(0.0381), "0.0381");
-        assert_eq!(format_short(0.01), "0.01");
-        assert_eq!(format_short(4.0), "4");
-        assert_eq!(format_short(1234.0), "1,234");
-        assert_eq!(format_money(800_997.42, Currency::Usd), "$800,997");
-        assert_eq!(format_money(200.22, Currency::Cny), "¥200");
-        assert_eq!(format_money(12.5, Currency::Eur), "€12.50");
-        assert_eq!(input_text(0.047), "0.047");
-        assert_eq!(input_text(1400.0), "1400");
-        assert_eq!(input_text(2.9000000000000004), "2.9");
-    }
-
-    #[test]
-    fn dates_in_each_language() {
-        let d = CivilDate::from_ymd(2027, 5, 12).unwrap();
-        assert_eq!(format_date(d, Lang::En), "Wed 12 May 2027");
-        assert_eq!(format_date(d, Lang::Zh), "2027年5月12日 周三");
-        assert_eq!(format_date_short(d, Lang::Zh), "5月12日");
-    }
-
-    #[test]
     fn feed_day_lists() {
         assert_eq!(parse_days("3-13"), Some((3..=13).collect()));
         assert_eq!(parse_days("3, 5，7"), Some(vec![3, 5, 7]));
@@ -401,5 +210,21 @@ mod tests {
         assert_eq!(format_days(&[3, 4, 5, 9, 11, 12]), "3-5, 9, 11-12");
         // A link or file can carry any day: the largest one ends a run, it does not wrap.
         assert_eq!(format_days(&[u32::MAX, 0, 1]), "4294967295, 0-1");
+    }
+
+    #[test]
+    fn grouping_and_rounding() {
+        assert_eq!(format_number(1_234_567.891, 2), "1,234,567.89");
+        assert_eq!(format_number(999.5, 0), "1,000");
+        assert_eq!(format_number(-1234.0, 0), "-1,234");
+        assert_eq!(format_number(-0.0001, 2), "0.00");
+        assert_eq!(format_auto(4000.5116), "4,001");
+        assert_eq!(format_auto(0.0381), "0.0381");
+        assert_eq!(format_short(0.01), "0.01");
+        assert_eq!(format_short(4.0), "4");
+        assert_eq!(format_short(1234.0), "1,234");
+        assert_eq!(input_text(0.047), "0.047");
+        assert_eq!(input_text(1400.0), "1400");
+        assert_eq!(input_text(2.9000000000000004), "2.9");
     }
 }
