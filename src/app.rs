@@ -177,12 +177,12 @@ fn Toolbar() -> impl IntoView {
     // What is wrong with a rate as typed, shown next to it; the rate in use stays.
     let cny_error = RwSignal::new(None::<Problem>);
     let eur_error = RwSignal::new(None::<Problem>);
-    let set_rate = move |cny: bool, text: String| match Prefs::parse_rate(&text) {
-        Ok(v) => {
-            (if cny { cny_error } else { eur_error }).set(None);
+    let set_rate = move |cny: bool, text: String| {
+        let parsed = Prefs::parse_rate(&text);
+        (if cny { cny_error } else { eur_error }).set(parsed.as_ref().err().cloned());
+        if let Ok(v) = parsed {
             state.prefs.update(|p| if cny { p.cny_per_usd = v } else { p.eur_per_usd = v });
         }
-        Err(problem) => (if cny { cny_error } else { eur_error }).set(Some(problem)),
     };
     let error_text = move |error: RwSignal<Option<Problem>>| {
         move || error.with(|e| e.as_ref().map(|p| problem_text(i18n.get_locale(), p)))

@@ -101,10 +101,10 @@ impl Scenario {
         self.program.phase = phase;
     }
 
-    /// Makes the plan's step `step` start (or no longer start) after `other`. False when it
-    /// would wait for itself (then nothing changes) or either step is not in the plan.
-    /// Taking a dependency away always works, even one the form would not have made: a step
-    /// that follows itself (from a link or a file) can then be mended in the form.
+    /// Makes the plan's step `step` start (or no longer start) after `other`. False when the
+    /// added dependency would make `step` wait for itself (then nothing changes) or a step is
+    /// not in the plan. Taking a dependency away always works, even one the form would not
+    /// have made: a step that follows itself (from a link or a file) can then be mended.
     pub fn set_step_after(&mut self, step: StepKind, other: StepKind, after: bool) -> bool {
         let Some(i) = self.plan.steps.iter().position(|p| p.step == step) else { return false };
         if !after {
@@ -115,19 +115,17 @@ impl Scenario {
             return false;
         }
         let list = &mut self.plan.steps[i].after;
-        match (after, list.contains(&other)) {
-            (true, false) => {
-                list.push(other);
-                // Kept in plan order, so that the link and the file read the same way.
-                crate::small_sort::sort_small_by(list, |a, b| a.index() > b.index());
-                if crate::validate::leads_back_to(&self.plan, step) {
-                    self.plan.steps[i].after.retain(|k| *k != other);
-                    return false;
-                }
-                true
-            }
-            _ => true,
+        if list.contains(&other) {
+            return true;
         }
+        list.push(other);
+        // Kept in plan order, so that the link and the file read the same way.
+        crate::small_sort::sort_small_by(list, |a, b| a.index() > b.index());
+        if crate::validate::leads_back_to(&self.plan, step) {
+            self.plan.steps[i].after.retain(|k| *k != other);
+            return false;
+        }
+        true
     }
 
     /// Replaces the seed train with one designed backwards from the production bioreactor
