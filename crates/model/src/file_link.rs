@@ -15,6 +15,12 @@ pub enum ImportError {
     /// The scenario is beyond what a link carries (e.g. more than 100 seed stages, a feed on
     /// more than 1,000 days): the field's key.
     TooBig(String),
+    /// Its link would be longer than a link is read ([`link::MAX_LINK_CHARS`]): very long
+    /// texts (names, notes).
+    LinkTooLong {
+        chars: usize,
+        max: usize,
+    },
 }
 
 /// The scenario file of a link.
@@ -32,7 +38,16 @@ pub fn import_json(file_text: &str) -> Result<(String, Vec<String>), ImportError
     let text = link::encode(&loaded.scenario, &loaded.facility_profile);
     match link::decode(&text) {
         Ok(_) => Ok((text, loaded.unknown_fields)),
-        Err(LinkError::BadValue { key } | LinkError::UnknownField { key }) => Err(ImportError::TooBig(key)),
-        Err(_) => Err(ImportError::TooBig(String::new())),
+        Err(LinkError::TooLong { chars, max }) => Err(ImportError::LinkTooLong { chars, max }),
+        Err(
+            LinkError::BadValue { key } | LinkError::UnknownField { key } | LinkError::RepeatedField { key },
+        ) => Err(ImportError::TooBig(key)),
+        // A link this build has just written has its version, its checksum and no key twice.
+        Err(
+            LinkError::NotALink
+            | LinkError::NewerVersion { .. }
+            | LinkError::Truncated
+            | LinkError::ChecksumMismatch,
+        ) => Err(ImportError::TooBig(String::new())),
     }
 }

@@ -47,4 +47,12 @@ fn import_reports_unknown_fields_and_errors() {
         days.join(",")
     );
     assert_eq!(import_json(&long), Err(ImportError::TooBig("fd".into())));
+    // A 30,000-character name is 40,000 characters of base64 in its link: with
+    // `v5&p=suzhou-2026-12b&n=` (23) and `&c=` and the checksum (11), 40,034, over the 20,000
+    // a link is read to. Refused as a link too long, not as a list too long.
+    let name = format!(
+        r#"{{"format": "tech-transfer-scenario", "version": 5, "facility_profile": "suzhou-2026-12b", "scenario": {{"name": "{}"}}}}"#,
+        "x".repeat(30_000)
+    );
+    assert_eq!(import_json(&name), Err(ImportError::LinkTooLong { chars: 40_034, max: 20_000 }));
 }

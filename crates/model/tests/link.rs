@@ -301,6 +301,32 @@ fn malformed_links_say_what_is_wrong() {
     assert!(matches!(decode(&long), Err(LinkError::TooLong { .. })));
 }
 
+#[test]
+fn a_repeated_or_empty_field_is_named_for_what_it_is() {
+    // With correct checksums, so that only the body is at fault.
+    let sealed = |body: &str| format!("{body}&c={:08x}", fnv(body.as_bytes()));
+    let p = "v5&p=suzhou-2026-12b";
+    assert_eq!(
+        decode(&sealed(&format!("{p}&tit=5&tit=6"))),
+        Err(LinkError::RepeatedField { key: "tit".into() })
+    );
+    assert_eq!(
+        decode(&sealed(&format!("{p}&tit=5&tit=5"))),
+        Err(LinkError::RepeatedField { key: "tit".into() })
+    );
+    assert_eq!(
+        decode(&sealed(&format!("{p}&p=suzhou-2026-12"))),
+        Err(LinkError::RepeatedField { key: "p".into() })
+    );
+    // A known key without `=value` has a value that cannot be read; an unknown one is unknown.
+    assert_eq!(decode(&sealed(&format!("{p}&tit"))), Err(LinkError::BadValue { key: "tit".into() }));
+    assert_eq!(decode(&sealed("v5&p")), Err(LinkError::BadValue { key: "p".into() }));
+    assert_eq!(decode(&sealed(&format!("{p}&zz"))), Err(LinkError::UnknownField { key: "zz".into() }));
+    assert_eq!(decode(&sealed(&format!("{p}&zz=1"))), Err(LinkError::UnknownField { key: "zz".into() }));
+    // The same fields once each open.
+    assert_eq!(decode(&sealed(&format!("{p}&tit=6"))).unwrap().scenario.production.titer_g_per_l, 6.0);
+}
+
 proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,300}") {

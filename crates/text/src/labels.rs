@@ -100,8 +100,16 @@ pub fn unit_text(locale: Locale, unit: Unit) -> String {
     s.to_string()
 }
 
+/// A number in a problem's sentence: grouped and rounded ([`format_short`]), or in exponent
+/// form where that would write more than 15 digits or round a value that is not zero to `0`
+/// (`1e308`, `3e-7`): a value from a link or a file can be anything a binary64 holds.
 fn n(v: f64) -> String {
-    format_short(v)
+    let a = v.abs();
+    if a >= 1e15 || (a > 0.0 && a < 5e-5) {
+        format!("{v:e}")
+    } else {
+        format_short(v)
+    }
 }
 
 /// A field's problem in plain words, with the numbers.
@@ -486,5 +494,22 @@ pub fn fit_text(locale: Locale, check: &FitCheck, facility: &FacilityProfile, st
                 high = n(high)
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_writes_any_value_in_a_few_characters() {
+        let range = |value| problem_text(Locale::en, &Problem::OutOfRange { value, min: 0.01, max: 100.0 });
+        assert_eq!(range(-5.0), "-5 is outside the allowed range 0.01 to 100.");
+        assert_eq!(range(1e308), "1e308 is outside the allowed range 0.01 to 100.");
+        assert_eq!(range(-2.5e20), "-2.5e20 is outside the allowed range 0.01 to 100.");
+        // 0.00001 rounded to four decimals would read "0", which is not the value entered.
+        assert_eq!(range(0.00001), "1e-5 is outside the allowed range 0.01 to 100.");
+        assert_eq!(range(0.0), "0 is outside the allowed range 0.01 to 100.");
+        assert_eq!(range(123_456_789.0), "123,456,789 is outside the allowed range 0.01 to 100.");
     }
 }

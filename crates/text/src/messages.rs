@@ -19,6 +19,7 @@ pub fn link_error_text(l: Locale, e: &LinkError) -> String {
         LinkError::Truncated => td_string!(l, link_err_truncated).to_string(),
         LinkError::ChecksumMismatch => td_string!(l, link_err_checksum).to_string(),
         LinkError::UnknownField { key } => tf!(l, link_err_unknown_field, key = key),
+        LinkError::RepeatedField { key } => tf!(l, link_err_repeated, key = key),
         LinkError::BadValue { key } => tf!(l, link_err_bad_value, key = key),
     }
 }
@@ -41,5 +42,6 @@ pub fn import_error_text(l: Locale, e: &ImportError) -> String {
         }
         ImportError::Profile(id) => tf!(l, import_err_profile, id = id),
         ImportError::TooBig(key) => tf!(l, import_err_too_big, key = key),
+        ImportError::LinkTooLong { chars, max } => tf!(l, import_err_link_too_long, chars = chars, max = max),
     }
 }

@@ -111,4 +111,9 @@ fn a_broken_link_gets_the_pages_reason_and_exit_1() {
     let not_a_link = ttc(&["open", "hello"]);
     assert_eq!(not_a_link.code, 1);
     assert!(not_a_link.err.contains("it is not a scenario link of this calculator"), "{}", not_a_link.err);
+    // The titer twice, with a correct checksum (FNV-1a of the body): not "a field this
+    // version does not know", which it knows.
+    let twice = ttc(&["open", "v5&p=suzhou-2026-12b&tit=5&tit=6&c=549e38f3"]);
+    assert_eq!(twice.code, 1);
+    assert_eq!(twice.err, "The link cannot be opened: the field tit appears more than once.\n");
 }

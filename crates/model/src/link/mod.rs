@@ -85,11 +85,15 @@ pub enum LinkError {
     Truncated,
     /// The checksum does not match: the link was changed after it was made.
     ChecksumMismatch,
-    /// A `key=value` pair this version does not know, or one that appears twice.
+    /// A `key=value` pair this version does not know.
     UnknownField {
         key: String,
     },
-    /// A known field whose value cannot be read.
+    /// A field that appears more than once: which of its values was meant is unknown.
+    RepeatedField {
+        key: String,
+    },
+    /// A known field whose value cannot be read, or that has no `=value` at all.
     BadValue {
         key: String,
     },
@@ -163,15 +167,15 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
     let mut facility_profile = None;
     let mut seen: Vec<&str> = Vec::new();
     for pair in body.split('&').skip(1) {
-        let (key, value) =
-            pair.split_once('=').ok_or_else(|| LinkError::UnknownField { key: pair.into() })?;
+        // A key without `=value` is a field whose value is missing (when the key is known).
+        let (key, value) = pair.split_once('=').map_or((pair, None), |(k, v)| (k, Some(v)));
         if seen.contains(&key) {
-            return Err(LinkError::UnknownField { key: key.into() });
+            return Err(LinkError::RepeatedField { key: key.into() });
         }
         seen.push(key);
         let ok = if key == "p" {
-            facility_profile = Some(value.to_string());
-            is_profile_id(value)
+            facility_profile = value.map(str::to_string);
+            value.is_some_and(is_profile_id)
         } else {
             let e = V1_FIELDS
                 .iter()
@@ -181,7 +185,7 @@ pub fn decode(text: &str) -> Result<Link, LinkError> {
                 .chain(v5_added)
                 .find(|e| e.key == key)
                 .ok_or_else(|| LinkError::UnknownField { key: key.into() })?;
-            (e.get_mut)(&mut scenario).read_text(value)
+            value.is_some_and(|value| (e.get_mut)(&mut scenario).read_text(value))
                 && (key != "r" || scenario.rate_overrides.keys().all(|r| v1::rate_in_version(*r, version)))
         };
         if !ok {
