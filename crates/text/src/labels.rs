@@ -101,15 +101,27 @@ pub fn unit_text(locale: Locale, unit: Unit) -> String {
 }
 
 /// A number in a problem's sentence: grouped and rounded ([`format_short`]), or in exponent
-/// form where that would write more than 15 digits or round a value that is not zero to `0`
-/// (`1e308`, `3e-7`): a value from a link or a file can be anything a binary64 holds.
+/// form, to three digits, where that would write more than 15 digits or round a value that is
+/// not zero to `0` (`1e308`, `-2.5e20`, `1e-5`): a value from a link or a file can be anything
+/// a binary64 holds. By hand: `format!("{:e}")` put 740 bytes of the standard library's
+/// exponent formatting into the page's first load, for a message.
 fn n(v: f64) -> String {
     let a = v.abs();
-    if a >= 1e15 || (a > 0.0 && a < 5e-5) {
-        format!("{v:e}")
-    } else {
-        format_short(v)
+    if !a.is_finite() || (a < 1e15 && (a == 0.0 || a >= 5e-5)) {
+        return format_short(v);
     }
+    // a = m × 10^e with 1 <= m < 10 (the divisions round the mantissa, not its three digits).
+    let (mut m, mut e) = (a, 0);
+    while m >= 10.0 {
+        m /= 10.0;
+        e += 1;
+    }
+    while m < 1.0 {
+        m *= 10.0;
+        e -= 1;
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!("{sign}{}e{e}", format_short(m))
 }
 
 /// A field's problem in plain words, with the numbers.
@@ -511,5 +523,8 @@ mod tests {
         assert_eq!(range(0.00001), "1e-5 is outside the allowed range 0.01 to 100.");
         assert_eq!(range(0.0), "0 is outside the allowed range 0.01 to 100.");
         assert_eq!(range(123_456_789.0), "123,456,789 is outside the allowed range 0.01 to 100.");
+        assert_eq!(range(1.2345e17), "1.23e17 is outside the allowed range 0.01 to 100.");
+        assert_eq!(range(f64::MAX), "1.8e308 is outside the allowed range 0.01 to 100.");
+        assert_eq!(range(5e-324), "4.94e-324 is outside the allowed range 0.01 to 100.");
     }
 }
