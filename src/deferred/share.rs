@@ -76,16 +76,13 @@ pub fn file_stem(name: &str) -> String {
 pub fn import_file(shared: Shared, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
-        let reason = import_error_text(
-            shared.locale.get_untracked(),
-            &ImportError::File(FileError::TooLarge { bytes: file.size() as usize, max: MAX_FILE_BYTES }),
-        );
+        let reason =
+            ImportError::File(FileError::TooLarge { bytes: file.size() as usize, max: MAX_FILE_BYTES });
         shared.notify(PanelNotice::ImportFailed { file: name, reason });
         return;
     }
     leptos::task::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-        let l = shared.locale.get_untracked();
         let result = match text {
             Some(text) => import_json(&text),
             None => Err(ImportError::File(FileError::NotJson(String::new()))),
@@ -95,9 +92,7 @@ pub fn import_file(shared: Shared, file: web_sys::File) {
                 open_in_page(&link_text);
                 shared.notify(PanelNotice::Imported { file: name, unknown });
             }
-            Err(e) => {
-                shared.notify(PanelNotice::ImportFailed { file: name, reason: import_error_text(l, &e) })
-            }
+            Err(reason) => shared.notify(PanelNotice::ImportFailed { file: name, reason }),
         }
     });
 }
@@ -129,7 +124,7 @@ fn notice_parts(l: Locale, n: &PanelNotice) -> (&'static str, String, Option<(&'
             ("info", text, None)
         }
         PanelNotice::ImportFailed { file, reason } => {
-            ("warn", tf!(l, notice_import_failed, file = file, reason = reason), None)
+            ("warn", tf!(l, notice_import_failed, file = file, reason = import_error_text(l, reason)), None)
         }
         PanelNotice::SavedCorrupt { raw } => (
             "warn",

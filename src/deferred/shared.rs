@@ -4,6 +4,7 @@
 
 use crate::handover::{self, OpenRequest};
 use crate::i18n::*;
+use crate::model::file_link::ImportError;
 use leptos::prelude::*;
 use ttc_text::format::Prefs;
 
@@ -14,9 +15,11 @@ pub enum PanelNotice {
         file: String,
         unknown: Vec<String>,
     },
+    /// The reason as data, put in words at each drawing: after a switch of language it is
+    /// said in the new one, like the rest of the notice.
     ImportFailed {
         file: String,
-        reason: String,
+        reason: ImportError,
     },
     /// Saved scenarios that could not be read were set aside under [`saved::RECOVERED_KEY`].
     SavedCorrupt {

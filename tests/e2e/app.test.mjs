@@ -249,7 +249,7 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
       assert.ok(await page.locator('.stale-banner').isVisible(), `no stale banner for "${typed}"`);
       assert.equal(
         await text(page, '.stale-banner'),
-        'Some inputs are invalid: the results below are from the last valid inputs. Fix the highlighted fields to update them.',
+        'Some inputs are invalid: the results below are from the last valid inputs. Fix the highlighted fields to update them. Go to the first invalid input',
       );
       // The results keep the last valid numbers (the defaults).
       assert.equal(await figure(page, 'h-ds'), '4,007 g');
@@ -297,6 +297,54 @@ describe('Tech Transfer Calculator: default scenario, editing, currencies, keybo
     await waitForFigure(page, 'h-harvest', 'Tue 12 Oct 2027');
     assert.equal(await figure(page, 'h-ds'), '4,007 g');
 
+    await app.check();
+  });
+
+  test('removing the last seed stage or feed with the keyboard leaves the focus on its list\'s "Add" button', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label'));
+    const stages = page.locator('#sec-seed-train .stage');
+    await waitFor(() => stages.count(), 6, 'number of stages');
+    // The last stage's buttons go with it: the focus moves to "Add stage", not to the page's start.
+    await page.getByRole('button', { name: 'Remove stage 6' }).focus();
+    await page.keyboard.press('Enter');
+    await waitFor(() => stages.count(), 5, 'number of stages after removing the last');
+    assert.equal(await focused(), 'add-stage');
+    // A stage before the last keeps its place: the next stage moves up into it, and the focus stays.
+    await page.getByRole('button', { name: 'Remove stage 2' }).focus();
+    await page.keyboard.press('Enter');
+    await waitFor(() => stages.count(), 4, 'number of stages after removing stage 2');
+    assert.equal(await focused(), 'Remove stage 2');
+    const feeds = page.locator('#sec-production .remove-feed');
+    const n = await feeds.count();
+    assert.ok(n >= 1, 'the default scenario has a feed');
+    await feeds.nth(n - 1).focus();
+    await page.keyboard.press('Enter');
+    await waitFor(() => feeds.count(), n - 1, 'number of feeds after removing the last');
+    assert.equal(await focused(), 'add-feed');
+    await app.check();
+  });
+
+  test('a link with a value out of range says so in one banner, and its button goes to the field', async () => {
+    const app = await env.openApp();
+    const { page } = app;
+    // The seed medium's price at -1 (rate 0), checksum correct: the link opens, the value is refused.
+    await page.goto(`${env.server.url}#v5&p=suzhou-2026-12b&r=0:-1&c=7e96c4b5`);
+    await page.reload();
+    const field = '#f-rate_overrides-seed_medium_per_l';
+    await waitForText(page, `${field}-err`, '-1 is outside the allowed range 0 to 100,000,000.');
+    // No results yet, so no banner about "the results below" (it was shown beside this one).
+    assert.equal(await page.locator('.stale-banner').count(), 1, 'one banner');
+    assert.equal(await text(page, '.stale-banner'), 'No result yet: fix the highlighted inputs. Go to the first invalid input');
+    assert.equal(await page.locator('#h-ds').count(), 0, 'no figures');
+    await page.getByRole('button', { name: 'Go to the first invalid input' }).click();
+    await waitFor(() => page.evaluate(() => document.activeElement?.id), field.slice(1), 'the focus');
+    // Mended where the focus is, the scenario has its result.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2');
+    await waitFor(() => page.locator('.stale-banner').count(), 0, 'banners after mending');
+    assert.ok(await figure(page, 'h-ds'), 'the drug substance figure');
     await app.check();
   });
 

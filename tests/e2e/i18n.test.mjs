@@ -203,7 +203,7 @@ describe('Language: English and Chinese', () => {
     await switchLanguage(page, 'zh');
     await page.locator('#f-production-titer_g_per_l').fill('abc');
     await waitForText(page, '#f-production-titer_g_per_l-err', ZH.err_not_a_number);
-    assert.equal(await text(page, '.stale-banner'), ZH.stale_banner);
+    assert.equal(await text(page, '.stale-banner'), `${ZH.stale_banner} ${ZH.btn_go_to_invalid}`);
     await page.locator('#f-production-titer_g_per_l').fill('500');
     await waitForText(page, '#f-production-titer_g_per_l-err', '500 超出允许范围 0.01 至 100。');
     // The message follows a language switch while the input stays invalid.

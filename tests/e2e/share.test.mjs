@@ -638,7 +638,7 @@ describe('Scenario files: export, import, drag and drop', () => {
     await app.check();
   });
 
-  test('a file that is not a scenario file is refused with the reason; the scenario stays as it was', async () => {
+  test('a file that is not a scenario file is refused with the reason, in the reader\'s language; the scenario stays as it was', async () => {
     const app = await env.openApp();
     const { page } = app;
     await setTiter(page, '5', DS_AT_5);
@@ -651,6 +651,13 @@ describe('Scenario files: export, import, drag and drop', () => {
       ['other.json', '{"format": "spreadsheet", "cells": []}', /^it is JSON, but not a scenario file of this calculator$/],
       ['five.json', JSON.stringify(five), /^the field scenario\.production\.titer_g_per_l has a value of the wrong kind \(.+\)$/],
       ['huge.json', `{"pad": "${'x'.repeat(1_000_000)}"}`, /^it is larger than 1000000 bytes$/],
+      // 30,000 letters are 40,000 of base64 in the link, 40,034 with `v5&p=suzhou-2026-12b&n=`
+      // (23) and the checksum's `&c=` and 8 digits: more than the 20,000 a link is read to.
+      [
+        'long.json',
+        JSON.stringify({ format: 'tech-transfer-scenario', version: 5, facility_profile: 'suzhou-2026-12b', scenario: { name: 'x'.repeat(30_000) } }),
+        /^its link would have 40034 characters, at most 20000 are read: shorten its names$/,
+      ],
     ]) {
       await importFile(page, name, content);
       const said = await waitForText(page, `${PANEL_NOTICE}.warn p`, new RegExp(`^The file “${name.replace('.', '\\.')}” could not be opened: `));
@@ -662,6 +669,11 @@ describe('Scenario files: export, import, drag and drop', () => {
       assert.equal(await page.locator(PAGE_NOTICE).count(), 0, `${name}: page notice`);
       assert.equal(await address(page), LINK_AT_5, `${name}: the address changed`);
     }
+    // The reason follows the language like the rest of the notice (it was kept in the words
+    // of the language it was made in).
+    await switchLanguage(page, 'zh');
+    await waitForText(page, `${PANEL_NOTICE}.warn p`, '无法打开文件“long.json”：其链接将有 40034 个字符，最多只读取 20000 个：请缩短其中的名称。屏幕上的方案未改变。');
+    await switchLanguage(page, 'en');
     await app.check();
   });
 

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::labels::{vessel_name, Unit};
 
+const ADD_FEED_ID: &str = "add-feed";
 #[component]
 pub(super) fn ProductionSection() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -61,7 +62,7 @@ pub(super) fn ProductionSection() -> impl IntoView {
                 <For each=move || 0..feeds.get() key=|i| *i let:i>
                     <FeedEditor i=i />
                 </For>
-                <button type="button" on:click=add_feed prop:disabled={move || feeds.get() >= limits::MAX_FEEDS}>
+                <button type="button" id=ADD_FEED_ID on:click=add_feed prop:disabled={move || feeds.get() >= limits::MAX_FEEDS}>
                     {tr(|l| td_string!(l, btn_add_feed))}
                 </button>
             </div>
@@ -88,6 +89,10 @@ pub(super) fn FeedEditor(i: usize) -> impl IntoView {
         },
     );
     let remove = move |_| {
+        // The last feed's fields and buttons go with it: the focus moves to "Add a feed" first.
+        if i + 1 == state.scenario.with_untracked(|s| s.production.feeds.len()) {
+            super::focus_by_id(ADD_FEED_ID);
+        }
         state.scenario.update(|s| {
             s.remove_feed(i);
         });

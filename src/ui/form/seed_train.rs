@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::labels::{stage_name, vessel_name, Unit};
 
+const ADD_STAGE_ID: &str = "add-stage";
 #[component]
 pub(super) fn SeedTrainEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -34,7 +35,7 @@ pub(super) fn SeedTrainEditor() -> impl IntoView {
             <p class="note">{tr(|l| td_string!(l, seed_train_note))}</p>
             <div class="stage-actions">
                 <button type="button" on:click=design>{tr(|l| td_string!(l, btn_design_train))}</button>
-                <button type="button" on:click=add prop:disabled={move || count.get() >= limits::MAX_SEED_STAGES}>
+                <button type="button" id=ADD_STAGE_ID on:click=add prop:disabled={move || count.get() >= limits::MAX_SEED_STAGES}>
                     {tr(|l| td_string!(l, btn_add_stage))}
                 </button>
             </div>
@@ -64,6 +65,10 @@ pub(super) fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
         state.reset_generation.update(|g| *g += 1);
     };
     let remove = move |_| {
+        // The last stage's buttons go with it: the focus moves to "Add a stage" first.
+        if i + 1 == count.get_untracked() {
+            super::focus_by_id(ADD_STAGE_ID);
+        }
         state.scenario.update(|s| {
             s.remove_seed_stage(i);
         });
