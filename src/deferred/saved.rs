@@ -74,8 +74,6 @@ pub fn SavedScenarios() -> impl IntoView {
     let i18n = use_i18n();
     let list = RwSignal::new(read_list());
     let compared = RwSignal::new(Vec::<usize>::new());
-    // Every change is stored at once. Adding or removing an entry moves the others, so the
-    // comparison's picks are cleared then; a rename keeps them.
     // Every change starts from what is stored, not from this tab's copy, so that a scenario
     // saved in another tab is not overwritten, and is stored at once. A change to the entry at
     // an index is dropped (and the list refreshed) if the stored list moved under it. Adding or
@@ -135,7 +133,13 @@ pub fn SavedScenarios() -> impl IntoView {
                         }
                     }, Edit::Other)
                 };
-                let delete = move |_| change(&|l| if i < l.len() { l.remove(i); }, Edit::Other);
+                let delete = move |_| {
+                    // The last entry's buttons go with it: the focus moves to "Save" first.
+                    if i + 1 == list.with_untracked(Vec::len) {
+                        crate::ui::focus_by_id("save-scenario");
+                    }
+                    change(&|l| if i < l.len() { l.remove(i); }, Edit::Other)
+                };
                 let toggle = move |_| {
                     compared.update(|c| match c.iter().position(|&x| x == i) {
                         Some(p) => {

@@ -805,6 +805,12 @@ describe('Saved scenarios and their comparison', () => {
     await page.locator('button[aria-label="Delete saved scenario 2"]').click();
     await waitFor(() => page.locator('.saved-item').count(), 3, 'saved items');
     assert.deepEqual(await storedLinks(page), [DEFAULT_LINK, DEFAULT_LINK, stored[1]]);
+    // Deleting the last with the keyboard: its buttons go with it, the focus goes to "Save"
+    // (it fell back to the start of the page).
+    await page.locator('button[aria-label="Delete saved scenario 3"]').focus();
+    await page.keyboard.press('Enter');
+    await waitFor(() => page.locator('.saved-item').count(), 2, 'saved items');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'save-scenario');
     await app.check();
   });
 

@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::labels::{vessel_name, Unit};
 
+/// The "Add a feed" button, which takes the focus when the last feed is removed.
 const ADD_FEED_ID: &str = "add-feed";
+
 #[component]
 pub(super) fn ProductionSection() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -91,7 +93,7 @@ pub(super) fn FeedEditor(i: usize) -> impl IntoView {
     let remove = move |_| {
         // The last feed's fields and buttons go with it: the focus moves to "Add a feed" first.
         if i + 1 == state.scenario.with_untracked(|s| s.production.feeds.len()) {
-            super::focus_by_id(ADD_FEED_ID);
+            crate::ui::focus_by_id(ADD_FEED_ID);
         }
         state.scenario.update(|s| {
             s.remove_feed(i);

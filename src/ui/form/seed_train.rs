@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use ttc_text::labels::{stage_name, vessel_name, Unit};
 
+/// The "Add a stage" button, which takes the focus when the last stage is removed.
 const ADD_STAGE_ID: &str = "add-stage";
+
 #[component]
 pub(super) fn SeedTrainEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -67,7 +69,7 @@ pub(super) fn StageEditor(i: usize, count: Memo<usize>) -> impl IntoView {
     let remove = move |_| {
         // The last stage's buttons go with it: the focus moves to "Add a stage" first.
         if i + 1 == count.get_untracked() {
-            super::focus_by_id(ADD_STAGE_ID);
+            crate::ui::focus_by_id(ADD_STAGE_ID);
         }
         state.scenario.update(|s| {
             s.remove_seed_stage(i);
