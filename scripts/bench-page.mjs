@@ -17,8 +17,8 @@
 //       The detailed sections below the headline come from the deferred module (loaded after
 //       the first result): (a) also times navigation -> detailed sections shown. And where a
 //       load's time goes before the first result: the shell of index.html painted (the first
-//       contentful paint, which the floor's figure paints with), the page's WebAssembly module
-//       instantiated (its first WebAssembly.instantiate* fulfilled), the page's frame and
+//       contentful paint, which the floor's figure paints with), the first WebAssembly module
+//       instantiated (the first WebAssembly.instantiate* fulfilled: src/bin/first.rs), the frame and
 //       toolbar drawn (nav.toolbar in the DOM); then the page's own part, from the shell
 //       painted (a paint's timestamp) to the first result painted (the double
 //       requestAnimationFrame above, a frame later than its paint), median of each load's
@@ -29,7 +29,7 @@
 //       written in), served by the same server in the same run and loaded the same way, so
 //       that the page's first result can be given as a multiple of the browser's floor: a
 //       ratio stays comparable across runs on a noisy machine, where milliseconds do not;
-//   (e) the bytes each module costs (brotli, as served): the page's first load, the deferred
+//   (e) the bytes each module costs (brotli, as served): the first load, the page's module, the deferred
 //       module, the rest;
 //   (f) long tasks on a slow phone: THROTTLED_LOADS cold loads with the CPU slowed 4x (as
 //       Lighthouse's mobile profile does), every main-thread task over 50 ms from navigation
@@ -84,7 +84,7 @@ const INIT_SCRIPT = `(() => {
   const sel = ${JSON.stringify(FIRST_RESULT)};
   const last = ${JSON.stringify(LAST_SECTION)};
   window.__bench = { firstResult: null, firstResultPainted: null, details: null, longTasks: [], instantiated: null, frame: null };
-  // The page's module is the first instantiated (the deferred module comes after the first result).
+  // The first module (src/bin/first.rs) is the first instantiated: the page's and the deferred module come after it.
   for (const name of ['instantiateStreaming', 'instantiate']) {
     const original = WebAssembly[name];
     WebAssembly[name] = function (...args) {
@@ -132,17 +132,19 @@ function floorPage(dist) {
 }
 
 /**
- * Brotli bytes of the files of the build, by module: the page's first load as
- * scripts/size-report.sh counts it (index.html, the page's JS and wasm, the service worker
- * registration), the deferred module, and the rest (service worker, manifest, icons).
+ * Brotli bytes of the files of the build, by module: the first load as
+ * scripts/size-report.sh counts it (index.html, the first module's JS and wasm, the service
+ * worker registration), the page's module, the deferred module, and the rest (service
+ * worker, manifest, icons).
  */
 function moduleBytes(dist) {
   const br = (f) => brotliCompressSync(readFileSync(join(dist, f)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
-  const modules = { 'page (first load)': [], 'deferred module': [], 'other (sw.js, manifest, icons)': [] };
+  const modules = { 'first load (the first module)': [], "the page's module": [], 'deferred module': [], 'other (sw.js, manifest, icons)': [] };
   for (const f of files) {
     if (f.startsWith('deferred-')) modules['deferred module'].push(f);
-    else if (f === 'index.html' || /^(tech_transfer_calc|register)-/.test(f)) modules['page (first load)'].push(f);
+    else if (f.startsWith('tech_transfer_calc-')) modules["the page's module"].push(f);
+    else if (f === 'index.html' || /^(first|register)-/.test(f)) modules['first load (the first module)'].push(f);
     else modules['other (sw.js, manifest, icons)'].push(f);
   }
   return Object.entries(modules).map(([name, fs]) => [name, fs.reduce((n, f) => n + br(f), 0), fs.length]);
@@ -375,7 +377,7 @@ async function main() {
       ['(d) floor: static page, navigation -> figure', stats(floor.dom)],
       ['(d) floor: static page, figure painted', stats(floor.painted)],
       ['(a) cold load: navigation -> shell painted', stats(load.shell)],
-      ['(a) cold load: navigation -> page module ready', stats(load.instantiated)],
+      ['(a) cold load: navigation -> first module ready', stats(load.instantiated)],
       ['(a) cold load: navigation -> frame and toolbar', stats(load.frame)],
       ['(a) cold load: navigation -> first result', stats(load.dom)],
       ['(a) cold load: navigation -> result painted', stats(load.painted)],

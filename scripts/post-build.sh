@@ -2,12 +2,15 @@
 # Trunk post_build hook (Trunk.toml [[hooks]]): finishes the build in Trunk's staging dir
 # before Trunk moves it to dist/. Idempotent: running it again on its own output changes nothing.
 #
-#   a. The deferred module (detailed results, share panel): Trunk builds it as a "worker" (so that it is not loaded at start-up)
-#      and does not hash worker file names (deferred.js, deferred_bg.wasm, deferred_loader.js). They are
-#      renamed deferred-<16 hex>{.js,_bg.wasm,_loader.js} (sha256 of the JS + wasm), the glue and
-#      loader are rewritten to the new names, and index.html gets
-#      <meta name="ttc-deferred" content="deferred-<hash>_loader.js"> for the page to load it with.
-#      Skipped when the build has no deferred module.
+#   a. The page's module (tech_transfer_calc: Leptos, the form) and the deferred module (detailed
+#      results, share panel): Trunk builds them as "workers" (so that it starts only the first
+#      module, src/bin/first.rs) and does not hash worker file names (W.js, W_bg.wasm,
+#      W_loader.js). They are renamed W-<16 hex>{.js,_bg.wasm,_loader.js} (sha256 of the JS +
+#      wasm), the glue and loader are rewritten to the new names, and index.html gets
+#      <meta name="ttc-page|ttc-deferred" content="W-<hash>_loader.js"> for the first module and
+#      the page to load them with. Skipped for a module the build does not have. The page's
+#      module is not preloaded: downloaded beside the first module it put the first result
+#      about 23 ms later (15 interleaved cold loads, 2026-12-06).
 #   b. Content-Security-Policy: a <meta http-equiv> right after <meta charset>, allowing the
 #      inline scripts of index.html (Trunk's wasm start-up module, `trunk serve`'s autoreload)
 #      by their sha256.
@@ -35,30 +38,35 @@ die() {
 [[ -f $TEMPLATE ]] || die "$TEMPLATE not found"
 grep -q '<meta charset=[^>]*>' "$HTML" || die "$HTML has no <meta charset> to put the CSP after"
 
-# --- a. deferred module: content-hashed names --------------------------------------------------
-W=deferred
-if [[ -f $DIR/$W.js && -f $DIR/${W}_bg.wasm ]]; then
-	hash=$(cat "$DIR/$W.js" "$DIR/${W}_bg.wasm" | sha256sum | cut -c1-16)
-	# Hashed copies left from an earlier build in the same dir would be precached for nothing.
-	find "$DIR" -maxdepth 1 -type f -regextype posix-extended \
-		-regex ".*/$W-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)" -delete
-	# wasm-bindgen's web glue finds its wasm next to itself by name: new URL('deferred_bg.wasm', ...).
-	sed -e "s|${W}_bg\.wasm|$W-${hash}_bg.wasm|g" "$DIR/$W.js" >"$DIR/$W-$hash.js"
-	rm "$DIR/$W.js"
-	mv "$DIR/${W}_bg.wasm" "$DIR/$W-${hash}_bg.wasm"
-	# Trunk's loader shim (data-loader-shim): import init from './deferred.js';await init();
-	printf "import init from './%s';await init();" "$W-$hash.js" >"$DIR/$W-${hash}_loader.js"
-	rm -f "$DIR/${W}_loader.js"
-fi
-# The meta tag (again, on a second run) for whichever hashed loader the dir holds.
-loaders=()
-while IFS= read -r -d '' f; do loaders+=("${f##*/}"); done < <(find "$DIR" -maxdepth 1 -type f \
-	-regextype posix-extended -regex ".*/$W-[0-9a-f]{16}_loader\.js" -print0)
-((${#loaders[@]} <= 1)) || die "several deferred-module loaders in $DIR: ${loaders[*]}"
-sed -i 's|<meta name="ttc-deferred" content="[^"]*">||g' "$HTML"
-if ((${#loaders[@]} == 1)); then
-	sed -i "0,/<meta charset=[^>]*>/s||&<meta name=\"ttc-deferred\" content=\"${loaders[0]}\">|" "$HTML"
-fi
+# --- a. the page's module and the deferred module: content-hashed names ---------------------
+# hash_module W META: renames W.js, W_bg.wasm, W_loader.js to W-<16 hex>… and puts the loader's
+# name in <meta name="META">; again on a second run, for whichever hashed loader the dir holds.
+hash_module() {
+	local W=$1 META=$2 hash f
+	if [[ -f $DIR/$W.js && -f $DIR/${W}_bg.wasm ]]; then
+		hash=$(cat "$DIR/$W.js" "$DIR/${W}_bg.wasm" | sha256sum | cut -c1-16)
+		# Hashed copies left from an earlier build in the same dir would be precached for nothing.
+		find "$DIR" -maxdepth 1 -type f -regextype posix-extended \
+			-regex ".*/$W-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)" -delete
+		# wasm-bindgen's web glue finds its wasm next to itself by name: new URL('W_bg.wasm', ...).
+		sed -e "s|${W}_bg\.wasm|$W-${hash}_bg.wasm|g" "$DIR/$W.js" >"$DIR/$W-$hash.js"
+		rm "$DIR/$W.js"
+		mv "$DIR/${W}_bg.wasm" "$DIR/$W-${hash}_bg.wasm"
+		# Trunk's loader shim (data-loader-shim): import init from './W.js';await init();
+		printf "import init from './%s';await init();" "$W-$hash.js" >"$DIR/$W-${hash}_loader.js"
+		rm -f "$DIR/${W}_loader.js"
+	fi
+	local loaders=()
+	while IFS= read -r -d '' f; do loaders+=("${f##*/}"); done < <(find "$DIR" -maxdepth 1 -type f \
+		-regextype posix-extended -regex ".*/$W-[0-9a-f]{16}_loader\.js" -print0)
+	((${#loaders[@]} <= 1)) || die "several loaders of $W in $DIR: ${loaders[*]}"
+	sed -i "s|<meta name=\"$META\" content=\"[^\"]*\">||g" "$HTML"
+	if ((${#loaders[@]} == 1)); then
+		sed -i "0,/<meta charset=[^>]*>/s||&<meta name=\"$META\" content=\"${loaders[0]}\">|" "$HTML"
+	fi
+}
+hash_module deferred ttc-deferred
+hash_module tech_transfer_calc ttc-page
 
 # --- b. Content-Security-Policy ----------------------------------------------------------------
 # The hash is over the exact text between <script> and </script> (after minification: this runs

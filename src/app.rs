@@ -4,42 +4,18 @@
 use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::{FacilityProfile, Problem, Scenario};
+use crate::prefs;
 use crate::ui::address::{
     load_deferred_module, open_address_link, sync_link_with_address, NoticeList, Notices,
 };
 use crate::ui::form::InputForm;
 use crate::ui::headline::Results;
-use crate::ui::stage::Stage;
+use crate::ui::stage::{FirstResultShown, Stage};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use ttc_text::format::{format_short, Currency, Prefs};
 use ttc_text::labels::local;
 use ttc_text::labels::problem_text;
-
-const LANG_KEY: &str = "ttc.lang";
-const CURRENCY_KEY: &str = "ttc.currency";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-fn load_pref(key: &str) -> Option<String> {
-    storage().and_then(|s| s.get_item(key).ok().flatten())
-}
-
-fn save_pref(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        // Storage may be full or blocked (private mode): the preference is then not kept.
-        let _ = s.set_item(key, value);
-    }
-}
-
-/// The browser's preferred languages (`navigator.languages`).
-fn browser_languages() -> Vec<String> {
-    web_sys::window()
-        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
-        .unwrap_or_default()
-}
 
 /// What the page needs before it draws: the language (chosen here before, or the browser's),
 /// the scenario's state with the address's link opened in it, the notices, the currency, and
@@ -48,18 +24,13 @@ fn browser_languages() -> Vec<String> {
 /// compiled at its first call, like the views' code), so the page answers a tap in between
 /// (total blocking time; ARCHITECTURE.md, "Start-up in short tasks").
 pub fn prepare() {
-    let initial = match load_pref(LANG_KEY).as_deref() {
-        Some("zh") => Locale::zh,
-        Some("en") => Locale::en,
-        _ => locale_for(&browser_languages()),
-    };
-    provide_i18n(initial);
+    provide_i18n(prefs::initial_locale());
     let state = AppState::new(Scenario::default(), FacilityProfile::current());
     provide_context(state);
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
     open_address_link(state, notices);
-    if let Some(c) = load_pref(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
+    if let Some(c) = prefs::saved_currency() {
         state.prefs.update(|p| p.currency = c);
     }
     // The first estimate, now: the headline reads it from the memo.
@@ -80,7 +51,7 @@ pub fn Page() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     // The frame, toolbar and headline first; the rest of the page in the tasks after it.
-    let stage = Stage::start();
+    let stage = Stage::start(use_context::<FirstResultShown>().is_some());
     provide_context(stage);
     let later = stage.reached(Stage::PAGE);
     load_deferred_module(notices);
@@ -171,7 +142,7 @@ fn Toolbar() -> impl IntoView {
             Locale::en => Locale::zh,
             Locale::zh => Locale::en,
         };
-        save_pref(LANG_KEY, if next == Locale::zh { "zh" } else { "en" });
+        prefs::save_locale(next);
         i18n.set_locale(next);
     };
     // What is wrong with a rate as typed, shown next to it; the rate in use stays.
@@ -198,7 +169,7 @@ fn Toolbar() -> impl IntoView {
             <select id="currency" prop:value=move || state.prefs.with(|p| p.currency.code())
                 on:change=move |ev| {
                     if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
-                        save_pref(CURRENCY_KEY, c.code());
+                        prefs::save_currency(c);
                         state.prefs.update(|p| p.currency = c);
                     }
                 }>

@@ -2,8 +2,10 @@
 //! pure model crate (`ttc_model`, re-exported as `model`) and its words (`ttc_text`).
 pub mod app;
 pub mod deferred;
+pub mod first_result;
 pub mod handover;
 pub mod i18n;
+pub mod prefs;
 pub mod steps;
 pub mod ui;
 

@@ -1,5 +1,6 @@
-//! Browser entry point: mounts the app in place of the loading shell of `index.html`. All
-//! logic lives in the library crate.
+//! The page's module: mounts the app in place of the loading shell of `index.html`, or of the
+//! first module's frame (`src/bin/first.rs`, which loads this module). All logic lives in the
+//! library crate.
 
 use leptos::prelude::{set_timeout, Owner};
 use std::time::Duration;
@@ -34,6 +35,12 @@ fn mount() {
     let shell = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match shell.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(root) => {
+            // The first module's frame with the first result (`first_result`), inert: replaced
+            // in this task by the page's, headline and all.
+            if root.has_attribute("inert") {
+                leptos::prelude::provide_context(tech_transfer_calc::ui::stage::FirstResultShown);
+                let _ = root.remove_attribute("inert");
+            }
             root.set_inner_html("");
             // The app lives as long as the page.
             leptos::mount::mount_to(root, tech_transfer_calc::app::Page).forget();

@@ -4,11 +4,13 @@
 //!
 //! One test binary (each binary links the whole app into a wasm module of its own, which costs
 //! a minute of build per binary), its tests by concern: `form.rs` the headline and the form,
-//! `address.rs` links in the address bar and rate cards, `saved.rs` saved scenarios. This file
+//! `address.rs` links in the address bar and rate cards, `saved.rs` saved scenarios, `first.rs`
+//! the first module's frame against the page's. This file
 //! holds the harness they share.
 #![cfg(target_arch = "wasm32")]
 
 mod address;
+mod first;
 mod form;
 mod saved;
 
