@@ -39,30 +39,33 @@ const PAGE_LOADING: &str = "ttc-page-loading";
 pub fn start() {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
-    let (Some(html), Some(app)) = (first_frame(), document.get_element_by_id("app")) else {
-        load_page_module(&document);
-        return;
-    };
-    app.set_inner_html(&html);
-    let _ = app.set_attribute("inert", "");
-    // In the task after the frame (a timer set in an animation frame callback runs after that
-    // frame is painted), or after 100 ms in a tab opened in the background, where no frame
-    // comes: whichever is first.
     let load = Rc::new(move || {
         if document.get_element_by_id(PAGE_LOADING).is_none() {
             load_page_module(&document);
         }
     });
-    let after_frame = {
+    // After 100 ms in any case: in a tab opened in the background no frame comes, and set
+    // first, it loads the page's module even if this module failed on the way (a trap ends
+    // this task, not the timers it set).
+    let fallback = {
         let load = load.clone();
-        Closure::once_into_js(move || {
-            let next_task = Closure::once_into_js(move || load());
-            let _ = web_sys::window().map(|w| w.set_timeout_with_callback(next_task.unchecked_ref()));
-        })
+        Closure::once_into_js(move || load())
     };
-    let _ = window.request_animation_frame(after_frame.unchecked_ref());
-    let fallback = Closure::once_into_js(move || load());
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
+    let Some((html, app)) = first_frame().zip(window.document().and_then(|d| d.get_element_by_id("app")))
+    else {
+        load();
+        return;
+    };
+    app.set_inner_html(&html);
+    let _ = app.set_attribute("inert", "");
+    // In the task after the frame that shows it: a timer set in an animation frame callback
+    // runs after that frame is painted.
+    let after_frame = Closure::once_into_js(move || {
+        let next_task = Closure::once_into_js(move || load());
+        let _ = web_sys::window().map(|w| w.set_timeout_with_callback(next_task.unchecked_ref()));
+    });
+    let _ = window.request_animation_frame(after_frame.unchecked_ref());
 }
 
 /// Adds the page module's loader (`scripts/post-build.sh` names it in a `<meta>`), once: the
