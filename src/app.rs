@@ -10,7 +10,7 @@ use crate::ui::address::{
 };
 use crate::ui::form::InputForm;
 use crate::ui::headline::Results;
-use crate::ui::stage::{FirstResultShown, Stage};
+use crate::ui::stage::Stage;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use ttc_text::format::{format_short, Currency, Prefs};
@@ -51,7 +51,7 @@ pub fn Page() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     // The frame, toolbar and headline first; the rest of the page in the tasks after it.
-    let stage = Stage::start(use_context::<FirstResultShown>().is_some());
+    let stage = Stage::start();
     provide_context(stage);
     let later = stage.reached(Stage::PAGE);
     load_deferred_module(notices);

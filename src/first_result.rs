@@ -17,7 +17,7 @@
 //! values): the page draws those as it always did.
 
 use crate::i18n::Locale;
-use crate::model::{estimate_headline, link, FacilityProfile, Scenario};
+use crate::model::{estimate_headline, link, Estimate, FacilityProfile, Scenario};
 use crate::prefs;
 use std::rc::Rc;
 use ttc_text::format::{format_short, Currency, Prefs};
@@ -35,7 +35,10 @@ const PAGE_LOADING: &str = "ttc-page-loading";
 
 /// Writes the first result, if the page would show it as it is, then loads the page's module
 /// once that result is painted: its instantiation and first tasks, queued before the next
-/// frame, would hold the paint back.
+/// frame, would hold the paint back. In tasks, as the page starts (ARCHITECTURE.md, "Start-up
+/// in short tasks"): the module's instantiation; the estimate (the model's code is compiled
+/// at its first call); the figures' words and the frame written. In one task they were the
+/// longest of a load with the CPU slowed 4x (about 160 ms, `make bench` (f)).
 pub fn start() {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
@@ -44,28 +47,37 @@ pub fn start() {
             load_page_module(&document);
         }
     });
-    // After 100 ms in any case: in a tab opened in the background no frame comes, and set
+    // After 300 ms in any case: in a tab opened in the background no frame comes, and set
     // first, it loads the page's module even if this module failed on the way (a trap ends
-    // this task, not the timers it set).
-    let fallback = {
-        let load = load.clone();
-        Closure::once_into_js(move || load())
-    };
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
-    let Some((html, app)) = first_frame().zip(window.document().and_then(|d| d.get_element_by_id("app")))
-    else {
-        load();
-        return;
-    };
-    app.set_inner_html(&html);
-    let _ = app.set_attribute("inert", "");
-    // In the task after the frame that shows it: a timer set in an animation frame callback
-    // runs after that frame is painted.
-    let after_frame = Closure::once_into_js(move || {
-        let next_task = Closure::once_into_js(move || load());
-        let _ = web_sys::window().map(|w| w.set_timeout_with_callback(next_task.unchecked_ref()));
-    });
-    let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    // the task, not the timers set before).
+    let fallback = load.clone();
+    set_timeout(move || fallback(), 300);
+    set_timeout(
+        move || {
+            let Some(first) = first_estimate() else { return load() };
+            set_timeout(
+                move || {
+                    if !write_frame(&first) {
+                        return load();
+                    }
+                    // In the task after the frame that shows it: a timer set in an animation
+                    // frame callback runs after that frame is painted.
+                    let after_frame = Closure::once_into_js(move || set_timeout(move || load(), 0));
+                    let _ = web_sys::window().map(|w| w.request_animation_frame(after_frame.unchecked_ref()));
+                },
+                0,
+            )
+        },
+        0,
+    );
+}
+
+/// Runs `f` in a task of its own after `ms` milliseconds (a plain timer: this module has no
+/// Leptos, whose `set_timeout` the page uses).
+fn set_timeout(f: impl FnOnce() + 'static, ms: i32) {
+    let f = Closure::once_into_js(f);
+    let _ = web_sys::window()
+        .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms));
 }
 
 /// Adds the page module's loader (`scripts/post-build.sh` names it in a `<meta>`), once: the
@@ -97,8 +109,15 @@ fn load_page_module(document: &web_sys::Document) {
     }
 }
 
-/// The frame with the first result, when the page would show it with nothing above it.
-fn first_frame() -> Option<String> {
+/// The scenario of the address's link, its rate card and its headline estimate, when the page
+/// would show its figures with nothing above them.
+struct FirstEstimate {
+    scenario: Scenario,
+    facility: FacilityProfile,
+    estimate: Estimate,
+}
+
+fn first_estimate() -> Option<FirstEstimate> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let facility = FacilityProfile::current();
     // As `ui::address::open_address_link` reads it.
@@ -110,12 +129,33 @@ fn first_frame() -> Option<String> {
         Scenario::default()
     };
     let estimate = estimate_headline(&scenario, &facility).ok()?;
+    Some(FirstEstimate { scenario, facility, estimate })
+}
+
+/// Writes the frame with the first result into `#app`, inert, unless the page's module has
+/// replaced the loading line already (it was loaded by the timer, on a slow phone).
+fn write_frame(first: &FirstEstimate) -> bool {
+    let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"))
+    else {
+        return false;
+    };
+    if !matches!(app.query_selector(".loading"), Ok(Some(_))) {
+        return false;
+    }
     let mut money = Prefs::default();
     if let Some(c) = prefs::saved_currency() {
         money.currency = c;
     }
-    let c = Ctx { e: &estimate, s: &scenario, f: &facility, locale: prefs::initial_locale(), prefs: money };
-    Some(frame_html(&c))
+    let c = Ctx {
+        e: &first.estimate,
+        s: &first.scenario,
+        f: &first.facility,
+        locale: prefs::initial_locale(),
+        prefs: money,
+    };
+    app.set_inner_html(&frame_html(&c));
+    let _ = app.set_attribute("inert", "");
+    true
 }
 
 /// The page's frame as `app::Page` draws it before its form (the same elements, classes and

@@ -32,15 +32,30 @@ fn prepare() {
 }
 
 fn mount() {
-    let shell = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let document = web_sys::window().and_then(|w| w.document());
+    let shell = document.as_ref().and_then(|d| d.get_element_by_id("app"));
     match shell.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // The first module's frame with the first result (`first_result`), inert, stays on
+        // screen while the page is drawn apart in its usual tasks (the frame, then the
+        // headline: one task for both was four times as long on a slow phone), and is
+        // replaced by it in the task after its headline's, which `Stage` queued first.
+        Some(root) if root.has_attribute("inert") => {
+            let Some(apart) = document.and_then(|d| d.create_element("div").ok()) else { return };
+            let apart: web_sys::HtmlElement = apart.unchecked_into();
+            // The app lives as long as the page.
+            leptos::mount::mount_to(apart.clone(), tech_transfer_calc::app::Page).forget();
+            set_timeout(
+                move || {
+                    root.set_inner_html("");
+                    while let Some(child) = apart.first_child() {
+                        let _ = root.append_child(&child);
+                    }
+                    let _ = root.remove_attribute("inert");
+                },
+                Duration::ZERO,
+            );
+        }
         Some(root) => {
-            // The first module's frame with the first result (`first_result`), inert: replaced
-            // in this task by the page's, headline and all.
-            if root.has_attribute("inert") {
-                leptos::prelude::provide_context(tech_transfer_calc::ui::stage::FirstResultShown);
-                let _ = root.remove_attribute("inert");
-            }
             root.set_inner_html("");
             // The app lives as long as the page.
             leptos::mount::mount_to(root, tech_transfer_calc::app::Page).forget();

@@ -10,11 +10,6 @@ use crate::steps::step_per_task;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// In the page's context when the first module (`crate::first_result`) had drawn the first
-/// result before the page: [`Stage::start`] then draws the headline with the frame.
-#[derive(Clone, Copy)]
-pub struct FirstResultShown;
-
 /// How far start-up has come: 0 while the page's frame and toolbar are drawn, then one more
 /// per task, up to [`Stage::LAST`].
 #[derive(Clone, Copy)]
@@ -46,34 +41,23 @@ impl Stage {
     /// for the frame that shows the headline (a task queued now would run before that frame
     /// and delay it), or for a timer in a tab opened in the background, where no frame comes:
     /// whichever is first.
-    ///
-    /// When the first module has drawn the first result already (`crate::first_result`), the
-    /// headline is drawn with the frame, in the same task: the frame replaces that module's,
-    /// and a task in between would show the page for a frame without its figures.
-    pub fn start(headline_at_once: bool) -> Self {
-        let counter = RwSignal::new(if headline_at_once { Self::HEADLINE } else { 0 });
+    pub fn start() -> Self {
+        let counter = RwSignal::new(0);
         let begun = StoredValue::new(false);
         let begin = move || {
             if begun.try_update_value(|b| std::mem::replace(b, true)) == Some(false) {
                 step_per_task(counter, Self::LAST);
             }
         };
-        let after_headline = move || {
-            request_animation_frame(begin);
-            set_timeout(begin, Duration::from_millis(100));
-        };
-        if headline_at_once {
-            after_headline();
-        } else {
-            set_timeout(
-                move || {
-                    if counter.try_set(Self::HEADLINE).is_none() {
-                        after_headline();
-                    }
-                },
-                Duration::ZERO,
-            );
-        }
+        set_timeout(
+            move || {
+                if counter.try_set(Self::HEADLINE).is_none() {
+                    request_animation_frame(begin);
+                    set_timeout(begin, Duration::from_millis(100));
+                }
+            },
+            Duration::ZERO,
+        );
         Self(counter)
     }
 
