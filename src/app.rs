@@ -30,9 +30,7 @@ pub fn prepare() {
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
     open_address_link(state, notices);
-    if let Some(c) = prefs::saved_currency() {
-        state.prefs.update(|p| p.currency = c);
-    }
+    state.prefs.set(prefs::initial_prefs());
     // The first estimate, now: the headline reads it from the memo.
     state.shown.with_untracked(|_| ());
 }

@@ -19,19 +19,12 @@
 use crate::i18n::Locale;
 use crate::model::{estimate_headline, link, Estimate, FacilityProfile, Scenario};
 use crate::prefs;
-use std::rc::Rc;
 use ttc_text::format::{format_short, Currency, Prefs};
 use ttc_text::results::headline::headline_figures;
 use ttc_text::results::Ctx;
 use ttc_text::td_string;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-/// The `<meta>` whose `content` is the page module's loader (`scripts/post-build.sh` puts it
-/// in `index.html`).
-const PAGE_LOADER: &str = "meta[name=ttc-page]";
-/// The id of the script element that loads the page's module.
-const PAGE_LOADING: &str = "ttc-page-loading";
 
 /// Writes the first result, if the page would show it as it is, then loads the page's module
 /// once that result is painted: its instantiation and first tasks, queued before the next
@@ -40,29 +33,21 @@ const PAGE_LOADING: &str = "ttc-page-loading";
 /// at its first call); the figures' words and the frame written. In one task they were the
 /// longest of a load with the CPU slowed 4x (about 160 ms, `make bench` (f)).
 pub fn start() {
-    let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
-    let load = Rc::new(move || {
-        if document.get_element_by_id(PAGE_LOADING).is_none() {
-            load_page_module(&document);
-        }
-    });
     // After 300 ms in any case: in a tab opened in the background no frame comes, and set
     // first, it loads the page's module even if this module failed on the way (a trap ends
     // the task, not the timers set before).
-    let fallback = load.clone();
-    set_timeout(move || fallback(), 300);
+    set_timeout(load_page_module, 300);
     set_timeout(
         move || {
-            let Some(first) = first_estimate() else { return load() };
+            let Some(first) = first_estimate() else { return load_page_module() };
             set_timeout(
                 move || {
                     if !write_frame(&first) {
-                        return load();
+                        return load_page_module();
                     }
                     // In the task after the frame that shows it: a timer set in an animation
                     // frame callback runs after that frame is painted.
-                    let after_frame = Closure::once_into_js(move || set_timeout(move || load(), 0));
+                    let after_frame = Closure::once_into_js(|| set_timeout(load_page_module, 0));
                     let _ = web_sys::window().map(|w| w.request_animation_frame(after_frame.unchecked_ref()));
                 },
                 0,
@@ -80,33 +65,22 @@ fn set_timeout(f: impl FnOnce() + 'static, ms: i32) {
         .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms));
 }
 
-/// Adds the page module's loader (`scripts/post-build.sh` names it in a `<meta>`), once: the
-/// script element has the id [`PAGE_LOADING`].
-fn load_page_module(document: &web_sys::Document) {
-    let src = document.query_selector(PAGE_LOADER).ok().flatten().and_then(|m| m.get_attribute("content"));
-    if let (Some(src), Some(head), Ok(script)) = (src, document.head(), document.create_element("script")) {
-        script.set_id(PAGE_LOADING);
-        let _ = script.set_attribute("type", "module");
-        let _ = script.set_attribute("src", &src);
-        // Without the page's module nothing works: said in place of the loading line, or above
-        // the first result.
-        let failed = Closure::once_into_js(|| {
-            let Some(app) =
-                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"))
-            else {
-                return;
-            };
-            let mut html = String::from("<p class=\"loading\" role=\"alert\">");
-            text(td_string!(prefs::initial_locale(), notice_page_failed), &mut html);
-            html.push_str("</p>");
-            if let Ok(Some(loading)) = app.query_selector(".loading") {
-                loading.remove();
-            }
-            let _ = app.insert_adjacent_html("afterbegin", &html);
-        });
-        let _ = script.add_event_listener_with_callback("error", failed.unchecked_ref());
-        let _ = head.append_child(&script);
-    }
+/// Loads the page's module (once: `loader::load_module`). Without it nothing works: if it
+/// cannot be loaded, that is said in place of the loading line, or above the first result.
+fn load_page_module() {
+    crate::loader::load_module("ttc-page", || {
+        let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"))
+        else {
+            return;
+        };
+        let mut html = String::from("<p class=\"loading\" role=\"alert\">");
+        text(td_string!(prefs::initial_locale(), notice_page_failed), &mut html);
+        html.push_str("</p>");
+        if let Ok(Some(loading)) = app.query_selector(".loading") {
+            loading.remove();
+        }
+        let _ = app.insert_adjacent_html("afterbegin", &html);
+    });
 }
 
 /// The scenario of the address's link, its rate card and its headline estimate, when the page
@@ -142,16 +116,12 @@ fn write_frame(first: &FirstEstimate) -> bool {
     if !matches!(app.query_selector(".loading"), Ok(Some(_))) {
         return false;
     }
-    let mut money = Prefs::default();
-    if let Some(c) = prefs::saved_currency() {
-        money.currency = c;
-    }
     let c = Ctx {
         e: &first.estimate,
         s: &first.scenario,
         f: &first.facility,
         locale: prefs::initial_locale(),
-        prefs: money,
+        prefs: prefs::initial_prefs(),
     };
     app.set_inner_html(&frame_html(&c));
     let _ = app.set_attribute("inert", "");

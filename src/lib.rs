@@ -5,6 +5,7 @@ pub mod deferred;
 pub mod first_result;
 pub mod handover;
 pub mod i18n;
+pub mod loader;
 pub mod prefs;
 pub mod steps;
 pub mod ui;

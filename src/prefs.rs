@@ -4,12 +4,13 @@
 //! and currency.
 
 use crate::i18n::{locale_for, Locale};
-use ttc_text::format::Currency;
+use ttc_text::format::{Currency, Prefs};
 
 const LANG_KEY: &str = "ttc.lang";
 const CURRENCY_KEY: &str = "ttc.currency";
 
-fn storage() -> Option<web_sys::Storage> {
+/// The browser's local storage, if it allows it (private mode and settings may block it).
+pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
@@ -43,9 +44,14 @@ pub fn save_locale(locale: Locale) {
     save(LANG_KEY, if locale == Locale::zh { "zh" } else { "en" });
 }
 
-/// The currency chosen here before, if any.
-pub fn saved_currency() -> Option<Currency> {
-    load(CURRENCY_KEY).and_then(|c| Currency::from_code(&c))
+/// The display preferences a page starts with: the currency chosen here before (else USD),
+/// the default exchange rates (typed rates are not kept).
+pub fn initial_prefs() -> Prefs {
+    let mut prefs = Prefs::default();
+    if let Some(c) = load(CURRENCY_KEY).and_then(|c| Currency::from_code(&c)) {
+        prefs.currency = c;
+    }
+    prefs
 }
 
 pub fn save_currency(currency: Currency) {

@@ -7,6 +7,7 @@ use crate::deferred::{open_in_page, PanelNotice, Shared};
 use crate::i18n::tr;
 use crate::i18n::*;
 use crate::model::link::{self, split_saved};
+use crate::prefs::storage;
 use leptos::prelude::*;
 
 /// Where saved scenarios that could not be read are kept, for recovery by hand.
@@ -14,10 +15,6 @@ pub const RECOVERED_KEY: &str = "ttc.saved.recovered";
 const SAVED_KEY: &str = "ttc.saved.v1";
 /// Most scenarios compared side by side.
 const MAX_COMPARED: usize = 3;
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
 
 /// Sets aside saved data that cannot be read: lines that do not open are appended to
 /// [`RECOVERED_KEY`] (never overwritten), removed from the list, and shown to the user. At

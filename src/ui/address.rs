@@ -21,7 +21,7 @@ use ttc_text::messages::link_error_text;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Something the user should know about what the page opened, shown above the results until
 /// dismissed.
@@ -232,24 +232,8 @@ pub fn sync_link_with_address(state: AppState, notices: Notices) {
 pub fn load_deferred_module(notices: Notices) {
     set_timeout(
         move || {
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-            let src = doc
-                .query_selector("meta[name=ttc-deferred]")
-                .ok()
-                .flatten()
-                .and_then(|m| m.get_attribute("content"));
-            let (Some(src), Some(head)) = (src, doc.head()) else { return };
-            if let Ok(script) = doc.create_element("script") {
-                let _ = script.set_attribute("type", "module");
-                let _ = script.set_attribute("src", &src);
-                // Without it the page still works, but the user must know what is missing.
-                let failed = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                    notices.push(Notice::DeferredFailed);
-                });
-                let _ = script.add_event_listener_with_callback("error", failed.as_ref().unchecked_ref());
-                failed.forget();
-                let _ = head.append_child(&script);
-            }
+            // Without it the page still works, but the user must know what is missing.
+            crate::loader::load_module("ttc-deferred", move || notices.push(Notice::DeferredFailed));
         },
         Duration::from_millis(200),
     );

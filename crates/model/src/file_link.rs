@@ -16,7 +16,7 @@ pub enum ImportError {
     /// more than 1,000 days): the field's key.
     TooBig(String),
     /// Its link would be longer than a link is read ([`link::MAX_LINK_CHARS`]): very long
-    /// texts (names, notes).
+    /// names.
     LinkTooLong {
         chars: usize,
         max: usize,
