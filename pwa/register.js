@@ -1,4 +1,9 @@
-// Offline support (README.md, "Offline use and updates"): registers ./sw.js after 'load'.
+// Offline support (README.md, "Offline use and updates"): registers ./sw.js once the page is
+// drawn (the window event 'ttc-drawn', fired by the deferred module: src/handover.rs), or 10 s
+// after 'load' if that never comes (the page could not load its modules). Its install downloads
+// and caches the whole build: registered at 'load', which comes before the first result, it
+// took the processor and the network from the start-up (the first result painted about 30 ms
+// later on a 2-core machine, ARCHITECTURE.md).
 // When a new release waits: window.ttcUpdateReady = true + window event 'ttc-update-ready'.
 // The page answers with the window event 'ttc-apply-update'; once the new release controls
 // the page, it reloads. Never throws, never logs an error.
@@ -48,6 +53,12 @@
       r.addEventListener('updatefound', function () { track(r.installing); });
     }).catch(quiet);
   }
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register);
+  var registered = false;
+  function once() {
+    if (!registered) { registered = true; register(); }
+  }
+  function later() { setTimeout(once, 1e4); }
+  window.addEventListener('ttc-drawn', once);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later);
 })();

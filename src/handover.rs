@@ -44,6 +44,11 @@ pub const UPDATE_READY_GLOBAL: &str = "ttcUpdateReady";
 pub const UPDATE_READY_EVENT: &str = "ttc-update-ready";
 /// Fired by the page to make the waiting release take over (`pwa/register.js` reloads).
 pub const APPLY_UPDATE_EVENT: &str = "ttc-apply-update";
+/// Fired once by the deferred module when the page and its detailed sections are drawn:
+/// `pwa/register.js` registers the service worker then, not at `load` (which comes before the
+/// first result), so that its install, which downloads and caches the whole build, takes no
+/// processor time or bandwidth from the start-up (ARCHITECTURE.md, "Three WebAssembly modules").
+pub const DRAWN_EVENT: &str = "ttc-drawn";
 
 /// The first field of an encoded [`PageState`]: a later change of the layout gets a new tag,
 /// and a module of another release (a stale cache) is refused instead of misread.

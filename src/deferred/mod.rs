@@ -26,7 +26,7 @@ pub mod tools;
 pub use details::Details;
 pub use shared::{open_in_page, PanelNotice, Shared};
 
-use crate::handover::STATE_EVENT;
+use crate::handover::{self, DRAWN_EVENT, STATE_EVENT};
 use crate::i18n::*;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -91,11 +91,15 @@ pub fn start() {
     // sections are drawn (the form sits beside the results), on a phone only once the reader
     // scrolls toward it, below several screens of results, instead of five tasks of 50 to 100
     // ms (CPU slowed 4x) while the page loads. ARCHITECTURE.md, "Start-up in short tasks".
-    when_form_near(shared, move || {
-        mount_one_per_task(
-            shared,
-            &[Part::Plan, Part::SeedRules, Part::ProductionModel, Part::Downstream, Part::Rates],
-        )
+    // Once drawn, the service worker may be registered (`DRAWN_EVENT`).
+    when_drawn(shared, move |form| {
+        handover::window::fire(DRAWN_EVENT);
+        when_form_near(form, move || {
+            mount_one_per_task(
+                shared,
+                &[Part::Plan, Part::SeedRules, Part::ProductionModel, Part::Downstream, Part::Rates],
+            )
+        });
     });
 }
 
@@ -142,19 +146,23 @@ fn mount_one_per_task(shared: Shared, parts: &[Part]) {
 /// half above or below it, so that they are drawn before they are seen.
 const FORM_NEAR: &str = "150% 0px";
 
-/// Runs `then` once, when the page's form (`form.inputs`) is within [`FORM_NEAR`] of the
-/// viewport; at once where there is no `IntersectionObserver`. It starts watching once the page
-/// has drawn the form and this module its detailed sections, which push the form down on a
-/// phone (before them the form is near): until then it looks again every 100 ms.
-fn when_form_near(shared: Shared, then: impl Fn() + Copy + 'static) {
+/// Runs `then` with the page's form (`form.inputs`) once the page has drawn it and this module
+/// its detailed sections (which push the form down on a phone: before them the form is near).
+/// Until then it looks again every 100 ms.
+fn when_drawn(shared: Shared, then: impl FnOnce(web_sys::Element) + 'static) {
     let details_drawn = shared.details_drawn.try_get_untracked().is_some_and(|n| n >= DETAIL_SECTIONS.len());
     let form = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("form.inputs").ok().flatten());
-    let (true, Some(form)) = (details_drawn, form) else {
-        set_timeout(move || when_form_near(shared, then), std::time::Duration::from_millis(100));
-        return;
-    };
+    match (details_drawn, form) {
+        (true, Some(form)) => then(form),
+        _ => set_timeout(move || when_drawn(shared, then), std::time::Duration::from_millis(100)),
+    }
+}
+
+/// Runs `then` once, when `form` is within [`FORM_NEAR`] of the viewport; at once where there
+/// is no `IntersectionObserver`.
+fn when_form_near(form: web_sys::Element, then: impl Fn() + Copy + 'static) {
     let mut done = false;
     let seen = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {

@@ -8,7 +8,7 @@
 // 4,007 g of drug substance, $1,239,618 a batch (x 7.1 = ¥8,801,284), harvest Tue 12 Oct 2027.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOCALES, figure, setupSuite, text, waitFor } from './support.mjs';
+import { LAST_DETAIL, LOCALES, figure, setupSuite, text, waitFor } from './support.mjs';
 
 const env = setupSuite();
 const PAGE_LOADER = /tech_transfer_calc-[0-9a-f]+_loader\.js$/;
@@ -22,14 +22,15 @@ function sealed(body) {
 
 /**
  * A fresh context whose page-module loader waits for `release()` (or is answered 404 with
- * `fail`), with `storage` put in localStorage before the page's scripts run. Problems a user's
- * console would show are collected in `problems`.
+ * `fail`), with `storage` put in localStorage and `init` run before the page's scripts run.
+ * Problems a user's console would show are collected in `problems`.
  */
-async function openHeld(hash = '', { fail = false, storage = {}, viewport = { width: 1280, height: 900 } } = {}) {
+async function openHeld(hash = '', { fail = false, storage = {}, init = () => {}, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await env.browser.newContext({ viewport });
   await context.addInitScript((entries) => {
     for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
   }, storage);
+  await context.addInitScript(init);
   let release;
   const gate = new Promise((resolve) => {
     release = resolve;
@@ -113,6 +114,30 @@ describe('The first result, before the page\'s module', () => {
     assert.equal(await figure(page, 'h-ds'), '4,007 g');
     // The one expected problem: the loader's 404, as the console reports it.
     assert.ok(problems.every((p) => /^console error: Failed to load resource: .* 404/.test(p)), JSON.stringify(problems));
+    await context.close();
+  });
+
+  test('the service worker is registered once the page is drawn, not while its modules load', async () => {
+    // Its install downloads the whole build (pwa/register.js).
+    const { context, page, release, problems } = await openHeld('', {
+      init: () => {
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) {
+          window.__registeredWith = { details: document.querySelector('#result-details #capacity') !== null };
+          return register.apply(this, args);
+        };
+      },
+    });
+    await waitFor(() => figure(page, 'h-ds'), '4,007 g', 'the first module\'s drug substance');
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__registeredWith ?? null), null, 'registered before the page\'s module came');
+    release();
+    await page.locator(LAST_DETAIL).waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => window.__registeredWith, null, { timeout: 15_000 });
+    assert.deepEqual(await page.evaluate(() => window.__registeredWith), { details: true });
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.ready.then(() => true)), true);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });
