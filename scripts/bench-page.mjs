@@ -34,7 +34,9 @@
 //       that the page's first result can be given as a multiple of the browser's floor: a
 //       ratio stays comparable across runs on a noisy machine, where milliseconds do not;
 //   (e) the bytes each module costs (brotli, as served): the first load, the page's module, the deferred
-//       module, the rest;
+//       module, the rest; and what a first visit downloads in all (the bytes the server sent
+//       from navigation until the service worker, installed once the page is drawn, controls
+//       the page: its install caches the build);
 //   (f) long tasks on a slow phone: THROTTLED_LOADS cold loads with the CPU slowed 4x (as
 //       Lighthouse's mobile profile does), every main-thread task over 50 ms from navigation
 //       until a second after the detailed sections are shown; their blocking time (the part
@@ -221,6 +223,23 @@ async function throttledLoads(browser, server) {
   return { blocking, afterPaint, longest };
 }
 
+/** What a first visit downloads, with the service worker's install (see (e) at the top). */
+async function firstVisit(browser, server) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  server.resetServed();
+  await page.goto(server.url);
+  await page.waitForFunction(
+    () => navigator.serviceWorker.controller?.state === 'activated',
+    null,
+    { timeout: 30_000, polling: 100 },
+  );
+  await page.waitForTimeout(500);
+  const files = server.served();
+  await context.close();
+  return { bytes: files.reduce((n, f) => n + f.bytes, 0), requests: files.length };
+}
+
 /** Start-up work counted in one traced cold load (see (g) at the top). */
 async function startupWork(browser, server) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
@@ -386,6 +405,7 @@ async function main() {
     // A trace that lacks what (g) counts (an event renamed in a later Chromium) must not lose
     // the other results.
     const work = await startupWork(browser, server).catch((err) => ({ error: err.message }));
+    const visit = await firstVisit(browser, server).catch((err) => ({ error: err.message }));
 
     table([
       ['(d) floor: static page, navigation -> figure', stats(floor.dom)],
@@ -424,6 +444,11 @@ async function main() {
     console.log();
     console.log('bytes per module (brotli, as served):');
     for (const [name, bytes, n] of moduleBytes(DIST)) console.log(`  ${name.padEnd(32)} ${String(bytes).padStart(8)} bytes  (${n} files)`);
+    console.log(
+      visit.error
+        ? `  a first visit: not measured (${visit.error})`
+        : `  a first visit, service worker's install included: ${visit.bytes} bytes in ${visit.requests} responses`,
+    );
     console.log();
     if (edit.missed) console.log(`note: ${edit.missed} edit(s) changed nothing in the results within 2 s (not counted)`);
     console.log(`last edit: titer ${edit.lastValue} g/L -> drug substance ${edit.shown?.trim()}`);

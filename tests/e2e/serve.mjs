@@ -17,6 +17,9 @@
 // startServer({ extraFiles: { 'floor/index.html': '/tmp/x/floor.html' } }) also serves those
 // files under the prefix, from the same server (the page benchmark's static floor page).
 //
+// server.served() lists the files served since the last server.resetServed(), each with the
+// bytes of its body as sent (the page benchmark's first visit).
+//
 // Or by hand: node tests/e2e/serve.mjs [dir] [prefix] [port]
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -52,6 +55,7 @@ export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host =
   const rootDir = resolve(root);
   const swFile = join(rootDir, 'sw.js');
   let swBumps = 0;
+  let served = [];
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with '/': ${prefix}`);
 
   const server = createServer(async (req, res) => {
@@ -100,6 +104,7 @@ export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host =
         headers['Content-Encoding'] = 'br';
       }
       headers['Content-Length'] = body.length;
+      served.push({ file: rel, bytes: req.method === 'HEAD' ? 0 : body.length });
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
@@ -132,6 +137,10 @@ export function startServer({ root = 'dist', prefix = '/calc/', port = 0, host =
         close: () => new Promise((r) => server.close(() => r())),
         /** Serves sw.js as a new release from now on (see the top of this file); returns n. */
         bumpServiceWorker: () => ++swBumps,
+        served: () => [...served],
+        resetServed: () => {
+          served = [];
+        },
       });
     });
   }));
