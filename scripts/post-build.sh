@@ -5,8 +5,11 @@
 #   a. The page's module (tech_transfer_calc: Leptos, the form) and the deferred module (detailed
 #      results, share panel): Trunk builds them as "workers" (so that it starts only the first
 #      module, src/bin/first.rs) and does not hash worker file names (W.js, W_bg.wasm,
-#      W_loader.js). They are renamed W-<16 hex>{.js,_bg.wasm,_loader.js} (sha256 of the JS +
-#      wasm), the glue and loader are rewritten to the new names, and index.html gets
+#      W_loader.js). They are renamed W-<16 hex>{.js,_bg.wasm,_loader.js} (sha256 of the JS,
+#      the wasm and the loader's text), the glue and loader are rewritten to the new names (the
+#      loader also fires `error` on its <script id="META-loading"> when the module cannot start,
+#      its wasm missing or refused, as the browser does when the loader itself cannot be
+#      fetched: src/loader.rs shows a notice then), and index.html gets
 #      <meta name="ttc-page|ttc-deferred" content="W-<hash>_loader.js"> for the first module and
 #      the page to load them with. Skipped for a module the build does not have. The page's
 #      module is not preloaded: downloaded beside the first module it put the first result
@@ -43,8 +46,12 @@ grep -q '<meta charset=[^>]*>' "$HTML" || die "$HTML has no <meta charset> to pu
 # name in <meta name="META">; again on a second run, for whichever hashed loader the dir holds.
 hash_module() {
 	local W=$1 META=$2 hash f
+	# Trunk's loader shim (data-loader-shim) is `import init from './W.js';await init();`; this
+	# one also tells src/loader.rs (whose script element has the id META-loading) when init
+	# fails. @JS@ stands for the glue's hashed name.
+	local loader="import init from './@JS@';await init().catch((e)=>{document.getElementById('$META-loading')?.dispatchEvent(new Event('error'));throw e});"
 	if [[ -f $DIR/$W.js && -f $DIR/${W}_bg.wasm ]]; then
-		hash=$(cat "$DIR/$W.js" "$DIR/${W}_bg.wasm" | sha256sum | cut -c1-16)
+		hash=$(printf '%s' "$loader" | cat "$DIR/$W.js" "$DIR/${W}_bg.wasm" - | sha256sum | cut -c1-16)
 		# Hashed copies left from an earlier build in the same dir would be precached for nothing.
 		find "$DIR" -maxdepth 1 -type f -regextype posix-extended \
 			-regex ".*/$W-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)" -delete
@@ -52,8 +59,7 @@ hash_module() {
 		sed -e "s|${W}_bg\.wasm|$W-${hash}_bg.wasm|g" "$DIR/$W.js" >"$DIR/$W-$hash.js"
 		rm "$DIR/$W.js"
 		mv "$DIR/${W}_bg.wasm" "$DIR/$W-${hash}_bg.wasm"
-		# Trunk's loader shim (data-loader-shim): import init from './W.js';await init();
-		printf "import init from './%s';await init();" "$W-$hash.js" >"$DIR/$W-${hash}_loader.js"
+		printf '%s' "${loader//@JS@/$W-$hash.js}" >"$DIR/$W-${hash}_loader.js"
 		rm -f "$DIR/${W}_loader.js"
 	fi
 	local loaders=()

@@ -7,7 +7,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Adds the script of the loader that `<meta name="{meta}">` names, once (the script's id is
-/// `{meta}-loading`; a second call does nothing), and calls `on_error` if it cannot be loaded.
+/// `{meta}-loading`; a second call does nothing), and calls `on_error` if the module cannot be
+/// loaded: the browser fires `error` on the script when the loader or the module's JS cannot
+/// be fetched, and the loader `scripts/post-build.sh` writes fires it on the element of that
+/// id when the module's WebAssembly cannot be fetched or started.
 pub fn load_module(meta: &str, on_error: impl FnOnce() + 'static) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let id = format!("{meta}-loading");

@@ -21,11 +21,11 @@ function sealed(body) {
 }
 
 /**
- * A fresh context whose page-module loader waits for `release()` (or is answered 404 with
- * `fail`), with `storage` put in localStorage and `init` run before the page's scripts run.
- * Problems a user's console would show are collected in `problems`.
+ * A fresh context whose page-module loader waits for `release()` (or, with `fail`, the file
+ * `fail` matches is answered 404), with `storage` put in localStorage and `init` run before
+ * the page's scripts run. Problems a user's console would show are collected in `problems`.
  */
-async function openHeld(hash = '', { fail = false, storage = {}, init = () => {}, viewport = { width: 1280, height: 900 } } = {}) {
+async function openHeld(hash = '', { fail = null, storage = {}, init = () => {}, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await env.browser.newContext({ viewport });
   await context.addInitScript((entries) => {
     for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
@@ -35,11 +35,13 @@ async function openHeld(hash = '', { fail = false, storage = {}, init = () => {}
   const gate = new Promise((resolve) => {
     release = resolve;
   });
-  await context.route(PAGE_LOADER, async (route) => {
-    if (fail) return route.fulfill({ status: 404, body: 'gone' });
-    await gate;
-    return route.continue();
-  });
+  if (fail) await context.route(fail, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  else {
+    await context.route(PAGE_LOADER, async (route) => {
+      await gate;
+      return route.continue();
+    });
+  }
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => msg.type() === 'error' && problems.push(`console error: ${msg.text()}`));
@@ -109,12 +111,17 @@ describe('The first result, before the page\'s module', () => {
   });
 
   test('if the page\'s module cannot load, the first result says so', async () => {
-    const { context, page, problems } = await openHeld('', { fail: true });
-    await waitFor(() => text(page, '#app [role="alert"]'), LOCALES.en.notice_page_failed, 'the message');
-    assert.equal(await figure(page, 'h-ds'), '4,007 g');
-    // The one expected problem: the loader's 404, as the console reports it.
-    assert.ok(problems.every((p) => /^console error: Failed to load resource: .* 404/.test(p)), JSON.stringify(problems));
-    await context.close();
+    // Its loader, its JS glue, its WebAssembly (the loader then reports init's failure).
+    for (const fail of [PAGE_LOADER, /tech_transfer_calc-[0-9a-f]+\.js$/, /tech_transfer_calc-[0-9a-f]+_bg\.wasm$/]) {
+      const { context, page, problems } = await openHeld('', { fail });
+      await waitFor(() => text(page, '#app [role="alert"]'), LOCALES.en.notice_page_failed, `${fail}: the message`);
+      assert.equal(await figure(page, 'h-ds'), '4,007 g');
+      assert.equal(await page.locator('#app [role="alert"]').count(), 1, `${fail}: one message`);
+      // The expected problems: the 404, as the console reports it, and init's failure.
+      const expected = (p) => /^console error: Failed to load resource: .* 404/.test(p) || /^page error: .*(fetch|WebAssembly|wasm)/i.test(p);
+      assert.ok(problems.length > 0 && problems.every(expected), `${fail}: ${JSON.stringify(problems)}`);
+      await context.close();
+    }
   });
 
   test('the service worker is registered once the page is drawn, not while its modules load', async () => {

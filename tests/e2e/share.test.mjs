@@ -885,16 +885,20 @@ describe('Share panel: accessibility and Chinese', () => {
       for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
       for (const k of await caches.keys()) await caches.delete(k);
     });
-    await context.route(/deferred-[0-9a-f]+_loader\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.reload({ waitUntil: 'load' });
-    await waitFor(() => text(page, `${PAGE_NOTICE} p`), /detailed results and the share panel could not be loaded/, 'the notice', 10_000);
-    assert.equal(await figure(page, 'h-ds'), DEFAULT_DS);
-    assert.equal(await page.locator('#result-details .block').count(), 0);
-    // The one expected problem: the loader's 404 (and the console's report of it).
-    const expected = (p) => /deferred-[0-9a-f]+_loader\.js/.test(p) || /^console error: Failed to load resource: .* 404/.test(p);
-    assert.ok(app.problems.length > 0 && app.problems.every(expected), JSON.stringify(app.problems));
-    app.problems.length = 0;
-    await context.unroute(/deferred-[0-9a-f]+_loader\.js$/);
+    // Its loader, or its WebAssembly (the loader then reports init's failure).
+    for (const file of [/deferred-[0-9a-f]+_loader\.js$/, /deferred-[0-9a-f]+_bg\.wasm$/]) {
+      await context.route(file, (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.reload({ waitUntil: 'load' });
+      await waitFor(() => text(page, `${PAGE_NOTICE} p`), /detailed results and the share panel could not be loaded/, `${file}: the notice`, 10_000);
+      assert.equal(await figure(page, 'h-ds'), DEFAULT_DS);
+      assert.equal(await page.locator('#result-details .block').count(), 0);
+      // The expected problems: the 404 (and the console's report of it), init's failure.
+      const expected = (p) =>
+        /deferred-[0-9a-f]+(_loader\.js|_bg\.wasm)/.test(p) || /^console error: Failed to load resource: .* 404/.test(p) || /^page error: .*(fetch|WebAssembly|wasm)/i.test(p);
+      assert.ok(app.problems.length > 0 && app.problems.every(expected), `${file}: ${JSON.stringify(app.problems)}`);
+      app.problems.length = 0;
+      await context.unroute(file);
+    }
     await app.check();
   });
 
