@@ -1,9 +1,10 @@
 // Offline support (README.md, "Offline use and updates"): registers ./sw.js once the page is
-// drawn (the window event 'ttc-drawn', fired by the deferred module: src/handover.rs), or 10 s
-// after 'load' if that never comes (the page could not load its modules). Its install downloads
-// and caches the whole build: registered at 'load', which comes before the first result, it
-// took the processor and the network from the start-up (the first result painted about 30 ms
-// later on a 2-core machine, ARCHITECTURE.md).
+// drawn (the window event 'ttc-drawn', fired by the deferred module: src/handover.rs), or a
+// minute after 'load' if that never comes (the page could not load its modules; a shorter
+// wait would fall within a slow network's start-up). Its install downloads and caches the
+// build: registered at 'load', which comes before the first result, it took the processor and
+// the network from the start-up (the first result painted about 30 ms later on a 2-core
+// machine, ARCHITECTURE.md).
 // When a new release waits: window.ttcUpdateReady = true + window event 'ttc-update-ready'.
 // The page answers with the window event 'ttc-apply-update'; once the new release controls
 // the page, it reloads. Never throws, never logs an error.
@@ -57,7 +58,7 @@
   function once() {
     if (!registered) { registered = true; register(); }
   }
-  function later() { setTimeout(once, 1e4); }
+  function later() { setTimeout(once, 6e4); }
   window.addEventListener('ttc-drawn', once);
   if (document.readyState === 'complete') later();
   else window.addEventListener('load', later);

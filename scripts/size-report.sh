@@ -7,7 +7,7 @@
 #     That includes pwa/register.js (register-<hash>.js): it is not needed for the first
 #     result, but every first visit downloads it (deferred, under 1 KB), so it is counted. Not
 #     counted: the page's module, loaded once the first result is painted (its
-#     own budget), sw.js and what it precaches once the page is drawn (manifest, icons, the deferred
+#     own budget), sw.js and what it caches once the page is drawn (manifest, icons, the deferred
 #     module), which never delay the first result.
 #   - page (PAGE_BUDGET): the page's module (Leptos, the form; tech_transfer_calc-<hash>{.js,_bg.wasm,_loader.js}),
 #     which the first module starts once the first result is drawn.
