@@ -3,10 +3,11 @@
 // replacing the VERSION and PRECACHE lines. Never edit a generated sw.js by hand. Left as it
 // is (debug builds), with nothing to precache, it is a pass-through worker.
 //
-// - install:  caches every file of the build in "ttc-<VERSION> <scope>": the page's and the
-//             deferred module as the browser has them (the page has just loaded them), the
-//             others from the network, bypassing the HTTP cache. No skipWaiting here: a new release waits until the user accepts it
-//             (pwa/register.js announces it, the page posts {type: 'skip-waiting'}).
+// - install:  caches every file of the build in "ttc-<VERSION> <scope>": the three modules
+//             as the browser has them (the page has just loaded them), the others from the
+//             network, bypassing the HTTP cache. No skipWaiting here: a new release waits
+//             until the user accepts it (pwa/register.js announces it, the page posts
+//             {type: 'skip-waiting'}).
 // - activate: deletes this scope's caches of other releases, then takes control of open pages.
 // - fetch:    same-origin GETs only. Page navigations get the cached index.html (query ignored;
 //             a fragment never reaches the worker); everything else comes from the cache, or
@@ -28,14 +29,12 @@ const FILES = new Set(PRECACHE.map((path) => new URL(path, SCOPE).href));
 // Only one response is cached per URL, so Vary (e.g. Accept-Encoding from a CDN) is ignored.
 const MATCH = { ignoreVary: true };
 
-// The page's module and the deferred module are named by scripts/post-build.sh after a hash
-// of their final content (JS glue, wasm, loader), so a copy under such a name is always the
-// same: the one in the HTTP cache, which the page has just loaded, is kept. Fetched anew, a
-// first visit downloaded both twice (about 530 KB brotli more, `make bench` (e)). Every other
-// file is fetched anew, so that a release never keeps another release's copy: among them the
-// first module, which Trunk names after the wasm before wasm-bindgen and wasm-opt (the same
-// name could carry other bytes after a change of those tools alone).
-const CONTENT_NAMED = /(^|\/)(tech_transfer_calc|deferred)-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)$/;
+// The three modules are named by scripts/post-build.sh after a hash of their final content
+// (JS glue, wasm, loader), so a copy under such a name is always the same: the one in the
+// HTTP cache, which the page has just loaded, is kept. Fetched anew, a first visit downloaded
+// them twice (about 620 KB brotli more, `make bench` (e)). Every other file is fetched anew,
+// so that a release never keeps another release's copy.
+const CONTENT_NAMED = /(^|\/)(first|tech_transfer_calc|deferred)-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)$/;
 
 self.addEventListener('install', (event) => {
   if (FILES.size === 0) return;

@@ -14,6 +14,7 @@
 #      the page to load them with. Skipped for a module the build does not have. The page's
 #      module is not preloaded: downloaded beside the first module it put the first result
 #      about 23 ms later (15 interleaved cold loads, 2026-12-06).
+#      The first module is renamed after its content too (first-<16 hex>, see below).
 #   b. Content-Security-Policy: a <meta http-equiv> right after <meta charset>, allowing the
 #      inline scripts of index.html (Trunk's wasm start-up module, `trunk serve`'s autoreload)
 #      by their sha256.
@@ -73,6 +74,26 @@ hash_module() {
 }
 hash_module deferred ttc-deferred
 hash_module tech_transfer_calc ttc-page
+
+# The first module (first-<h>.js, first-<h>_bg.wasm, which index.html starts): Trunk names it
+# after the wasm as cargo built it, before wasm-bindgen and wasm-opt, so a change of those
+# tools alone could put other bytes under the same name, and the service worker keeps the
+# HTTP cache's copy of a file named by its content (pwa/sw.template.js). Renamed first-<16 hex>
+# (sha256 of the JS + wasm) and index.html rewritten (its integrity attributes stay: the
+# contents do not change). The same content gives the same name: a second run changes nothing.
+name_first_module() {
+	local js old hash
+	js=$(grep -oE 'first-[0-9a-f]+\.js' "$HTML" | head -n1 || true)
+	[[ -n $js && -f $DIR/$js ]] || return 0
+	old=${js%.js}
+	[[ -f $DIR/${old}_bg.wasm ]] || die "$HTML starts $js, but $DIR has no ${old}_bg.wasm"
+	hash=$(cat "$DIR/$js" "$DIR/${old}_bg.wasm" | sha256sum | cut -c1-16)
+	[[ $old != "first-$hash" ]] || return 0
+	mv "$DIR/$js" "$DIR/first-$hash.js"
+	mv "$DIR/${old}_bg.wasm" "$DIR/first-${hash}_bg.wasm"
+	sed -i "s/$old\(\.js\|_bg\.wasm\)/first-$hash\1/g" "$HTML"
+}
+name_first_module
 
 # --- b. Content-Security-Policy ----------------------------------------------------------------
 # The hash is over the exact text between <script> and </script> (after minification: this runs

@@ -231,7 +231,7 @@ describe('Installable and offline (manifest, CSP, service worker, updates)', () 
     await app.check();
   });
 
-  test('a first visit downloads the page\'s and the deferred module once: the service worker keeps the copies the page loaded', async () => {
+  test('a first visit downloads each module once: the service worker keeps the copies the page loaded', async () => {
     // Not through env.openApp: a context that routes requests (as it does, to keep them on
     // this machine) has no HTTP cache. Nothing here asks another origin.
     const context = await env.browser.newContext({ viewport: { width: 412, height: 823 } });
@@ -241,8 +241,8 @@ describe('Installable and offline (manifest, CSP, service worker, updates)', () 
     await waitFor(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), 'activated', 'a controlling service worker', 20_000);
     const served = env.server.served().map((f) => f.file);
     // Named by scripts/post-build.sh after their content (pwa/sw.template.js, CONTENT_NAMED).
-    const modules = distFiles().filter((f) => /^(tech_transfer_calc|deferred)-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)$/.test(f));
-    assert.equal(modules.length, 6, `the two modules' files: ${modules}`);
+    const modules = distFiles().filter((f) => /^(first|tech_transfer_calc|deferred)-[0-9a-f]{16}(\.js|_bg\.wasm|_loader\.js)$/.test(f));
+    assert.equal(modules.length, 8, `the three modules' files: ${modules}`);
     for (const file of modules) {
       const times = served.filter((f) => f === file).length;
       assert.equal(times, 1, `${file} downloaded ${times} times in a first visit`);
