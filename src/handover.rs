@@ -46,8 +46,9 @@ pub const UPDATE_READY_EVENT: &str = "ttc-update-ready";
 pub const APPLY_UPDATE_EVENT: &str = "ttc-apply-update";
 /// Fired once by the deferred module when the page and its detailed sections are drawn:
 /// `pwa/register.js` registers the service worker then, not at `load` (which comes before the
-/// first result), so that its install, which downloads and caches the whole build, takes no
-/// processor time or bandwidth from the start-up (ARCHITECTURE.md, "Three WebAssembly modules").
+/// first result), so that its install, which caches the whole build, takes no processor time
+/// or bandwidth from the first result and the detailed sections (ARCHITECTURE.md, "Three
+/// WebAssembly modules").
 pub const DRAWN_EVENT: &str = "ttc-drawn";
 
 /// The first field of an encoded [`PageState`]: a later change of the layout gets a new tag,
