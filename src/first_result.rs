@@ -3,8 +3,9 @@
 //! with the headline figures into `#app`, then loads the page's module, which draws the same
 //! frame apart and moves it in, in place of this one (`src/main.rs`), and makes it work. On
 //! this machine the first result was painted at 2.3-2.8x the static floor this way, against
-//! 3.0x when the page's module (Leptos and the whole form, 200 KB brotli) drew it
-//! (ARCHITECTURE.md, "Start-up in short tasks").
+//! 3.0x when the page's module (Leptos and the whole form, 200 KB brotli) drew it, and at
+//! 1.9-2.2x once the service worker waited for the page (ARCHITECTURE.md, "Start-up in short
+//! tasks").
 //!
 //! The frame written here is inert (nothing in it answers a click or takes the focus until
 //! the page's module has drawn its own) and has the page's layout: the toolbar, the empty

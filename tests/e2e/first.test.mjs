@@ -22,15 +22,16 @@ function sealed(body) {
 
 /**
  * A fresh context whose page-module loader waits for `release()` (or, with `fail`, the file
- * `fail` matches is answered 404), with `storage` put in localStorage and `init` run before
- * the page's scripts run. Problems a user's console would show are collected in `problems`.
+ * `fail` matches is answered 404), with `storage` put in localStorage and `init(initArg)` run
+ * before the page's scripts run. Problems a user's console would show are collected in
+ * `problems`.
  */
-async function openHeld(hash = '', { fail = null, storage = {}, init = () => {}, viewport = { width: 1280, height: 900 } } = {}) {
+async function openHeld(hash = '', { fail = null, storage = {}, init = () => {}, initArg = null, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await env.browser.newContext({ viewport });
   await context.addInitScript((entries) => {
     for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
   }, storage);
-  await context.addInitScript(init);
+  await context.addInitScript(init, initArg);
   let release;
   const gate = new Promise((resolve) => {
     release = resolve;
@@ -127,13 +128,14 @@ describe('The first result, before the page\'s module', () => {
   test('the service worker is registered once the page is drawn, not while its modules load', async () => {
     // Its install downloads the whole build (pwa/register.js).
     const { context, page, release, problems } = await openHeld('', {
-      init: () => {
+      initArg: LAST_DETAIL,
+      init: (lastDetail) => {
         // Before pwa/register.js listens: the deferred module's event, then the registration.
         addEventListener('ttc-drawn', () => (window.__drawnAt ??= performance.now()));
         const register = ServiceWorkerContainer.prototype.register;
         ServiceWorkerContainer.prototype.register = function (...args) {
           window.__registeredWith = {
-            details: document.querySelector('#result-details #capacity') !== null,
+            details: document.querySelector(lastDetail) !== null,
             // At the event, not by the fallback a minute after 'load'.
             atDrawn: window.__drawnAt != null && performance.now() - window.__drawnAt < 1000,
           };
